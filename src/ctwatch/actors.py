@@ -1,0 +1,161 @@
+"""The actor registry: countries, IGOs, state bodies and armed groups, with aliases, dated designations and
+date-bounded roles. Read from data files (``countries.tsv``, ``countries_extra.tsv``, ``demonyms.tsv``,
+``actors.toml``); code holds no names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from . import datafiles
+from .errors import DataError
+
+
+@dataclass(frozen=True, slots=True)
+class Designation:
+    list: str
+    since: str | None = None
+    until: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    kind: str
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    designations: tuple[Designation, ...] = ()
+    roles: tuple[Role, ...] = ()
+    parent: str | None = None
+    demonyms: tuple[str, ...] = field(default=(), compare=False)
+
+    def kind_on(self, day: str | None) -> str:
+        """The actor's kind on a date (YYYY-MM-DD); its default kind when the date is unknown."""
+        if day is None:
+            return self.kind
+        for role in self.roles:
+            if (role.since is None or role.since <= day) and (role.until is None or day <= role.until):
+                return role.kind
+        return self.kind
+
+    def record(self) -> dict[str, Any]:
+        """The SCHEMA.md actor object."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "kind": self.kind,
+            "country": self.country,
+            "designations": [
+                {k: v for k, v in (("list", d.list), ("since", d.since), ("until", d.until), ("source", d.source)) if v}
+                for d in self.designations
+            ],
+            "roles": [{"kind": r.kind, "since": r.since, "until": r.until, "country": r.country} for r in self.roles],
+        }
+
+
+_NORM = re.compile(r"[\s\-–_'’.]+")
+
+
+def norm(name: str) -> str:
+    """Key for alias lookup: case, hyphens, apostrophes, dots and a leading 'the' don't matter."""
+    key = _NORM.sub(" ", name.lower()).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+class Registry:
+    def __init__(self, actors: list[Actor]) -> None:
+        self.actors = {a.id: a for a in actors}
+        self._by_alias: dict[str, str] = {}
+        self._by_demonym: dict[str, str] = {}
+        for a in actors:
+            for alias in (a.name, *a.aliases):
+                self._by_alias.setdefault(norm(alias), a.id)
+            for d in a.demonyms:
+                self._by_demonym.setdefault(norm(d), a.id)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def lookup(self, text: str) -> Actor | None:
+        """The actor a name refers to, or None."""
+        key = norm(text)
+        aid = self._by_alias.get(key)
+        if aid is None and key.endswith((" s", "s")):
+            aid = self._by_alias.get(key.rstrip("s").rstrip())
+        return self.actors.get(aid) if aid else None
+
+    def demonym(self, text: str) -> Actor | None:
+        """The country a nationality word names ("Chinese" -> China)."""
+        aid = self._by_demonym.get(norm(text))
+        return self.actors.get(aid) if aid else None
+
+    def names(self) -> list[tuple[str, str, str]]:
+        """(text, label, actor id) for every name and demonym, for the entity ruler."""
+        out = []
+        for a in self.actors.values():
+            label = "GPE" if a.kind == "state" else "ACTOR"
+            for alias in dict.fromkeys((a.name, *a.aliases)):
+                out.append((alias, label, a.id))
+            for d in a.demonyms:
+                out.append((d, "NORP", a.id))
+        return out
+
+
+def _designations(items: list[dict[str, Any]]) -> tuple[Designation, ...]:
+    return tuple(
+        Designation(d["list"], d.get("since"), d.get("until"), d.get("source", "")) for d in items
+    )
+
+
+def load() -> Registry:
+    extra = {row[0]: row[1].split("|") for row in datafiles.tsv("countries_extra.tsv")}
+    demonyms = {row[0]: row[1].split("|") for row in datafiles.tsv("demonyms.tsv")}
+    actors: list[Actor] = []
+    for row in datafiles.tsv("countries.tsv"):
+        alpha3, _alpha2, name, *rest = row
+        aliases = [a for a in (rest[0].split("|") if rest and rest[0] else [])]
+        aliases += extra.get(alpha3, [])
+        actors.append(
+            Actor(alpha3, name, "state", alpha3, tuple(dict.fromkeys(aliases)), demonyms=tuple(demonyms.get(alpha3, [])))
+        )
+    for item in datafiles.toml("actors.toml").get("actor", []):
+        try:
+            actors.append(
+                Actor(
+                    id=item["id"],
+                    name=item["name"],
+                    kind=item["kind"],
+                    country=item.get("country"),
+                    aliases=tuple(item.get("aliases", [])),
+                    designations=_designations(item.get("designations", [])),
+                    roles=tuple(Role(**r) for r in item.get("roles", [])),
+                    parent=item.get("parent"),
+                )
+            )
+        except (KeyError, TypeError) as exc:
+            raise DataError(f"actors.toml: actor {item.get('id', '?')!r} is malformed ({exc})") from exc
+    return Registry(actors)
+
+
+@cache
+def registry() -> Registry:
+    """The registry from the bundled data, loaded once per process."""
+    return load()

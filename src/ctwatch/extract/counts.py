@@ -1,0 +1,193 @@
+"""Casualty figures from phrases: "at least 59", "more than hundred", "dozens", "a commando was injured".
+
+Every figure is a ``Count`` with low/best/high: "more than 100" bounds below (low 101), "up to 30" above
+(high 30), "between 20 and 30" both; vague words map to the smallest number they promise ("dozens" is at
+least 24). A figure is tied to the casualty word ("killed", "injured") nearest to it in the same clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Count
+from .lexicon import lexicon
+
+UNITS = {
+    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "dozen": 12, "couple": 2, "pair": 2,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "a few": 2, "few": 2,
+         "a number": 2, "some": 2}
+_NUMWORD = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_NUMWORD})(?:[\s\-]+(?:and[\s\-]+)?(?:{_NUMWORD}))*))"
+QUANTITY = re.compile(
+    rf"(?<![\w$£€])(?P<qual>more than|over|above|at least|as many as|up to|nearly|almost|about|around|"
+    rf"approximately|some|roughly|an estimated|estimated|close to|fewer than|less than|no fewer than|"
+    rf"no less than|upwards of|at most)?\s*"
+    rf"(?:(?P<vague>dozens|scores|hundreds|thousands|several|a few|a number)|"
+    rf"(?:between\s+(?P<lo>{_NUM})\s+(?:and|to)\s+(?P<hi>{_NUM}))|"
+    rf"(?:(?P<rlo>\d+)\s*(?:-|–|to)\s*(?P<rhi>\d+))|(?P<num>{_NUM}))(?![\w%$])",
+    re.I,
+)
+NOT_PEOPLE = re.compile(
+    r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|km|kilometres?|kilometers?|miles?|"
+    r"metres?|meters?|percent|per cent|%|kg|kilograms?|tons?|times|o'clock|am|pm|a\.m\.|p\.m\.|billion|"
+    r"rupees|dollars|vehicles?|houses?|buildings?|shops?|rounds?|bombs?|rockets?|grenades?|attacks?|incidents?)\b",
+    re.I,
+)
+
+
+def words_to_int(text: str) -> int | None:
+    text = text.lower().replace(",", "").strip()
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    seen = False
+    for w in re.split(r"[\s\-]+", text):
+        if w == "and" or not w:
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+            seen = True
+        elif w in SCALES:
+            current = max(current, 1) * SCALES[w]
+            if SCALES[w] >= 1000:
+                total += current
+                current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    count: Count
+
+
+def quantities(text: str) -> list[Quantity]:
+    out = []
+    for m in QUANTITY.finditer(text):
+        if not m.group(0).strip():
+            continue
+        after = text[m.end() : m.end() + 20]
+        if NOT_PEOPLE.match(after) or re.match(r"\s*(?:/|:|\.\d)", after):
+            continue
+        qual = (m.group("qual") or "").lower()
+        low = high = best = None
+        if m.group("vague"):
+            low = best = VAGUE[m.group("vague").lower()]
+        elif m.group("lo"):
+            low, high = words_to_int(m.group("lo")), words_to_int(m.group("hi"))
+            best = low
+        elif m.group("rlo"):
+            low, high = int(m.group("rlo")), int(m.group("rhi"))
+            best = low
+            if high < low:  # "4-3" is a score or a date, not a range
+                continue
+        else:
+            n = words_to_int(m.group("num"))
+            if n is None:
+                continue
+            if 1900 <= n <= 2100 and m.group("num").isdigit() and not qual:
+                continue  # a year
+            word = m.group("num").lower()
+            if word in ("a", "an", "one", "single") and not qual:
+                low = best = high = 1
+            elif qual in ("more than", "over", "above", "upwards of"):
+                low = best = n + 1
+            elif qual in ("at least", "no fewer than", "no less than"):
+                low = best = n
+            elif qual in ("up to", "as many as", "at most"):
+                high = best = n
+            elif qual in ("fewer than", "less than"):
+                high = n - 1
+                best = None
+            else:
+                low = high = best = n
+                if qual:
+                    low = high = None  # "about 30": a best guess, not a bound
+        out.append(Quantity(m.start(), m.end(), m.group(0).strip(), Count(best, low, high, m.group(0).strip())))
+    return out
+
+
+_ARTICLE = re.compile(r"^(?:a|an|one|single)$", re.I)
+
+
+def _is_person_phrase(text: str, q: Quantity, limit: int = 4) -> bool:
+    """Is the quantity followed (within a few words) by a word that names people?"""
+    words = re.findall(r"[\w'-]+", text[q.end : q.end + 60].lower())[:limit]
+    victims = lexicon().victims
+    return any(w in victims or w.rstrip("s") in victims for w in words) or (
+        bool(words) and words[0] in ("dead", "killed", "injured", "wounded", "others", "other", "people")
+    )
+
+
+def casualties(sentence: str) -> tuple[Count, Count]:
+    """(killed, wounded) stated in one sentence; empty Counts where none is given."""
+    lex = lexicon()
+    qs = quantities(sentence)
+    result: dict[str, Count] = {}
+    for kind, matcher in (("killed", lex.killed), ("wounded", lex.wounded)):
+        for hit in matcher.find(sentence):
+            # "no one was killed", "no casualties"
+            if re.search(r"\b(?:no one|nobody|no)\s+(?:\w+\s+){0,2}$", sentence[max(0, hit.start - 25) : hit.start], re.I):
+                result.setdefault(kind, Count(0, 0, 0, sentence[max(0, hit.start - 12) : hit.end].strip()))
+                continue
+            q = _nearest(sentence, qs, hit.start, hit.end, toll="toll" in hit.text.lower())
+            if q is not None and kind not in result:
+                result[kind] = _with_noun(sentence, q)
+    return result.get("killed", Count()), result.get("wounded", Count())
+
+
+def _with_noun(sentence: str, q: Quantity) -> Count:
+    """For "a commando was injured" keep the words up to the noun as the count's text."""
+    if not _ARTICLE.match(q.text):
+        return q.count
+    victims = lexicon().victims
+    for m in re.finditer(r"[\w'-]+", sentence[q.end : q.end + 60]):
+        if m.group().lower() in victims or m.group().lower().rstrip("s") in victims:
+            text = sentence[q.start : q.end + m.end()]
+            return Count(q.count.best, q.count.low, q.count.high, text)
+    return q.count
+
+
+def _nearest(sentence: str, qs: list[Quantity], start: int, end: int, toll: bool = False) -> Quantity | None:
+    best: tuple[int, Quantity] | None = None
+    for q in qs:
+        if toll and q.start >= end and len(sentence[end : q.start]) <= 30 and not _ARTICLE.match(q.text):
+            dist = len(sentence[end : q.start])
+            if best is None or dist < best[0]:
+                best = (dist, q)
+            continue
+        if q.start >= end:  # "killing five people", "killed more than hundred police officials"
+            gap = sentence[end : q.start]
+            if len(gap) > 40 or re.search(r"[;:]|\b(?:and|but|while|after|before|when)\b", gap):
+                continue
+            if _ARTICLE.match(q.text) and not _is_person_phrase(sentence, q, 3):
+                continue
+            if not _ARTICLE.match(q.text) and not (_is_person_phrase(sentence, q) or not gap.strip()):
+                continue
+            dist = len(gap)
+        elif q.end <= start:  # "five people were killed", "59 dead", "a commando was injured"
+            gap = sentence[q.end : start]
+            if len(gap) > 50 or re.search(r"[;:]|\b(?:and|but|while|after|before|when)\b", gap):
+                continue
+            if not (_is_person_phrase(sentence, q, 5) or not gap.strip() or re.match(r"^\s*(?:were|was|are|people)\b", gap)):
+                continue
+            if _ARTICLE.match(q.text) and not _is_person_phrase(sentence, q, 4):
+                continue
+            dist = len(gap) + 5
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, q)
+    return best[1] if best else None

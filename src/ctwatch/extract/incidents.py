@@ -1,0 +1,517 @@
+"""Incidents in the GTD codebook, several per document, each linked to its evidence sentences.
+
+How it decides, sentence by sentence (every rule's words live in ``data/incidents.toml``):
+1. A sentence holds an incident when it has an attack trigger outside a generic phrase ("war on terror");
+   a general trigger ("attack", "killing") also needs a target, a place or a casualty figure.
+2. A trigger that refers back ("the attack", "the blast") or a sentence that adds nothing new (no new
+   place, target or date) joins the incident before it; its facts fill what that incident lacks.
+3. Types come from the trigger (attack, weapon) and the target words; casualties from ``counts``; places
+   from the geocoder, never from a country used as a modifier ("Pakistan embassy"); the date from the
+   text or the publication date, else unknown; perpetrators from the actor registry with how they are
+   known (claimed, stated, suspected, denied).
+4. Status: ``historical`` for named past events (9/11) and dates long before publication,
+   ``hypothetical`` under a modal or a plan ("will attack", "plot"), else ``reported``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import dates, geo
+from ..actors import registry
+from ..model import (
+    Count,
+    Document,
+    Filler,
+    Incident,
+    Mention,
+    Perpetrator,
+    Place,
+    Span,
+    Victim,
+    When,
+    content_hash,
+)
+from ..nlp import parse
+from .counts import casualties
+from .lexicon import Hit, lexicon
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
+STATE_ACTOR = "state actor as the subject of an operation"
+MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
+_PREC_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "country": 2, "unknown": 0}
+RESPONSIBILITY = re.compile(r"\b(claim(?:ed|s)? (?:of )?responsibility|responsibility for|claimed the (?:attack|bombing|blast|killing)|denied (?:any )?(?:involvement|responsibility|role))\b", re.I)
+GOV_WORDS = re.compile(r"\b(government|regime|administration|emirates?|authorities|forces|ministry)\b", re.I)
+
+
+@dataclass
+class Draft:
+    """An incident being assembled from one or more sentences."""
+
+    sentences: list[int]
+    paragraph: int
+    triggers: list[Hit]
+    targets: list[Hit] = field(default_factory=list)
+    killed: Count = field(default_factory=Count)
+    wounded: Count = field(default_factory=Count)
+    places: list[Place] = field(default_factory=list)
+    date: When = field(default_factory=When)
+    perpetrators: list[Perpetrator] = field(default_factory=list)
+    victims: list[Victim] = field(default_factory=list)
+    status: str = "reported"
+    reasons: list[str] = field(default_factory=list)
+
+
+class IncidentExtractor:
+    """Stage: fills ``Document.incidents``."""
+
+    name = "incidents"
+    requires = ("text", "sentences", "mentions", "genre")
+    assigns = ("incidents",)
+
+    def setup(self) -> None:
+        lexicon()
+
+    def __call__(self, doc: Document) -> Document:
+        return dataclasses.replace(doc, incidents=tuple(extract(doc)))
+
+
+def extract(doc: Document) -> list[Incident]:
+    lex = lexicon()
+    sdoc = parse(doc) if doc.sentences else None
+    para_starts = [p.start for p in doc.paragraphs] or [0]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    context = geo.context_of(
+        m.text for m in doc.mentions if m.label in ("GPE", "LOC") and not _is_modifier(doc, m, sdoc)
+    )
+    drafts: list[Draft] = []
+    for i, sent in enumerate(doc.sentences):
+        para = bisect.bisect_right(para_starts, sent.start) - 1
+        mentions = by_sentence.get(i, [])
+        triggers = _triggers(sent, lex)
+        prev = drafts[-1] if drafts else None
+        near_prev = prev is not None and i - prev.sentences[-1] <= 2 and para - prev.paragraph <= 1
+        if not triggers:
+            # follow-ups: "No group claimed responsibility", "Twelve others were injured"
+            if near_prev and prev is not None and i - prev.sentences[-1] == 1 and _adds_facts(sent, lex):
+                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=True)
+            continue
+        killed, wounded = casualties(sent.text)
+        targets = lex.targets.find(sent.text, sent.start)
+        places = _places(doc, mentions, sdoc, context)
+        specific = any(t.entry.specific for t in triggers)
+        if not specific and not (targets or places or killed.best or wounded.best):
+            continue
+        anaphoric = bool(lex.anaphoric.find(sent.text)) and not _historical(sent.text, lex)
+        if near_prev and prev is not None and (
+            anaphoric or _same_incident(prev, triggers, targets, places, sent, doc.published)
+        ):
+            _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
+            prev.triggers += triggers
+            continue
+        draft = Draft([i], para, triggers)
+        _absorb(doc, draft, i, sent, mentions, sdoc, context, follow_up=False)
+        _set_status(draft, doc, sent, sdoc, lex)
+        if draft.status == "reported" and _generic_only(sent, triggers, lex) and not (
+            targets or killed.best or wounded.best
+        ):
+            continue
+        drafts.append(draft)
+    out = []
+    for d in drafts:
+        _fill_place(doc, d, drafts)
+        _fill_anchor(doc, d)
+        _fill_perpetrator_from_context(doc, d, by_sentence)
+        out.append(_finish(doc, d))
+    return out
+
+
+# ---- sentence-level pieces --------------------------------------------------------------------------
+
+def _triggers(sent: Span, lex: Any) -> list[Hit]:
+    generic = lex.generic.find(sent.text, sent.start)
+    hits = []
+    for h in lex.triggers.find(sent.text, sent.start):
+        if any(g.start <= h.start < g.end for g in generic):
+            continue
+        hits.append(h)
+    return hits
+
+
+def _generic_only(sent: Span, triggers: list[Hit], lex: Any) -> bool:
+    """Plural, unspecific triggers only ("attacks", "killings") with nothing pinning them down."""
+    return all(not t.entry.specific and t.text.lower().endswith("s") for t in triggers)
+
+
+def _historical(text: str, lex: Any) -> dict[str, Any] | None:
+    """The named past event (from the lexicon) a sentence mentions, if any."""
+    for matcher, event in lex.historical:
+        if matcher.find(text):
+            return dict(event)
+    return None
+
+
+def _adds_facts(sent: Span, lex: Any) -> bool:
+    killed, wounded = casualties(sent.text)
+    return bool(
+        killed.best is not None
+        or wounded.best is not None
+        or RESPONSIBILITY.search(sent.text)
+    )
+
+
+def _same_incident(
+    prev: Draft, triggers: list[Hit], targets: list[Hit], places: list[Place], sent: Span, published: str | None
+) -> bool:
+    """A sentence with a trigger but nothing new (place, target, date) continues the incident before it."""
+    prev_types = {t.entry.type for t in prev.targets}
+    new_targets = {t.entry.type for t in targets if t.entry.kind == "facility"} - prev_types
+    if new_targets:
+        return False
+    prev_places = {(p.name, p.country) for p in prev.places}
+    if any((p.name, p.country) not in prev_places for p in places):
+        return False
+    if dates.find_dates(sent.text):
+        return False
+    prev_attacks = {t.entry.attack for t in prev.triggers if t.entry.specific}
+    new_attacks = {t.entry.attack for t in triggers if t.entry.specific}
+    return not (new_attacks and prev_attacks and not (new_attacks & prev_attacks))
+
+
+def _token_at(sdoc: Any, offset: int) -> Any:
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_modifier(doc: Document, m: Mention, sdoc: Any) -> bool:
+    """A country or nationality used to qualify a noun ("Pakistan embassy", "US forces") is not a place."""
+    after = doc.text[m.end : m.end + 3]
+    if after.startswith(("'s", "’s")):
+        return True
+    tok = _token_at(sdoc, m.end - 1)
+    if tok is not None and tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.i > tok.i:
+        head = tok.head
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return True
+    return False
+
+
+def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: set[str]) -> list[Place]:
+    out = []
+    reg = registry()
+    for m in mentions:
+        if m.label not in PLACE_LABELS:
+            continue
+        if m.actor_id and not m.actor_id.startswith("place:"):
+            actor = reg.get(m.actor_id)
+            if actor is None or actor.kind != "state":
+                continue
+        if not (m.actor_id or "").startswith("place:") and _is_modifier(doc, m, sdoc):
+            continue
+        before = doc.text[max(0, m.start - 12) : m.start].lower()
+        if re.search(r"\b(fall of|from|to)\s+(the\s+)?$", before):
+            continue  # "the fall of Kabul", "a threat from", "beyond the border to Pakistan"
+        place = geo.resolve(m.text, context)
+        if place.precision != "unknown":
+            out.append(dataclasses.replace(place, text=m.text))
+    return out
+
+
+def _absorb(
+    doc: Document, d: Draft, i: int, sent: Span, mentions: list[Mention], sdoc: Any, context: set[str],
+    follow_up: bool,
+) -> None:
+    lex = lexicon()
+    if i not in d.sentences:
+        d.sentences.append(i)
+    killed, wounded = casualties(sent.text)
+    if d.killed.best is None and killed.best is not None:
+        d.killed = killed
+    if d.wounded.best is None and wounded.best is not None:
+        d.wounded = wounded
+    if not follow_up:
+        d.targets += lex.targets.find(sent.text, sent.start)
+        if not d.places:
+            d.places = _places(doc, mentions, sdoc, context)
+        if d.date.start is None and d.date.text is None:
+            d.date = dates.resolve(sent.text, doc.published)
+    victims = _victims(doc, sent, mentions, lex)
+    known = {v.text for v in d.victims}
+    d.victims += [v for v in victims if v.text not in known]
+    victim_actors = {v.actor_id for v in victims if v.actor_id}
+    for p in _perpetrators(doc, sent, mentions, sdoc, lex, victim_actors, follow_up):
+        if all(p.actor_id != q.actor_id or p.name != q.name for q in d.perpetrators):
+            d.perpetrators.append(p)
+
+
+def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any) -> list[Victim]:
+    reg = registry()
+    out = []
+    for hit in lex.targets.find(sent.text, sent.start):
+        if hit.entry.kind != "person":
+            continue
+        start = hit.start
+        actor_id = nationality = None
+        # walk left over adjacent names: "a Pakistani SSG commando", "Chinese residents", "TTP leader"
+        for m in sorted(mentions, key=lambda m: -m.end):
+            if m.label in NAME_LABELS and m.end <= start and not doc.text[m.end : start].strip():
+                start = m.start
+                actor = reg.get(m.actor_id) if m.actor_id else None
+                if actor is None:
+                    continue
+                if m.label == "NORP" or actor.kind == "state":
+                    nationality = actor.id
+                else:
+                    actor_id = actor.id
+                    if actor.kind in ("military", "police", "government") and actor.country:
+                        nationality = nationality or actor.country
+        out.append(Victim(doc.text[start : hit.end], actor_id, nationality))
+    return out
+
+
+def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            sub = list(tok.subtree)
+            return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    return None
+
+
+def _perpetrators(
+    doc: Document, sent: Span, mentions: list[Mention], sdoc: Any, lex: Any, victim_actors: set[str],
+    follow_up: bool,
+) -> list[Perpetrator]:
+    reg = registry()
+    text = sent.text
+    cues = {kind: lex.attribution[kind].find(text, sent.start) for kind in ("claimed", "denied", "suspected", "stated")}
+    subject = _subject_span(sdoc, sent)
+    out: list[Perpetrator] = []
+    has_ops = bool(lex.operations.find(text))
+    for m in mentions:
+        actor = reg.get(m.actor_id) if m.actor_id else None
+        if actor is None or m.actor_id in victim_actors:
+            continue
+        kind = actor.kind_on(doc.published)
+        as_government = bool(GOV_WORDS.search(m.text)) or bool(
+            GOV_WORDS.search(doc.text[max(sent.start, m.start - 20) : m.start])
+        ) or bool(re.match(r"\s*(government|regime|administration|authorities)\b", doc.text[m.end : m.end + 20], re.I))
+        in_subject = subject is not None and subject[0] <= m.start < subject[1]
+        if kind == "armed_group" and not as_government:
+            attribution, conf, why = _attribution(m, cues, in_subject, doc.text)
+            if follow_up and not why.startswith("cue"):
+                continue
+            if attribution == "suspected" and not any(cues[k] for k in ("suspected", "claimed", "denied")):
+                # a group merely named in the sentence: weak suspicion only
+                conf = 0.3
+            out.append(Perpetrator(actor.id, actor.name, attribution, conf, why))
+        elif (kind in ("government", "military", "police") or as_government) and in_subject and has_ops:
+            out.append(Perpetrator(actor.id, actor.name, "stated", 0.3, STATE_ACTOR))
+    # unidentified attackers named by a noun: "gunmen", "guerrillas"
+    for hit in lex.perpetrators.find(text, sent.start):
+        tok = _token_at(sdoc, hit.end - 1)
+        agent = tok is not None and (
+            tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
+        )
+        if agent or re.search(r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]):
+            phrase = _noun_phrase(sdoc, tok, hit, doc.text)
+            if all(p.name != phrase for p in out):
+                out.append(Perpetrator(None, phrase, "stated", 0.4, "unidentified attackers named in the text"))
+    return out
+
+
+def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:
+    if tok is None:
+        return hit.text
+    left = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nummod")]
+    start = left[0].idx if left else hit.start
+    return text[min(start, hit.start) : hit.end]
+
+
+def _attribution(m: Mention, cues: dict[str, list[Hit]], in_subject: bool, text: str) -> tuple[str, float, str]:
+    def near(hits: list[Hit], window: int = 80) -> Hit | None:
+        best = None
+        for h in hits:
+            dist = min(abs(h.start - m.end), abs(m.start - h.end))
+            if dist <= window and (best is None or dist < best[0]):
+                best = (dist, h)
+        return best[1] if best else None
+
+    for kind, conf in (("denied", 0.6), ("claimed", 0.9), ("suspected", 0.5)):
+        hit = near(cues[kind])
+        if hit is not None:
+            return kind, conf, f"cue {hit.text!r}"
+    if in_subject:
+        return "stated", 0.7, "named as the subject of the attack sentence"
+    before = text[max(0, m.start - 30) : m.start].lower()
+    if re.search(r"\b(by|carried out by|perpetrated by)\s+(the\s+)?$", before):
+        return "stated", 0.7, "named as the agent ('by ...')"
+    return "suspected", 0.4, "named in the sentence without a claim"
+
+
+def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> None:
+    hist = _historical(sent.text, lex)
+    if hist is not None:
+        day, label = hist["date"], hist["label"]
+        d.status = "historical"
+        d.date = When(day, day, "day", label, reason="a named past event")
+        d.reasons.append(f"historical: {label}")
+        # what is known of a named event comes from the lexicon, not from this sentence's other names
+        d.places = [geo.resolve(hist["place"], {hist["country"]})] if hist.get("place") else []
+        actor = registry().get(hist.get("perpetrator", ""))
+        d.perpetrators = (
+            [Perpetrator(actor.id, actor.name, "stated", 0.9, f"known perpetrator of the {label}")] if actor else []
+        )
+        return
+    if d.date.end and doc.published:
+        try:
+            age = dt.date.fromisoformat(doc.published) - dt.date.fromisoformat(d.date.end)
+        except ValueError:
+            age = dt.timedelta(0)
+        if age.days > 365:
+            d.status = "historical"
+            d.reasons.append("dated more than a year before publication")
+            return
+    for t in d.triggers:
+        tok = _token_at(sdoc, t.start)
+        if tok is not None:
+            verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+            for anc in [verb, *verb.ancestors][:3]:
+                if any(c.dep_ == "aux" and c.lower_ in MODALS for c in anc.children) or anc.lower_ in (
+                    "threatened", "plan", "planned", "planning", "plotting", "intend", "intended", "vowed",
+                ):
+                    d.status = "hypothetical"
+                    d.reasons.append(f"modal or plan governs {t.text!r}")
+                    return
+        window = sent.text[max(0, t.start - sent.start - 40) : t.start - sent.start].lower()
+        if any(h.text.lower() in ("plot", "plotting", "foiled", "thwarted", "averted", "threat of", "if", "unless")
+               for h in lex.hypothetical.find(window)):
+            d.status = "hypothetical"
+            d.reasons.append(f"plan, threat or condition before {t.text!r}")
+            return
+
+
+def _fill_place(doc: Document, d: Draft, drafts: list[Draft]) -> None:
+    if d.places:
+        return
+    # a state acting in its own country ("the government of Afghanistan ... operations")
+    for p in d.perpetrators:
+        actor = registry().get(p.actor_id) if p.actor_id else None
+        if actor is not None and p.reason == STATE_ACTOR and actor.country:
+            d.places = [geo.country_place(actor.country, reason="country of the state actor carrying it out")]
+            d.reasons.append("place from the acting state")
+            return
+    # the place of the incident just before, in the same paragraph ("Pakistan embassy was attacked")
+    earlier = [e for e in drafts if e is not d and e.paragraph == d.paragraph and e.sentences[-1] < d.sentences[0]]
+    if earlier and earlier[-1].places and d.sentences[0] - earlier[-1].sentences[-1] <= 2:
+        best = max(earlier[-1].places, key=lambda p: _PREC_RANK.get(p.precision, 0))
+        d.places = [_city_of(best)]
+        d.reasons.append("place inferred from the incident before it")
+
+
+def _city_of(place: Place) -> Place:
+    """A facility's city (lower precision) for a place only inferred from context."""
+    if place.precision != "point":
+        return dataclasses.replace(place, reason="inferred from context")
+    for cand in geo.candidates(place.text or place.name or ""):
+        if cand.within:
+            city = geo.resolve(cand.within, {cand.country} if cand.country else None)
+            return dataclasses.replace(city, reason=f"inferred from context: the city of {place.name}")
+    return dataclasses.replace(place, precision="city", reason="inferred from context")
+
+
+def _fill_anchor(doc: Document, d: Draft) -> None:
+    """No date of its own: bound it by an explicit date opening the paragraph ("After ... August 15, 2021")."""
+    if d.date.start is not None or d.status == "historical":
+        return
+    para = doc.paragraphs[d.paragraph] if 0 <= d.paragraph < len(doc.paragraphs) else None
+    if para is None:
+        return
+    for sent in doc.sentences:
+        if sent.start < para.start or sent.start >= doc.sentences[d.sentences[0]].start:
+            continue
+        if re.match(r"\s*(after|since|following)\b", sent.text, re.I):
+            found = dates.find_dates(sent.text)
+            if found and found[0][2].precision == "day":
+                d.date = dataclasses.replace(
+                    d.date, not_before=found[0][2].start,
+                    reason=(d.date.reason + "; " if d.date.reason else "") + f"after {found[0][2].text} (paragraph opening)",
+                )
+
+
+def _fill_perpetrator_from_context(doc: Document, d: Draft, by_sentence: dict[int, list[Mention]]) -> None:
+    """No perpetrator named: an armed group named as the threat in the sentence just before is suspected."""
+    if d.perpetrators or d.status != "reported":
+        return
+    first = d.sentences[0]
+    if first == 0:
+        return
+    prev_sent = doc.sentences[first - 1]
+    if doc.sentences[first].start - prev_sent.end > 3:  # not in the same paragraph
+        return
+    reg = registry()
+    for m in by_sentence.get(first - 1, []):
+        actor = reg.get(m.actor_id) if m.actor_id else None
+        if actor is not None and actor.kind_on(doc.published) == "armed_group" and not GOV_WORDS.search(m.text):
+            d.perpetrators.append(
+                Perpetrator(actor.id, actor.name, "suspected", 0.2, "named as the threat in the sentence before")
+            )
+            return
+
+
+def _finish(doc: Document, d: Draft) -> Incident:
+    specific = [t for t in d.triggers if t.entry.specific] or d.triggers
+    attack_types = list(dict.fromkeys(t.entry.attack for t in specific if t.entry.attack != "Unknown"))
+    weapon_types = list(dict.fromkeys(t.entry.weapon for t in specific if t.entry.weapon != "Unknown"))
+    facilities = [t for t in d.targets if t.entry.kind == "facility"]
+    chosen = facilities or d.targets
+    target_types = list(dict.fromkeys(t.entry.type for t in chosen))
+    if "Police" in target_types and "Police" in [t.entry.type for t in d.targets if t.entry.kind == "person"]:
+        pass
+    place = max(d.places, key=lambda p: _PREC_RANK.get(p.precision, 0)) if d.places else Place(reason="no place in the text")
+    evidence = tuple(doc.sentences[i] for i in sorted(d.sentences))
+    confidence = 0.4 + 0.15 * bool(attack_types) + 0.1 * (place.precision != "unknown") + 0.1 * bool(
+        d.killed.best is not None or d.wounded.best is not None
+    ) + 0.1 * bool(target_types) + 0.05 * bool(d.perpetrators)
+    if doc.genre == "opinion":
+        confidence *= 0.8
+    first = specific[0]
+    return Incident(
+        id="inc_" + content_hash(doc.id, str(evidence[0].start), first.entry.attack)[:16],
+        status=d.status,
+        date=d.date,
+        location=place,
+        attack_types=tuple(attack_types[:3] or ["Unknown"]),
+        target_types=tuple(target_types[:3]),
+        weapon_types=tuple(weapon_types[:4] or ["Unknown"]),
+        perpetrators=tuple(d.perpetrators),
+        victims=tuple(d.victims),
+        targets=tuple(Filler(t.text, t.entry.type, t.entry.subtype, t.start, t.end) for t in d.targets),
+        weapons=tuple(
+            Filler(t.text, t.entry.weapon, t.entry.weapon_subtype, t.start, t.end)
+            for t in d.triggers if t.entry.weapon != "Unknown"
+        ),
+        killed=d.killed,
+        wounded=d.wounded,
+        confidence=round(min(confidence, 0.95), 2),
+        evidence=evidence,
+        trigger=first.text,
+        reason="; ".join(d.reasons) or "attack trigger with " + ", ".join(
+            k for k, v in (("place", place.precision != "unknown"), ("target", bool(target_types)),
+                           ("casualties", d.killed.best is not None or d.wounded.best is not None)) if v
+        ),
+    )

@@ -1,0 +1,103 @@
+"""The incident lexicon (``data/incidents.toml``) compiled into word-boundary regular expressions.
+
+Every category is one alternation, longest phrase first, matched on lower-cased text; a match maps back to
+the entry that holds the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .. import datafiles
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    phrase: str
+    attack: str = "Unknown"
+    weapon: str = "Unknown"
+    weapon_subtype: str | None = None
+    specific: bool = True
+    type: str = ""
+    subtype: str | None = None
+    kind: str = "facility"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+class Matcher:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = {e.phrase: e for e in entries}
+        alts = sorted(self.entries, key=len, reverse=True)
+        body = "|".join(re.escape(a).replace(r"\ ", r"[\s\-]+") for a in alts)
+        self.pattern = re.compile(rf"(?<![\w-])({body})(?![\w-])", re.I)
+
+    def find(self, text: str, offset: int = 0) -> list[Hit]:
+        out = []
+        for m in self.pattern.finditer(text):
+            key = re.sub(r"[\s\-]+", " ", m.group(1).lower())
+            entry = self.entries.get(key) or self.entries.get(m.group(1).lower())
+            if entry is None:
+                continue
+            out.append(Hit(m.start() + offset, m.end() + offset, m.group(1), entry))
+        return out
+
+
+def _phrases(words: list[str], **kw: Any) -> list[Entry]:
+    return [Entry(phrase=re.sub(r"[\s\-]+", " ", w.lower()), **kw) for w in words]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: Matcher
+    targets: Matcher
+    killed: Matcher
+    wounded: Matcher
+    victims: frozenset[str]
+    attribution: dict[str, Matcher]
+    hypothetical: Matcher
+    anaphoric: Matcher
+    generic: Matcher
+    historical: tuple[tuple[Matcher, dict[str, Any]], ...]
+    perpetrators: Matcher
+    operations: Matcher
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = datafiles.toml("incidents.toml")
+    triggers: list[Entry] = []
+    for t in data["trigger"]:
+        triggers += _phrases(
+            t["words"], attack=t["attack"], weapon=t["weapon"], weapon_subtype=t.get("weapon_subtype"),
+            specific=t.get("specific", True),
+        )
+    targets: list[Entry] = []
+    for t in data["target"]:
+        targets += _phrases(t["words"], type=t["type"], subtype=t.get("subtype"), kind=t.get("kind", "facility"))
+    cas = data["casualties"]
+    return Lexicon(
+        triggers=Matcher(triggers),
+        targets=Matcher(targets),
+        killed=Matcher(_phrases(cas["killed"])),
+        wounded=Matcher(_phrases(cas["wounded"])),
+        victims=frozenset(w.lower() for w in data["victims"]["nouns"]),
+        attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
+        hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),
+        anaphoric=Matcher(_phrases(data["status"]["anaphoric"])),
+        generic=Matcher(_phrases(data["generic"]["phrases"])),
+        historical=tuple(
+            (Matcher(_phrases(h["names"])), h) for h in data.get("historical", [])
+        ),
+        perpetrators=Matcher(_phrases(data["perpetrator_nouns"]["words"])),
+        operations=Matcher(_phrases(data["operations"]["words"])),
+    )

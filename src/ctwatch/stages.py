@@ -1,0 +1,19 @@
+"""The default pipeline: which stages run, in which order. The one place stages are registered."""
+
+from __future__ import annotations
+
+from .extract.genre import Genre
+from .extract.incidents import IncidentExtractor
+from .nlp import Analyse
+from .pipeline import Pipeline
+
+STAGES = {
+    "analyse": Analyse,
+    "genre": Genre,
+    "incidents": IncidentExtractor,
+}
+DEFAULT = ("analyse", "genre", "incidents")
+
+
+def default_pipeline(on_error: str = "raise", names: tuple[str, ...] = DEFAULT) -> Pipeline:
+    return Pipeline([STAGES[n]() for n in names], on_error=on_error)
