@@ -133,3 +133,15 @@ def resolve(text: str, published: str | None) -> When:
     if published:
         return When(text=None, reason="no date in the text; publication date not assumed")
     return When(reason="no date in the text")
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<date>[^()\n]{4,30}?)\s*(?:\(|[-\u2013\u2014]|$)", re.M)
+
+
+def dateline(text: str) -> str | None:
+    """The date of a wire dateline ("QUETTA, March 6, 2023 (Wire) - ...") in the first lines, if explicit."""
+    for m in _DATELINE.finditer(text[:600]):
+        found = find_dates(m.group("date"))
+        if found and found[0][2].precision == "day":
+            return found[0][2].start
+    return None

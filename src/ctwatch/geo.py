@@ -146,6 +146,18 @@ def context_of(names: Iterable[str]) -> set[str]:
 def resolve(text: str, context: set[str] | None = None) -> Place:
     """A geocoded Place for a place name, or a Place with precision 'unknown' and the reason."""
     cand = choose(candidates(text), context or set())
+    part = None
+    if cand is None:
+        # "Karachi airport", "Sariab Road in Quetta": the longest part that the gazetteer knows
+        words = text.split()
+        for n in range(len(words) - 1, 0, -1):
+            for k in range(len(words) - n + 1):
+                sub = " ".join(words[k : k + n])
+                if sub[:1].isupper() and (found := choose(candidates(sub), context or set())) is not None:
+                    cand, part = found, sub
+                    break
+            if cand is not None:
+                break
     if cand is None:
         return Place(name=text, text=text, reason="not in the gazetteer")
     if cand.lat is None and cand.country:
@@ -161,7 +173,9 @@ def resolve(text: str, context: set[str] | None = None) -> Place:
         precision=cand.precision,
         geonames_id=cand.geonames_id,
         text=text,
-        reason=f"gazetteer {cand.precision}" + (" in a country the document names" if context and cand.country in context else ""),
+        reason=f"gazetteer {cand.precision}"
+        + (f" for {part!r} in {text!r}" if part else "")
+        + (" in a country the document names" if context and cand.country in context else ""),
     )
 
 

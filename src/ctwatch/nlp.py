@@ -129,6 +129,18 @@ def truecase(text: str) -> str:
     return out if len(out) == len(text) else text
 
 
+_DATEWORD = re.compile(
+    r"\b(\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|today|yesterday|year|month|week|day)", re.I)
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lower-cased names of cities and provinces (truecase.tsv) that are not common English words."""
+    common = datafiles.words("common_words.txt")
+    return frozenset(n.lower() for row in datafiles.tsv("truecase.tsv") for n in row if n.lower() not in common)
+
+
 # ---- parsing with a small per-process cache -------------------------------------------------------
 
 _CACHE: OrderedDict[str, Any] = OrderedDict()
@@ -197,15 +209,19 @@ class Analyse:
         mentions = []
         import bisect
 
+        names = place_names()
         for ent in sdoc.ents:
             idx = bisect.bisect_right(starts, ent.start_char) - 1
             actor_id = ent.ent_id_ or None
-            if actor_id is None and ent.label_ in ("ORG", "NORP", "GPE", "PERSON"):
+            label = ent.label_
+            if label in ("DATE", "ORG") and not actor_id and ent.text.lower() in names and not _DATEWORD.search(ent.text):
+                label = "GPE"  # "Turbat" tagged DATE, "KARACHI" tagged ORG: the gazetteer knows better
+            if actor_id is None and label in ("ORG", "NORP", "GPE", "PERSON"):
                 reg = registry()
-                actor = reg.demonym(ent.text) if ent.label_ == "NORP" else reg.lookup(ent.text)
+                actor = reg.demonym(ent.text) if label == "NORP" else reg.lookup(ent.text)
                 actor_id = actor.id if actor else None
             mentions.append(
-                Mention(ent.start_char, ent.end_char, text[ent.start_char : ent.end_char], ent.label_, actor_id, idx)
+                Mention(ent.start_char, ent.end_char, text[ent.start_char : ent.end_char], label, actor_id, idx)
             )
         return dataclasses.replace(
             doc, paragraphs=paragraphs(text), sentences=tuple(sents), mentions=tuple(mentions)

@@ -163,14 +163,18 @@ def _with_noun(sentence: str, q: Quantity) -> Count:
 def _nearest(sentence: str, qs: list[Quantity], start: int, end: int, toll: bool = False) -> Quantity | None:
     best: tuple[int, Quantity] | None = None
     for q in qs:
-        if toll and q.start >= end and len(sentence[end : q.start]) <= 30 and not _ARTICLE.match(q.text):
+        if toll and q.start >= end and not _ARTICLE.match(q.text) and (
+            len(sentence[end : q.start]) <= 30
+            or re.search(r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|stood at|stands at)\s+(?:to\s+)?$",
+                         sentence[end : q.start])
+        ):
             dist = len(sentence[end : q.start])
             if best is None or dist < best[0]:
                 best = (dist, q)
             continue
         if q.start >= end:  # "killing five people", "killed more than hundred police officials"
             gap = sentence[end : q.start]
-            if len(gap) > 40 or re.search(r"[;:]|\b(?:and|but|while|after|before|when)\b", gap):
+            if len(gap) > 40 or re.search(r"[;:]|\b(?:and|but|while|after|before|when|including|among)\b", gap):
                 continue
             if _ARTICLE.match(q.text) and not _is_person_phrase(sentence, q, 3):
                 continue

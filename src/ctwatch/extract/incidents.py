@@ -47,6 +47,7 @@ STATE_ACTOR = "state actor as the subject of an operation"
 MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
 _PREC_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "country": 2, "unknown": 0}
 RESPONSIBILITY = re.compile(r"\b(claim(?:ed|s)? (?:of )?responsibility|responsibility for|claimed the (?:attack|bombing|blast|killing)|denied (?:any )?(?:involvement|responsibility|role))\b", re.I)
+NEGATED = re.compile(r"\b(no|not|never|nobody|none)\b(\s+\w+){0,3}\s*$", re.I)
 GOV_WORDS = re.compile(r"\b(government|regime|administration|emirates?|authorities|forces|ministry)\b", re.I)
 
 
@@ -92,37 +93,49 @@ def extract(doc: Document) -> list[Incident]:
     context = geo.context_of(
         m.text for m in doc.mentions if m.label in ("GPE", "LOC") and not _is_modifier(doc, m, sdoc)
     )
+    title_para = _title_paragraph(doc)
     drafts: list[Draft] = []
     for i, sent in enumerate(doc.sentences):
         para = bisect.bisect_right(para_starts, sent.start) - 1
         mentions = by_sentence.get(i, [])
         triggers = _triggers(sent, lex)
         prev = drafts[-1] if drafts else None
-        near_prev = prev is not None and i - prev.sentences[-1] <= 2 and para - prev.paragraph <= 1
-        if not triggers:
-            # follow-ups: "No group claimed responsibility", "Twelve others were injured"
-            if near_prev and prev is not None and i - prev.sentences[-1] == 1 and _adds_facts(sent, lex):
-                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=True)
-            continue
+        gap = i - prev.sentences[-1] if prev else 99
+        near_prev = prev is not None and gap <= 2 and para - prev.paragraph <= 1
         killed, wounded = casualties(sent.text)
         targets = lex.targets.find(sent.text, sent.start)
-        places = _places(doc, mentions, sdoc, context)
+        places = _places(doc, mentions, sdoc, context) if triggers else []
         specific = any(t.entry.specific for t in triggers)
-        if not specific and not (targets or places or killed.best or wounded.best):
+        if not triggers or not (specific or targets or places or killed.best or wounded.best):
+            # follow-ups: "No group claimed responsibility", "Twelve others were injured"
+            if near_prev and prev is not None and gap == 1 and _adds_facts(doc, sent, mentions, lex):
+                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=True)
             continue
         anaphoric = bool(lex.anaphoric.find(sent.text)) and not _historical(sent.text, lex)
-        if near_prev and prev is not None and (
-            anaphoric or _same_incident(prev, triggers, targets, places, sent, doc.published)
-        ):
-            _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
-            prev.triggers += triggers
-            continue
+        if prev is not None and prev.status == "reported":
+            if anaphoric and gap <= 6 and para - prev.paragraph <= 2:
+                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
+                prev.triggers += triggers
+                continue
+            if prev.paragraph == title_para and para <= title_para + 2 and _compatible(prev, triggers):
+                # the headline and the lead tell the same story; the lead's details win
+                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False, union=True)
+                prev.paragraph = para
+                prev.triggers += triggers
+                continue
+            if near_prev and _same_incident(prev, triggers, targets, places, sent):
+                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
+                prev.triggers += triggers
+                continue
         draft = Draft([i], para, triggers)
         _absorb(doc, draft, i, sent, mentions, sdoc, context, follow_up=False)
         _set_status(draft, doc, sent, sdoc, lex)
         if draft.status == "reported" and _generic_only(sent, triggers, lex) and not (
             targets or killed.best or wounded.best
         ):
+            continue
+        if prev is not None and draft.status == "hypothetical" and prev.status == "hypothetical" and near_prev:
+            _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
             continue
         drafts.append(draft)
     out = []
@@ -159,18 +172,32 @@ def _historical(text: str, lex: Any) -> dict[str, Any] | None:
     return None
 
 
-def _adds_facts(sent: Span, lex: Any) -> bool:
+def _title_paragraph(doc: Document) -> int:
+    """0 when the first paragraph is a headline (short, no full stop) followed by a body; else -1."""
+    if len(doc.paragraphs) < 2:
+        return -1
+    head = doc.paragraphs[0].text.strip()
+    return 0 if len(head.split()) <= 25 and not head.endswith((".", "!", "?", ":")) else -1
+
+
+def _compatible(prev: Draft, triggers: list[Hit]) -> bool:
+    a = {t.entry.attack for t in prev.triggers if t.entry.specific}
+    b = {t.entry.attack for t in triggers if t.entry.specific}
+    return not a or not b or bool(a & b)
+
+
+def _adds_facts(doc: Document, sent: Span, mentions: list[Mention], lex: Any) -> bool:
+    """A sentence without its own incident that adds casualties or a claim to the one before."""
     killed, wounded = casualties(sent.text)
-    return bool(
-        killed.best is not None
-        or wounded.best is not None
-        or RESPONSIBILITY.search(sent.text)
-    )
+    if killed.best is not None or wounded.best is not None or RESPONSIBILITY.search(sent.text):
+        return True
+    reg = registry()
+    groups = [m for m in mentions if m.actor_id and (a := reg.get(m.actor_id)) and a.kind == "armed_group"]
+    cues = [h for k in ("claimed", "denied", "suspected") for h in lex.attribution[k].find(sent.text)]
+    return bool(groups and cues)
 
 
-def _same_incident(
-    prev: Draft, triggers: list[Hit], targets: list[Hit], places: list[Place], sent: Span, published: str | None
-) -> bool:
+def _same_incident(prev: Draft, triggers: list[Hit], targets: list[Hit], places: list[Place], sent: Span) -> bool:
     """A sentence with a trigger but nothing new (place, target, date) continues the incident before it."""
     prev_types = {t.entry.type for t in prev.targets}
     new_targets = {t.entry.type for t in targets if t.entry.kind == "facility"} - prev_types
@@ -179,7 +206,8 @@ def _same_incident(
     prev_places = {(p.name, p.country) for p in prev.places}
     if any((p.name, p.country) not in prev_places for p in places):
         return False
-    if dates.find_dates(sent.text):
+    found = dates.find_dates(sent.text)
+    if found and prev.date.start is not None and found[0][2].start != prev.date.start:
         return False
     prev_attacks = {t.entry.attack for t in prev.triggers if t.entry.specific}
     new_attacks = {t.entry.attack for t in triggers if t.entry.specific}
@@ -194,7 +222,13 @@ def _token_at(sdoc: Any, offset: int) -> Any:
 
 
 def _is_modifier(doc: Document, m: Mention, sdoc: Any) -> bool:
-    """A country or nationality used to qualify a noun ("Pakistan embassy", "US forces") is not a place."""
+    """A country or nationality used to qualify a noun ("Pakistan embassy", "US forces") is not a place;
+    a city before a noun ("Karachi airport") still is."""
+    if m.label == "NORP":
+        return True
+    actor = registry().get(m.actor_id) if m.actor_id else registry().lookup(m.text)
+    if actor is None or actor.kind != "state":
+        return False
     after = doc.text[m.end : m.end + 3]
     if after.startswith(("'s", "’s")):
         return True
@@ -229,7 +263,7 @@ def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: set[str]
 
 def _absorb(
     doc: Document, d: Draft, i: int, sent: Span, mentions: list[Mention], sdoc: Any, context: set[str],
-    follow_up: bool,
+    follow_up: bool, union: bool = False,
 ) -> None:
     lex = lexicon()
     if i not in d.sentences:
@@ -241,10 +275,12 @@ def _absorb(
         d.wounded = wounded
     if not follow_up:
         d.targets += lex.targets.find(sent.text, sent.start)
-        if not d.places:
-            d.places = _places(doc, mentions, sdoc, context)
-        if d.date.start is None and d.date.text is None:
-            d.date = dates.resolve(sent.text, doc.published)
+        if not d.places or union:
+            d.places += _places(doc, mentions, sdoc, context)
+        if d.date.start is None and (d.date.text is None or union):
+            when = dates.resolve(sent.text, doc.published)
+            if when.start is not None or d.date.text is None:
+                d.date = when
     victims = _victims(doc, sent, mentions, lex)
     known = {v.text for v in d.victims}
     d.victims += [v for v in victims if v.text not in known]
@@ -258,7 +294,7 @@ def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any) -> li
     reg = registry()
     out = []
     for hit in lex.targets.find(sent.text, sent.start):
-        if hit.entry.kind != "person":
+        if hit.entry.kind != "person" or not _is_hit(doc, hit, mentions):
             continue
         start = hit.start
         actor_id = nationality = None
@@ -277,6 +313,22 @@ def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any) -> li
                         nationality = nationality or actor.country
         out.append(Victim(doc.text[start : hit.end], actor_id, nationality))
     return out
+
+
+SOURCE_VERBS = re.compile(r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I)
+
+
+def _is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
+    """A person word that names people hit, not a source ("officials said") or part of a name
+    ("Balochistan Liberation Army", "a commander of Jamaat-ul-Ahrar")."""
+    if any(m.start <= hit.start < m.end and m.label in ("ACTOR", "ORG") for m in mentions):
+        return False
+    after = doc.text[hit.end : hit.end + 40]
+    if SOURCE_VERBS.match(after):
+        return False
+    if re.match(r"\s+of\s+(the\s+)?[A-Z]", after):
+        return any(m.start > hit.end and m.start - hit.end < 12 and m.label in ("GPE", "NORP") for m in mentions)
+    return True
 
 
 def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
@@ -324,8 +376,12 @@ def _perpetrators(
     # unidentified attackers named by a noun: "gunmen", "guerrillas"
     for hit in lex.perpetrators.find(text, sent.start):
         tok = _token_at(sdoc, hit.end - 1)
+        if tok is not None and tok.dep_ in ("nsubjpass", "nsubj") and (
+            lex.killed.find(tok.head.text) or lex.wounded.find(tok.head.text) or tok.head.lower_ in ("arrested", "captured")
+        ):
+            continue  # "three attackers were killed": they are casualties here, not the agents
         agent = tok is not None and (
-            tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
+            tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
         )
         if agent or re.search(r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]):
             phrase = _noun_phrase(sdoc, tok, hit, doc.text)
@@ -335,11 +391,15 @@ def _perpetrators(
 
 
 def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:
+    """The attacker noun with the adjectives right before it ("unidentified gunmen")."""
     if tok is None:
         return hit.text
-    left = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nummod")]
-    start = left[0].idx if left else hit.start
-    return text[min(start, hit.start) : hit.end]
+    start, i = hit.start, tok.i - 1
+    lefts = {t.i for t in tok.lefts if t.dep_ in ("amod", "compound") and t.is_alpha}
+    while i in lefts and sdoc[i].idx < start:
+        start = sdoc[i].idx
+        i -= 1
+    return text[start : hit.end]
 
 
 def _attribution(m: Mention, cues: dict[str, list[Hit]], in_subject: bool, text: str) -> tuple[str, float, str]:
@@ -351,10 +411,15 @@ def _attribution(m: Mention, cues: dict[str, list[Hit]], in_subject: bool, text:
                 best = (dist, h)
         return best[1] if best else None
 
+    found = []
     for kind, conf in (("denied", 0.6), ("claimed", 0.9), ("suspected", 0.5)):
-        hit = near(cues[kind])
+        hits = [h for h in cues[kind] if not (kind == "claimed" and NEGATED.search(text[max(0, h.start - 40) : h.start]))]
+        hit = near(hits)
         if hit is not None:
-            return kind, conf, f"cue {hit.text!r}"
+            found.append((min(abs(hit.start - m.end), abs(m.start - hit.end)), kind, conf, hit))
+    if found:
+        _dist, kind, conf, hit = min(found, key=lambda f: f[0])
+        return kind, conf, f"cue {hit.text!r}"
     if in_subject:
         return "stated", 0.7, "named as the subject of the attack sentence"
     before = text[max(0, m.start - 30) : m.start].lower()
@@ -421,6 +486,24 @@ def _fill_place(doc: Document, d: Draft, drafts: list[Draft]) -> None:
         best = max(earlier[-1].places, key=lambda p: _PREC_RANK.get(p.precision, 0))
         d.places = [_city_of(best)]
         d.reasons.append("place inferred from the incident before it")
+        return
+    # a wire story's dateline ("QUETTA, March 6 (Wire) - ...")
+    if d.status == "reported" and (place := _dateline_place(doc)) is not None:
+        d.places = [place]
+        d.reasons.append("place from the dateline")
+
+
+_DATELINE_CITY = re.compile(r"^([A-Z][A-Z.'\- ]{2,30}?)(?:,\s|\s*\(|\s+[-\u2013\u2014]\s)", re.M)
+
+
+def _dateline_place(doc: Document) -> Place | None:
+    m = _DATELINE_CITY.search(doc.text[:800])
+    if m is None:
+        return None
+    place = geo.resolve(m.group(1).strip().title())
+    if place.precision in ("unknown", "country"):
+        return None
+    return dataclasses.replace(place, text=m.group(1).strip(), reason="the story's dateline")
 
 
 def _city_of(place: Place) -> Place:
@@ -473,15 +556,36 @@ def _fill_perpetrator_from_context(doc: Document, d: Draft, by_sentence: dict[in
             return
 
 
+def d_mentions(doc: Document, d: Draft) -> list[Mention]:
+    wanted = set(d.sentences)
+    return [m for m in doc.mentions if m.sentence in wanted]
+
+
+def _merge_names(perps: list[Perpetrator]) -> list[Perpetrator]:
+    """"Gunmen" and "Unidentified gunmen" are one unresolved perpetrator: keep the fuller name."""
+    out: list[Perpetrator] = []
+    for p in perps:
+        if p.actor_id is None:
+            same = next((q for q in out if q.actor_id is None and (
+                q.name.lower().endswith(p.name.lower()) or p.name.lower().endswith(q.name.lower()))), None)
+            if same is not None:
+                if len(p.name) > len(same.name):
+                    out[out.index(same)] = p
+                continue
+        out.append(p)
+    return out
+
+
 def _finish(doc: Document, d: Draft) -> Incident:
     specific = [t for t in d.triggers if t.entry.specific] or d.triggers
     attack_types = list(dict.fromkeys(t.entry.attack for t in specific if t.entry.attack != "Unknown"))
     weapon_types = list(dict.fromkeys(t.entry.weapon for t in specific if t.entry.weapon != "Unknown"))
-    facilities = [t for t in d.targets if t.entry.kind == "facility"]
-    chosen = facilities or d.targets
+    hits = [t for t in d.targets if _is_hit(doc, t, d_mentions(doc, d))]
+    facilities = [t for t in hits if t.entry.kind == "facility"]
+    direct = [t for t in facilities if not re.search(r"\b(near|outside|close to|opposite|behind|next to)\s+(\w+\s+){0,2}$",
+                                                        doc.text[max(0, t.start - 30) : t.start], re.I)]
+    chosen = direct or facilities or hits
     target_types = list(dict.fromkeys(t.entry.type for t in chosen))
-    if "Police" in target_types and "Police" in [t.entry.type for t in d.targets if t.entry.kind == "person"]:
-        pass
     place = max(d.places, key=lambda p: _PREC_RANK.get(p.precision, 0)) if d.places else Place(reason="no place in the text")
     evidence = tuple(doc.sentences[i] for i in sorted(d.sentences))
     confidence = 0.4 + 0.15 * bool(attack_types) + 0.1 * (place.precision != "unknown") + 0.1 * bool(
@@ -498,9 +602,9 @@ def _finish(doc: Document, d: Draft) -> Incident:
         attack_types=tuple(attack_types[:3] or ["Unknown"]),
         target_types=tuple(target_types[:3]),
         weapon_types=tuple(weapon_types[:4] or ["Unknown"]),
-        perpetrators=tuple(d.perpetrators),
+        perpetrators=tuple(_merge_names(d.perpetrators)),
         victims=tuple(d.victims),
-        targets=tuple(Filler(t.text, t.entry.type, t.entry.subtype, t.start, t.end) for t in d.targets),
+        targets=tuple(Filler(t.text, t.entry.type, t.entry.subtype, t.start, t.end) for t in hits),
         weapons=tuple(
             Filler(t.text, t.entry.weapon, t.entry.weapon_subtype, t.start, t.end)
             for t in d.triggers if t.entry.weapon != "Unknown"

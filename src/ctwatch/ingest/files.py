@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..dates import dateline
 from ..errors import EmptyInput, InputError, TooLarge, UnsupportedInput
 from ..model import Document
 from ..text import decode
@@ -82,7 +83,8 @@ def read_bytes(
         elif kind == "jsonl":
             yield from read_jsonl(data, source)
         else:
-            yield Document.from_text(decode(data, source), source=source, title=None)
+            text = decode(data, source)
+            yield Document.from_text(text, source=source, title=_first_line_title(text), published=dateline(text))
     except InputError as exc:
         yield exc
 
@@ -107,3 +109,10 @@ def _kind(data: bytes, suffix: str | None, content_type: str | None) -> str:
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
     return "text"
+
+
+def _first_line_title(text: str) -> str | None:
+    """A short first line followed by a blank line reads as a title (markdown '#' stripped)."""
+    head, sep, _rest = text.lstrip().partition("\n")
+    head = head.strip().lstrip("#").strip()
+    return head if sep and 0 < len(head) <= 200 and not head.endswith(".") else None

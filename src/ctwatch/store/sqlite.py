@@ -1,0 +1,237 @@
+"""The embedded SQLite store: one file, WAL journal, one writer, FTS5 over documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from ..actors import norm, registry
+from ..errors import StoreError
+from ..model import Document, Incident, Place, to_dict
+from .base import AddResult, IncidentQuery, Store
+from .migrations import migrate
+
+
+def place_key(p: Place) -> str:
+    if p.geonames_id:
+        return f"gn:{p.geonames_id}"
+    return f"{p.precision}:{p.country or '-'}:{norm(p.name or '')}"
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path = "ctwatch.db") -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA busy_timeout = 10000")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc} (is it a ctwatch SQLite file?)") from exc
+        self._write = threading.Lock()  # the one writer
+        self._sync_actors()
+
+    # ---- writing ------------------------------------------------------------------------------------
+
+    def _sync_actors(self) -> None:
+        rows = [
+            (a.id, a.name, a.kind, a.country, json.dumps(a.record(), ensure_ascii=False))
+            for a in registry().actors.values()
+        ]
+        with self._write:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.executemany(
+                    "INSERT INTO actors(id, name, kind, country, data) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(id) DO UPDATE SET name=excluded.name, kind=excluded.kind, "
+                    "country=excluded.country, data=excluded.data",
+                    rows,
+                )
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    def has(self, doc_id: str, version: str = "") -> bool:
+        row = self.conn.execute("SELECT version FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None and (not version or row["version"] == version)
+
+    def add(self, doc: Document, version: str = "") -> AddResult:
+        existing = self.conn.execute("SELECT version FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        if existing is not None and existing["version"] == version:
+            return "unchanged"
+        data = {"meta": doc.meta, "skips": to_dict(doc.skips), "paragraphs": to_dict(doc.paragraphs),
+                "sentences": to_dict(doc.sentences)}
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._write:
+            c = self.conn
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                if existing is None:
+                    c.execute(
+                        "INSERT INTO documents(id, source, url, title, published, language, genre, text, n_words, "
+                        "version, ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (doc.id, doc.source, doc.url, doc.title, doc.published, doc.language, doc.genre, doc.text,
+                         len(doc.text.split()), version, now, json.dumps(data, ensure_ascii=False)),
+                    )
+                else:
+                    c.execute("DELETE FROM incidents WHERE document_id = ?", (doc.id,))
+                    c.execute("DELETE FROM interactions WHERE document_id = ?", (doc.id,))
+                    c.execute(
+                        "UPDATE documents SET genre=?, version=?, data=?, title=COALESCE(title, ?), "
+                        "published=COALESCE(published, ?) WHERE id=?",
+                        (doc.genre, version, json.dumps(data, ensure_ascii=False), doc.title, doc.published, doc.id),
+                    )
+                for inc in doc.incidents:
+                    self._insert_incident(doc, inc)
+                for x in doc.interactions:
+                    c.execute(
+                        "INSERT OR REPLACE INTO interactions(id, document_id, event_type, source_actor, target_actor, "
+                        "modality, data) VALUES (?,?,?,?,?,?,?)",
+                        (x.id, doc.id, x.event_type, x.source.actor_id, x.target.actor_id, x.modality,
+                         json.dumps(to_dict(x), ensure_ascii=False)),
+                    )
+                c.execute("COMMIT")
+            except sqlite3.Error as exc:
+                c.execute("ROLLBACK")
+                raise StoreError(f"cannot store document {doc.source or doc.id}: {exc}") from exc
+        return "added" if existing is None else "updated"
+
+    def _insert_incident(self, doc: Document, inc: Incident) -> None:
+        c = self.conn
+        loc = inc.location
+        place_id = None
+        if loc.precision != "unknown":
+            place_id = place_key(loc)
+            c.execute(
+                "INSERT OR IGNORE INTO places(id, name, admin1, country, lat, lon, precision, geonames_id) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (place_id, loc.name, loc.admin1, loc.country, loc.lat, loc.lon, loc.precision, loc.geonames_id),
+            )
+        c.execute(
+            "INSERT OR REPLACE INTO incidents(id, document_id, status, date_start, date_end, date_precision, place_id, "
+            "country, attack_types, target_types, weapon_types, killed_best, killed_low, killed_high, wounded_best, "
+            "wounded_low, wounded_high, confidence, published, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (inc.id, doc.id, inc.status, inc.date.start, inc.date.end, inc.date.precision, place_id, loc.country,
+             json.dumps(inc.attack_types), json.dumps(inc.target_types), json.dumps(inc.weapon_types),
+             inc.killed.best, inc.killed.low, inc.killed.high, inc.wounded.best, inc.wounded.low, inc.wounded.high,
+             inc.confidence, doc.published, json.dumps(to_dict(inc), ensure_ascii=False)),
+        )
+        c.executemany(
+            "INSERT INTO incident_actors(incident_id, actor_id, name, role, attribution) VALUES (?,?,?,?,?)",
+            [(inc.id, p.actor_id, p.name, "perpetrator", p.attribution) for p in inc.perpetrators]
+            + [(inc.id, v.actor_id, v.text, "victim", None) for v in inc.victims],
+        )
+        c.executemany(
+            'INSERT INTO evidence(incident_id, document_id, start, "end", text) VALUES (?,?,?,?,?)',
+            [(inc.id, doc.id, e.start, e.end, e.text) for e in inc.evidence],
+        )
+
+    # ---- reading ------------------------------------------------------------------------------------
+
+    def incidents(self, query: IncidentQuery | None = None) -> list[dict[str, Any]]:
+        q = query or IncidentQuery()
+        where, args = [], []
+        if q.group:
+            actor = registry().lookup(q.group) or registry().get(q.group)
+            ids = [actor.id] if actor else []
+            if actor:  # a group includes its factions
+                ids += [a.id for a in registry().actors.values() if a.parent == actor.id]
+            where.append(
+                "i.id IN (SELECT incident_id FROM incident_actors WHERE role='perpetrator' AND "
+                f"(actor_id IN ({','.join('?' * len(ids)) or 'NULL'}) OR name LIKE ?))"
+            )
+            args += [*ids, f"%{q.group}%"]
+        if q.country:
+            actor = registry().lookup(q.country) or registry().get(q.country.upper())
+            where.append("i.country = ?")
+            args.append(actor.country if actor and actor.country else q.country.upper())
+        if q.type:
+            where.append("(i.attack_types LIKE ? OR i.target_types LIKE ? OR i.weapon_types LIKE ?)")
+            args += [f"%{q.type}%"] * 3
+        if q.since:
+            where.append("COALESCE(i.date_start, i.published) >= ?")
+            args.append(q.since)
+        if q.until:
+            where.append("COALESCE(i.date_start, i.published) <= ?")
+            args.append(q.until)
+        if q.status:
+            where.append("i.status = ?")
+            args.append(q.status)
+        if q.text:
+            where.append(
+                "i.document_id IN (SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid = d.rowid "
+                "WHERE documents_fts MATCH ?)"
+            )
+            args.append(_fts_query(q.text))
+        sql = (
+            "SELECT i.data, i.document_id, d.title, d.source, d.published FROM incidents i "
+            "JOIN documents d ON d.id = i.document_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY COALESCE(i.date_start, i.published, '') DESC, i.id LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.conn.execute(sql, (*args, q.limit, q.offset)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+        return [self._record(r) for r in rows]
+
+    @staticmethod
+    def _record(row: sqlite3.Row) -> dict[str, Any]:
+        rec: dict[str, Any] = json.loads(row["data"])
+        rec["document_id"] = row["document_id"]
+        rec["document_title"] = row["title"]
+        rec["document_source"] = row["source"]
+        rec["document_published"] = row["published"]
+        return rec
+
+    def incident(self, incident_id: str) -> dict[str, Any] | None:
+        rows = self.conn.execute(
+            "SELECT i.data, i.document_id, d.title, d.source, d.published FROM incidents i "
+            "JOIN documents d ON d.id = i.document_id WHERE i.id LIKE ? LIMIT 2",
+            (incident_id.replace("%", "") + "%",),
+        ).fetchall()
+        if len(rows) != 1:
+            return None
+        return self._record(rows[0])
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE id LIKE ?", (doc_id + "%",)).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row["data"])
+        incs = [json.loads(r[0]) for r in self.conn.execute("SELECT data FROM incidents WHERE document_id = ?", (row["id"],))]
+        return Document.from_dict(
+            {"id": row["id"], "text": row["text"], "source": row["source"], "title": row["title"],
+             "published": row["published"], "url": row["url"], "language": row["language"], "genre": row["genre"],
+             "meta": data.get("meta", {}), "skips": data.get("skips", []), "paragraphs": data.get("paragraphs", []),
+             "sentences": data.get("sentences", []), "incidents": incs}
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "incidents", "actors", "places", "evidence", "interactions")
+        }
+
+    def actors(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.conn.execute("SELECT data FROM actors ORDER BY kind, name")]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _fts_query(text: str) -> str:
+    """User words as an FTS5 query of quoted terms (AND), so punctuation can't break the syntax."""
+    terms = [t.replace('"', '""') for t in text.split() if t.strip()]
+    return " ".join(f'"{t}"' for t in terms) or '""'
