@@ -186,3 +186,11 @@ def country_place(alpha3: str, text: str | None = None, reason: str = "") -> Pla
         name=actor.name if actor else alpha3, country=alpha3, lat=c[0] if c else None, lon=c[1] if c else None,
         precision="country", text=text, reason=reason or "country only",
     )
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))

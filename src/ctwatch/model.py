@@ -86,11 +86,12 @@ class Count:
 
 @dataclass(frozen=True, slots=True)
 class Perpetrator:
-    actor_id: str | None
+    actor_id: str | None  # None: an unresolved attacker kept with its words ("unidentified gunmen")
     name: str
     attribution: str  # claimed | stated | suspected | denied
     confidence: float = 0.5
     reason: str = ""
+    text: str | None = None  # the words in the document
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,12 +40,15 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
     Raises EmptyInput, BinaryInput or DecodeError naming ``source``."""
     if not data.strip():
         raise EmptyInput(source, "empty file: nothing to read")
-    if looks_binary(data):
-        raise BinaryInput(source, "binary content, not text (NUL or control bytes)")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(source, "has a UTF-16 byte-order mark but is not valid UTF-16") from exc
+    if looks_binary(data):
+        raise BinaryInput(source, "binary content, not text (NUL or control bytes)")
     if declared:
         try:
             return data.decode(declared)
@@ -63,10 +66,14 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
             source, f"not valid UTF-8 (bad byte at offset {first_bad}) and no other encoding fits"
         )
     text = data.decode(best.encoding, errors="replace")
-    letters = sum(ch.isalpha() or ch.isspace() for ch in text[:20000])
-    if letters / max(1, len(text[:20000])) < 0.7:
-        raise DecodeError(source, f"decodes as {best.encoding} but reads as noise, not text")
+    tokens = text[:20000].split()
+    words = sum(1 for t in tokens if _WORD.match(t))
+    if not tokens or words / len(tokens) < 0.6:
+        raise DecodeError(source, f"not valid UTF-8, and as {best.encoding} it reads as noise, not words")
     return text
+
+
+_WORD = re.compile(r"^[\"'(\[]?[^\W\d_]+(?:[-'’][^\W\d_]+)*[.,;:!?'\")\]]*$")
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:

@@ -143,7 +143,7 @@ def extract(doc: Document) -> list[Incident]:
         _fill_place(doc, d, drafts)
         _fill_anchor(doc, d)
         _fill_perpetrator_from_context(doc, d, by_sentence)
-        out.append(_finish(doc, d))
+        out.append(_finish(doc, d, sdoc))
     return out
 
 
@@ -281,7 +281,7 @@ def _absorb(
             when = dates.resolve(sent.text, doc.published)
             if when.start is not None or d.date.text is None:
                 d.date = when
-    victims = _victims(doc, sent, mentions, lex)
+    victims = _victims(doc, sent, mentions, lex, sdoc)
     known = {v.text for v in d.victims}
     d.victims += [v for v in victims if v.text not in known]
     victim_actors = {v.actor_id for v in victims if v.actor_id}
@@ -290,7 +290,7 @@ def _absorb(
             d.perpetrators.append(p)
 
 
-def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any) -> list[Victim]:
+def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any, sdoc: Any) -> list[Victim]:
     reg = registry()
     out = []
     for hit in lex.targets.find(sent.text, sent.start):
@@ -312,7 +312,24 @@ def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any) -> li
                     if actor.kind in ("military", "police", "government") and actor.country:
                         nationality = nationality or actor.country
         out.append(Victim(doc.text[start : hit.end], actor_id, nationality))
+    # named people on the receiving end: "guerrillas killed mayor Juan Perez", "Perez was kidnapped"
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        tok = _token_at(sdoc, m.end - 1)
+        if tok is None:
+            continue
+        head = tok.head
+        passive = tok.dep_ == "nsubjpass" and _is_harm(head.text, lex)
+        obj = tok.dep_ in ("dobj", "appos") and _is_harm(head.text, lex)
+        of = tok.dep_ == "pobj" and head.lower_ == "of" and _is_harm(head.head.text, lex)
+        if passive or obj or of:
+            out.append(Victim(m.text, None, None))
     return out
+
+
+def _is_harm(word: str, lex: Any) -> bool:
+    return bool(lex.killed.find(word) or lex.wounded.find(word) or lex.triggers.find(word))
 
 
 SOURCE_VERBS = re.compile(r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I)
@@ -370,9 +387,9 @@ def _perpetrators(
             if attribution == "suspected" and not any(cues[k] for k in ("suspected", "claimed", "denied")):
                 # a group merely named in the sentence: weak suspicion only
                 conf = 0.3
-            out.append(Perpetrator(actor.id, actor.name, attribution, conf, why))
+            out.append(Perpetrator(actor.id, actor.name, attribution, conf, why, m.text))
         elif (kind in ("government", "military", "police") or as_government) and in_subject and has_ops:
-            out.append(Perpetrator(actor.id, actor.name, "stated", 0.3, STATE_ACTOR))
+            out.append(Perpetrator(actor.id, actor.name, "stated", 0.3, STATE_ACTOR, m.text))
     # unidentified attackers named by a noun: "gunmen", "guerrillas"
     for hit in lex.perpetrators.find(text, sent.start):
         tok = _token_at(sdoc, hit.end - 1)
@@ -386,7 +403,7 @@ def _perpetrators(
         if agent or re.search(r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]):
             phrase = _noun_phrase(sdoc, tok, hit, doc.text)
             if all(p.name != phrase for p in out):
-                out.append(Perpetrator(None, phrase, "stated", 0.4, "unidentified attackers named in the text"))
+                out.append(Perpetrator(None, phrase, "stated", 0.4, "unidentified attackers named in the text", phrase))
     return out
 
 
@@ -551,7 +568,7 @@ def _fill_perpetrator_from_context(doc: Document, d: Draft, by_sentence: dict[in
         actor = reg.get(m.actor_id) if m.actor_id else None
         if actor is not None and actor.kind_on(doc.published) == "armed_group" and not GOV_WORDS.search(m.text):
             d.perpetrators.append(
-                Perpetrator(actor.id, actor.name, "suspected", 0.2, "named as the threat in the sentence before")
+                Perpetrator(actor.id, actor.name, "suspected", 0.2, "named as the threat in the sentence before", m.text)
             )
             return
 
@@ -576,7 +593,27 @@ def _merge_names(perps: list[Perpetrator]) -> list[Perpetrator]:
     return out
 
 
-def _finish(doc: Document, d: Draft) -> Incident:
+def _is_noun(sdoc: Any, hit: Hit) -> bool:
+    tok = _token_at(sdoc, hit.end - 1)
+    return tok is None or tok.pos_ in ("NOUN", "PROPN")
+
+
+def _filler(doc: Document, sdoc: Any, start: int, end: int, type_: str, subtype: str | None) -> Filler:
+    """A target or weapon as the noun phrase around its lexicon word ("the Santo Tomas presidential farm")."""
+    tok = _token_at(sdoc, end - 1)
+    if tok is not None:
+        for chunk in sdoc.noun_chunks:
+            if chunk.start <= tok.i < chunk.end:
+                toks = [t for t in chunk if t.i <= tok.i]
+                while toks and (toks[0].dep_ in ("det", "nummod", "poss", "predet") or toks[0].pos_ in ("DET", "NUM", "PRON")):
+                    toks = toks[1:]
+                if toks and toks[0].idx <= start:
+                    start = toks[0].idx
+                break
+    return Filler(doc.text[start:end], type_, subtype, start, end)
+
+
+def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     specific = [t for t in d.triggers if t.entry.specific] or d.triggers
     attack_types = list(dict.fromkeys(t.entry.attack for t in specific if t.entry.attack != "Unknown"))
     weapon_types = list(dict.fromkeys(t.entry.weapon for t in specific if t.entry.weapon != "Unknown"))
@@ -604,10 +641,10 @@ def _finish(doc: Document, d: Draft) -> Incident:
         weapon_types=tuple(weapon_types[:4] or ["Unknown"]),
         perpetrators=tuple(_merge_names(d.perpetrators)),
         victims=tuple(d.victims),
-        targets=tuple(Filler(t.text, t.entry.type, t.entry.subtype, t.start, t.end) for t in hits),
+        targets=tuple(_filler(doc, sdoc, t.start, t.end, t.entry.type, t.entry.subtype) for t in facilities),
         weapons=tuple(
-            Filler(t.text, t.entry.weapon, t.entry.weapon_subtype, t.start, t.end)
-            for t in d.triggers if t.entry.weapon != "Unknown"
+            _filler(doc, sdoc, t.start, t.end, t.entry.weapon, t.entry.weapon_subtype)
+            for t in d.triggers if t.entry.weapon != "Unknown" and _is_noun(sdoc, t)
         ),
         killed=d.killed,
         wounded=d.wounded,

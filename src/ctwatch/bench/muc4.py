@@ -1,0 +1,100 @@
+"""``ctwatch bench muc4``: predict MUC-4 templates with the ctwatch pipeline and score them (GTT)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import BenchError
+from ..model import Document, Incident
+from . import gtt
+
+MAX_TEMPLATES = 5  # the GTT assignment search is exponential in predicted templates per document
+
+INCIDENT_TYPE = {
+    "Bombing/Explosion": "bombing",
+    "Hostage Taking (Kidnapping)": "kidnapping",
+    "Hostage Taking (Barricade Incident)": "kidnapping",
+    "Hijacking": "kidnapping",
+    "Facility/Infrastructure Attack": "arson",
+    "Armed Assault": "attack",
+    "Assassination": "attack",
+    "Unarmed Assault": "attack",
+    "Unknown": "attack",
+}
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        raise BenchError(f"{path}: no such file (MUC-4 gold lies in ../shared/eval/muc4/)")
+    text = path.read_text(encoding="utf-8")
+    try:
+        if text.lstrip().startswith("["):
+            records = json.loads(text)
+        else:
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+    except json.JSONDecodeError as exc:
+        raise BenchError(f"{path}: not GTT-format JSON or JSON Lines ({exc})") from exc
+    if not records or "docid" not in records[0] or "doctext" not in records[0]:
+        raise BenchError(f"{path}: records need 'docid' and 'doctext'")
+    return records
+
+
+def incident_type(inc: Incident) -> str:
+    if "Incendiary" in inc.weapon_types and "Bombing/Explosion" not in inc.attack_types:
+        return "arson"
+    return INCIDENT_TYPE.get(inc.attack_types[0] if inc.attack_types else "Unknown", "attack")
+
+
+def template(inc: Incident) -> dict[str, Any]:
+    def ents(texts: Iterator[str | None]) -> list[list[str]]:
+        out: list[list[str]] = []
+        seen: set[str] = set()
+        for t in texts:
+            if t and gtt.norm(t) and gtt.norm(t) not in seen:
+                seen.add(gtt.norm(t))
+                out.append([t])
+        return out
+
+    return {
+        "incident_type": incident_type(inc),
+        "PerpInd": ents(p.text or p.name for p in inc.perpetrators if p.actor_id is None),
+        "PerpOrg": ents(p.text or p.name for p in inc.perpetrators if p.actor_id is not None and p.attribution != "denied"),
+        "Target": ents(t.text for t in inc.targets if t.type not in PERSON_TYPES or t.subtype),
+        "Victim": ents(v.text for v in inc.victims),
+        "Weapon": ents(w.text for w in inc.weapons),
+    }
+
+
+PERSON_TYPES: frozenset[str] = frozenset()
+
+
+def predict(records: list[dict[str, Any]], progress: bool = False) -> dict[str, Any]:
+    from tqdm import tqdm
+
+    from ..stages import default_pipeline
+
+    pipe = default_pipeline(on_error="skip")
+    docs = (Document.from_text(r["doctext"], source=r["docid"], meta={"docid": r["docid"]}) for r in records)
+    out: dict[str, Any] = {}
+    for doc in tqdm(pipe.pipe(docs), total=len(records), disable=not progress, desc="muc4", leave=False):
+        incs = [i for i in doc.incidents if i.status == "reported"]
+        incs.sort(key=lambda i: -i.confidence)
+        out[doc.meta["docid"]] = {"pred_templates": [template(i) for i in incs[:MAX_TEMPLATES]]}
+    return out
+
+
+def run(gold_path: Path, out_path: Path, progress: bool = False) -> dict[str, Any]:
+    records = read_gold(gold_path)
+    pred = predict(records, progress=progress)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
+    scores = gtt.score(gtt.load_gold(records), gtt.load_pred(pred))
+    p, r, f = scores.micro.prf()
+    fig: dict[str, Any] = {"documents": len(records), "gtt_precision": round(100 * p, 2),
+                           "gtt_recall": round(100 * r, 2), "gtt_f1": round(100 * f, 2)}
+    for name, tally in scores.fields.items():
+        fig[f"{name}_f1"] = round(100 * tally.prf()[2], 2)
+    return fig

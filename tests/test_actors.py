@@ -1,0 +1,99 @@
+import pytest
+
+from ctwatch.actors import Actor, Registry, Role, norm, registry
+
+
+@pytest.mark.parametrize(
+    "name, actor_id",
+    [
+        ("TTP", "ttp"),
+        ("Tehrik-i-Taliban", "ttp"),
+        ("Tehreek-e-Taliban Pakistan", "ttp"),
+        ("Pakistani Taliban", "ttp"),
+        ("tehrik i taliban pakistan", "ttp"),
+        ("Jamaat-ul-Ahrar", "jamaat-ul-ahrar"),
+        ("ISIS", "isis"),
+        ("Daesh", "isis"),
+        ("ISKP", "isis-k"),
+        ("Islamic State Khorasan Province", "isis-k"),
+        ("the Taliban", "taliban"),
+        ("Islamic Emirates of Afghanistan", "taliban"),
+        ("interim Taliban government", "taliban"),
+        ("al-Qaida", "al-qaeda"),
+        ("AQIS", "aqis"),
+        ("Haqqani network", "haqqani"),
+        ("Lashkar-e-Tayyiba", "let"),
+        ("JeM", "jem"),
+        ("Lashkar-e-Jhangvi", "lej"),
+        ("BLA", "bla"),
+        ("Baloch Liberation Front", "blf"),
+        ("United States", "USA"),
+        ("U.S.", "USA"),
+        ("Pakistan", "PAK"),
+        ("Afghanistan", "AFG"),
+        ("IMF", "imf"),
+        ("World Bank", "world-bank"),
+        ("NATO", "nato"),
+        ("Shanghai Cooperation Organisation", "sco"),
+        ("US State Department", "us-state-department"),
+        ("SSG", "pak-ssg"),
+    ],
+)
+def test_lookup(name, actor_id):
+    actor = registry().lookup(name)
+    assert actor is not None, name
+    assert actor.id == actor_id
+
+
+def test_unknown_name_is_none():
+    assert registry().lookup("Sons of the Quiet Valley") is None
+
+
+@pytest.mark.parametrize("word, country", [("Chinese", "CHN"), ("Pakistani", "PAK"), ("Afghan", "AFG"), ("American", "USA")])
+def test_demonyms(word, country):
+    assert registry().demonym(word).id == country
+
+
+def test_every_country_is_there():
+    countries = [a for a in registry().actors.values() if a.kind == "state"]
+    assert len(countries) >= 193
+    assert all(len(a.id) == 3 and a.id.isupper() for a in countries)
+
+
+def test_designations_are_dated_with_sources():
+    ttp = registry().get("ttp")
+    lists = {d.list: d.since for d in ttp.designations}
+    assert lists["US FTO"] == "2010-09-01"
+    assert lists["UN 1267"].startswith("2011")
+    for actor in registry().actors.values():
+        for d in actor.designations:
+            assert d.source, actor.id
+            assert d.since and len(d.since) == 10
+
+
+def test_taliban_role_depends_on_date():
+    taliban = registry().get("taliban")
+    assert taliban.kind_on("2019-05-01") == "armed_group"
+    assert taliban.kind_on("2022-05-01") == "government"
+    assert taliban.kind_on(None) == "armed_group"
+
+
+def test_factions_point_to_parents():
+    assert registry().get("jamaat-ul-ahrar").parent == "ttp"
+    assert registry().get("isis-k").parent == "isis"
+
+
+def test_record_shape_matches_schema():
+    rec = registry().get("ttp").record()
+    assert set(rec) >= {"id", "name", "aliases", "kind", "country", "designations"}
+    assert rec["designations"][0]["list"] == "US FTO"
+
+
+def test_norm():
+    assert norm("The Tehrik-i-Taliban") == norm("tehrik i taliban")
+
+
+def test_registry_from_objects():
+    reg = Registry([Actor("x", "Example Front", "armed_group", aliases=("EF",), roles=(Role("party", since="2020-01-01"),))])
+    assert reg.lookup("ef").id == "x"
+    assert reg.get("x").kind_on("2021-01-01") == "party"

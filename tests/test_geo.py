@@ -1,0 +1,52 @@
+import pytest
+
+from ctwatch import geo
+from ctwatch.geo import haversine_km
+
+
+@pytest.mark.parametrize(
+    "name, country, lat, lon, precision",
+    [
+        ("Peshawar", "PAK", 34.01, 71.57, "city"),
+        ("Quetta", "PAK", 30.18, 67.00, "city"),
+        ("Kabul", "AFG", 34.53, 69.17, "city"),
+        ("Karachi", "PAK", 24.86, 67.01, "city"),
+        ("Khyber Pakhtunkhwa", "PAK", 34.5, 72.0, "admin1"),
+        ("Balochistan", "PAK", 28.5, 65.5, "admin1"),
+        ("North Waziristan", "PAK", 32.95, 70.1, "admin2"),
+        ("Police Lines", "PAK", 34.00, 71.54, "point"),
+        ("Kabul airport", "AFG", 34.57, 69.21, "point"),
+    ],
+)
+def test_resolve(name, country, lat, lon, precision):
+    place = geo.resolve(name, {"PAK", "AFG"})
+    assert place.country == country
+    assert place.precision == precision
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25
+
+
+def test_namesakes_follow_the_documents_country():
+    # Hyderabad is a big city in India and another in Sindh, Pakistan
+    assert geo.resolve("Hyderabad", {"PAK"}).country == "PAK"
+    assert geo.resolve("Hyderabad", {"IND"}).country == "IND"
+
+
+def test_part_of_a_name():
+    place = geo.resolve("Karachi airport", {"PAK"})
+    assert place.name == "Karachi" and "Karachi" in place.reason
+
+
+def test_unknown_place_is_marked_not_guessed():
+    place = geo.resolve("Xqzzyvale", {"PAK"})
+    assert place.precision == "unknown" and place.lat is None
+
+
+def test_country_fallback_has_coordinates():
+    place = geo.country_place("AFG")
+    assert place.precision == "country" and place.lat is not None
+    assert 29 < place.lat < 39 and 60 < place.lon < 75
+
+
+def test_context_of_names():
+    ctx = geo.context_of(["Peshawar", "Pakistan"])
+    assert "PAK" in ctx
