@@ -35,18 +35,23 @@ def _place_names() -> list[tuple[str, str, str]]:
     return out
 
 
+def _multiword_places() -> list[tuple[str, str, str]]:
+    """Gazetteer names of two or more words ("San Salvador"), so a shorter alias inside them can't win."""
+    return [(n, "GPE", "") for row in datafiles.tsv("truecase.tsv") for n in row if " " in n]
+
+
 def ruler_patterns() -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
-    for text, label, ident in [*registry().names(), *_place_names()]:
+    for text, label, ident in [*registry().names(), *_place_names(), *_multiword_places()]:
         if (text, label) in seen or len(text) < 2:
             continue
         seen.add((text, label))
         short = (text.isupper() and len(text) <= 5) or text.lower() in _WORDLIKE
-        if short:
-            patterns.append({"label": label, "pattern": [{"ORTH": text}], "id": ident})
-        else:
-            patterns.append({"label": label, "pattern": text, "id": ident})
+        pattern: dict[str, Any] = {"label": label, "pattern": [{"ORTH": text}] if short else text}
+        if ident:
+            pattern["id"] = ident
+        patterns.append(pattern)
     return patterns
 
 

@@ -19,6 +19,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,7 @@ STATE_ACTOR = "state actor as the subject of an operation"
 MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
 _PREC_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "country": 2, "unknown": 0}
 RESPONSIBILITY = re.compile(r"\b(claim(?:ed|s)? (?:of )?responsibility|responsibility for|claimed the (?:attack|bombing|blast|killing)|denied (?:any )?(?:involvement|responsibility|role))\b", re.I)
+CLAUSE_BREAK = re.compile(r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b", re.I)
 NEGATED = re.compile(r"\b(no|not|never|nobody|none)\b(\s+\w+){0,3}\s*$", re.I)
 GOV_WORDS = re.compile(r"\b(government|regime|administration|emirates?|authorities|forces|ministry)\b", re.I)
 
@@ -110,12 +112,14 @@ def extract(doc: Document) -> list[Incident]:
             # follow-ups: "No group claimed responsibility", "Twelve others were injured"
             if near_prev and prev is not None and gap == 1 and _adds_facts(doc, sent, mentions, lex):
                 _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=True)
+                prev.paragraph = para
             continue
         anaphoric = bool(lex.anaphoric.find(sent.text)) and not _historical(sent.text, lex)
         if prev is not None and prev.status == "reported":
             if anaphoric and gap <= 6 and para - prev.paragraph <= 2:
                 _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
                 prev.triggers += triggers
+                prev.paragraph = para
                 continue
             if prev.paragraph == title_para and para <= title_para + 2 and _compatible(prev, triggers):
                 # the headline and the lead tell the same story; the lead's details win
@@ -126,6 +130,7 @@ def extract(doc: Document) -> list[Incident]:
             if near_prev and _same_incident(prev, triggers, targets, places, sent):
                 _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
                 prev.triggers += triggers
+                prev.paragraph = para
                 continue
         draft = Draft([i], para, triggers)
         _absorb(doc, draft, i, sent, mentions, sdoc, context, follow_up=False)
@@ -136,6 +141,7 @@ def extract(doc: Document) -> list[Incident]:
             continue
         if prev is not None and draft.status == "hypothetical" and prev.status == "hypothetical" and near_prev:
             _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
+            prev.paragraph = para
             continue
         drafts.append(draft)
     out = []
@@ -269,9 +275,10 @@ def _absorb(
     if i not in d.sentences:
         d.sentences.append(i)
     killed, wounded = casualties(sent.text)
-    if d.killed.best is None and killed.best is not None:
+    # a headline's round figure gives way to the lead's ("rises to 59" -> "at least 59")
+    if killed.best is not None and (d.killed.best is None or union):
         d.killed = killed
-    if d.wounded.best is None and wounded.best is not None:
+    if wounded.best is not None and (d.wounded.best is None or union):
         d.wounded = wounded
     if not follow_up:
         d.targets += lex.targets.find(sent.text, sent.start)
@@ -282,8 +289,8 @@ def _absorb(
             if when.start is not None or d.date.text is None:
                 d.date = when
     victims = _victims(doc, sent, mentions, lex, sdoc)
-    known = {v.text for v in d.victims}
-    d.victims += [v for v in victims if v.text not in known]
+    known = {v.text.lower() for v in d.victims}
+    d.victims += [v for v in victims if v.text.lower() not in known and not known.add(v.text.lower())]
     victim_actors = {v.actor_id for v in victims if v.actor_id}
     for p in _perpetrators(doc, sent, mentions, sdoc, lex, victim_actors, follow_up):
         if all(p.actor_id != q.actor_id or p.name != q.name for q in d.perpetrators):
@@ -296,6 +303,11 @@ def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any, sdoc:
     for hit in lex.targets.find(sent.text, sent.start):
         if hit.entry.kind != "person" or not _is_hit(doc, hit, mentions):
             continue
+        tok = _token_at(sdoc, hit.end - 1)
+        if tok is not None and tok.dep_ == "nsubj" and (
+            lex.triggers.find(tok.head.text) or SOURCE_VERBS.match(tok.head.text)
+        ) and not _is_harm(tok.head.text, lex, casualty_only=True):
+            continue  # "guerrillas dynamited ...", "officials said": the actors, not the people hit
         start = hit.start
         actor_id = nationality = None
         # walk left over adjacent names: "a Pakistani SSG commando", "Chinese residents", "TTP leader"
@@ -328,8 +340,10 @@ def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any, sdoc:
     return out
 
 
-def _is_harm(word: str, lex: Any) -> bool:
-    return bool(lex.killed.find(word) or lex.wounded.find(word) or lex.triggers.find(word))
+def _is_harm(word: str, lex: Any, casualty_only: bool = False) -> bool:
+    if lex.killed.find(word) or lex.wounded.find(word):
+        return True
+    return not casualty_only and bool(lex.triggers.find(word))
 
 
 SOURCE_VERBS = re.compile(r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I)
@@ -375,6 +389,9 @@ def _perpetrators(
         actor = reg.get(m.actor_id) if m.actor_id else None
         if actor is None or m.actor_id in victim_actors:
             continue
+        if re.search(r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
+                     doc.text[max(sent.start, m.start - 40) : m.start], re.I):
+            continue  # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban": describes another group
         kind = actor.kind_on(doc.published)
         as_government = bool(GOV_WORDS.search(m.text)) or bool(
             GOV_WORDS.search(doc.text[max(sent.start, m.start - 20) : m.start])
@@ -420,20 +437,21 @@ def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:
 
 
 def _attribution(m: Mention, cues: dict[str, list[Hit]], in_subject: bool, text: str) -> tuple[str, float, str]:
-    def near(hits: list[Hit], window: int = 80) -> Hit | None:
-        best = None
-        for h in hits:
-            dist = min(abs(h.start - m.end), abs(m.start - h.end))
-            if dist <= window and (best is None or dist < best[0]):
-                best = (dist, h)
-        return best[1] if best else None
+    """How a named group is tied to the attack: the nearest cue in its own clause decides."""
+
+    def distance(h: Hit) -> int:
+        dist = min(abs(h.start - m.end), abs(m.start - h.end))
+        if CLAUSE_BREAK.search(text[min(h.end, m.end) : max(h.start, m.start)]):
+            dist += 60  # "X claimed it, but Y denied": a cue belongs to its own clause
+        return dist
 
     found = []
     for kind, conf in (("denied", 0.6), ("claimed", 0.9), ("suspected", 0.5)):
-        hits = [h for h in cues[kind] if not (kind == "claimed" and NEGATED.search(text[max(0, h.start - 40) : h.start]))]
-        hit = near(hits)
-        if hit is not None:
-            found.append((min(abs(hit.start - m.end), abs(m.start - hit.end)), kind, conf, hit))
+        for h in cues[kind]:
+            if kind == "claimed" and NEGATED.search(text[max(0, h.start - 40) : h.start]):
+                continue  # "no group claimed"
+            if (dist := distance(h)) <= 80:
+                found.append((dist, kind, conf, h))
     if found:
         _dist, kind, conf, hit = min(found, key=lambda f: f[0])
         return kind, conf, f"cue {hit.text!r}"
@@ -613,6 +631,19 @@ def _filler(doc: Document, sdoc: Any, start: int, end: int, type_: str, subtype:
     return Filler(doc.text[start:end], type_, subtype, start, end)
 
 
+def _unique(fillers: Iterable[Filler]) -> tuple[Filler, ...]:
+    """One filler per thing: "market" and "crowded market" (headline and lead) are kept once, the fuller."""
+    out: list[Filler] = []
+    for f in fillers:
+        low = f.text.lower()
+        same = next((g for g in out if g.text.lower().endswith(low) or low.endswith(g.text.lower())), None)
+        if same is None:
+            out.append(f)
+        elif len(f.text) > len(same.text):
+            out[out.index(same)] = f
+    return tuple(out)
+
+
 def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     specific = [t for t in d.triggers if t.entry.specific] or d.triggers
     attack_types = list(dict.fromkeys(t.entry.attack for t in specific if t.entry.attack != "Unknown"))
@@ -641,10 +672,11 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         weapon_types=tuple(weapon_types[:4] or ["Unknown"]),
         perpetrators=tuple(_merge_names(d.perpetrators)),
         victims=tuple(d.victims),
-        targets=tuple(_filler(doc, sdoc, t.start, t.end, t.entry.type, t.entry.subtype) for t in facilities),
-        weapons=tuple(
+        targets=_unique(_filler(doc, sdoc, t.start, t.end, t.entry.type, t.entry.subtype) for t in facilities),
+        weapons=_unique(
             _filler(doc, sdoc, t.start, t.end, t.entry.weapon, t.entry.weapon_subtype)
-            for t in d.triggers if t.entry.weapon != "Unknown" and _is_noun(sdoc, t)
+            for t in d.triggers
+            if t.entry.weapon != "Unknown" and _is_noun(sdoc, t) and not lexicon().perpetrators.find(t.text)
         ),
         killed=d.killed,
         wounded=d.wounded,

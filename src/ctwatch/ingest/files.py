@@ -45,7 +45,7 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
         if size > max_bytes:
             raise TooLarge(
                 source,
-                f"file is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise it with --max-bytes)",
+                f"file is {_mb(size)}, over the {_mb(max_bytes)} limit (raise it with --max-bytes)",
             )
         data = p.read_bytes()
     except InputError as exc:
@@ -68,7 +68,7 @@ def read_bytes(
     """Documents from bytes whose kind is given by a suffix, a content type, or sniffed."""
     try:
         if len(data) > max_bytes:
-            raise TooLarge(source, f"{len(data) / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+            raise TooLarge(source, f"{_mb(len(data))}, over the {_mb(max_bytes)} limit (raise it with --max-bytes)")
         if not data.strip():
             raise EmptyInput(source, "empty file: nothing to read")
         kind = _kind(data, suffix, content_type)
@@ -116,3 +116,7 @@ def _first_line_title(text: str) -> str | None:
     head, sep, _rest = text.lstrip().partition("\n")
     head = head.strip().lstrip("#").strip()
     return head if sep and 0 < len(head) <= 200 and not head.endswith(".") else None
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n} bytes"

@@ -1,0 +1,125 @@
+"""Incident extraction on a golden set of articles we wrote ourselves, and on hand-built sentences."""
+
+from pathlib import Path
+
+import pytest
+
+from ctwatch.core import extract
+from ctwatch.datafiles import data_dir
+from ctwatch.geo import haversine_km
+
+pytestmark = pytest.mark.slow
+GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "golden"
+SAMPLE = data_dir() / "sample"
+
+
+def incidents_of(path):
+    (doc,) = extract([str(path)])["documents"]
+    return doc, doc["incidents"]
+
+
+def perps(inc):
+    return {(p["actor_id"] or p["name"].lower(), p["attribution"]) for p in inc["perpetrators"]}
+
+
+# file, index, status, attack, target, place, lat/lon, date, killed (best, low, high), wounded best, perpetrators
+GOLD = [
+    (GOLDEN / "two-incidents.txt", 0, "reported", "Bombing/Explosion", "Police", "Bannu", (32.99, 70.60),
+     "2023-08-02", (3, 3, 3), 2, set()),
+    (GOLDEN / "two-incidents.txt", 1, "reported", "Armed Assault", "NGO", "Bajaur", (34.78, 71.53),
+     "2023-08-02", (None, None, None), None, {("gunmen", "stated")}),
+    (GOLDEN / "upper-case-wire.txt", 0, "reported", "Bombing/Explosion", "Business", "Quetta", (30.18, 67.00),
+     "2023-05-14", (12, 12, None), 31, {("ttp", "claimed"), ("suicide bomber", "stated")}),
+    (GOLDEN / "lower-case-wire.txt", 0, "reported", "Bombing/Explosion", "Utilities", "San Salvador", (13.69, -89.19),
+     "1990-03-12", (None, None, None), 0, {("fmln", "stated")}),
+    (GOLDEN / "plot-and-denial.txt", 0, "hypothetical", "Bombing/Explosion", "Religious Figures/Institutions",
+     "Lahore", (31.55, 74.34), "2023-09-09", (None, None, None), None, {("men", "stated"), ("jamaat-ul-ahrar", "denied")}),
+    (GOLDEN / "embassy-kidnapping.txt", 0, "reported", "Hostage Taking (Kidnapping)", "Government (Diplomatic)",
+     "Kabul", (34.53, 69.17), "2024-02-20", (None, None, None), None, {("armed men", "stated")}),
+    (SAMPLE / "quetta-checkpost-blast.txt", 0, "reported", "Bombing/Explosion", "Police", "Quetta", (30.18, 67.00),
+     "2023-03-06", (5, 5, 5), 12, {("bla", "claimed")}),
+    (SAMPLE / "peshawar-mosque-toll.txt", 0, "reported", "Bombing/Explosion", "Religious Figures/Institutions",
+     "Police Lines Peshawar", (34.00, 71.54), "2023-01-31", (59, 59, None), 151,
+     {("jamaat-ul-ahrar", "claimed"), ("ttp", "denied"), ("suicide bomber", "stated")}),
+    (SAMPLE / "north-waziristan-ambush.html", 0, "reported", "Armed Assault", "Military", "North Waziristan",
+     (32.95, 70.10), "2023-04-17", (4, 4, 4), 2, {("militants", "stated"), ("ttp", "suspected")}),
+]
+
+
+@pytest.mark.parametrize("path, index, status, attack, target, place, latlon, date, killed, wounded, who", GOLD,
+                         ids=[f"{g[0].stem}-{g[1]}" for g in GOLD])
+def test_golden(path, index, status, attack, target, place, latlon, date, killed, wounded, who):
+    doc, incs = incidents_of(path)
+    inc = incs[index]
+    assert inc["status"] == status
+    assert attack in inc["attack_types"]
+    assert target in inc["target_types"]
+    assert inc["location"]["name"] == place
+    assert haversine_km(inc["location"]["lat"], inc["location"]["lon"], *latlon) < 25
+    assert inc["date"]["start"] == date
+    assert (inc["killed"]["best"], inc["killed"]["low"], inc["killed"]["high"]) == killed
+    assert inc["wounded"]["best"] == wounded
+    assert perps(inc) == who
+    for ev in inc["evidence"]:
+        assert doc["text"][ev["start"] : ev["end"]] == ev["text"]
+
+
+@pytest.mark.parametrize(
+    "path, count",
+    [
+        (GOLDEN / "two-incidents.txt", 2),
+        (GOLDEN / "upper-case-wire.txt", 1),
+        (GOLDEN / "plot-and-denial.txt", 1),
+        (SAMPLE / "quetta-checkpost-blast.txt", 1),
+        (SAMPLE / "peshawar-mosque-toll.txt", 1),
+    ],
+)
+def test_one_incident_per_event(path, count):
+    _doc, incs = incidents_of(path)
+    assert len(incs) == count
+
+
+def test_opinion_background_is_historical_and_prediction_hypothetical():
+    doc, incs = incidents_of(SAMPLE / "opinion-regional-security.md")
+    assert doc["genre"] == "opinion"
+    by_status = {}
+    for i in incs:
+        by_status.setdefault(i["status"], []).append(i)
+    (nine_eleven,) = by_status["historical"]
+    assert nine_eleven["date"]["start"] == "2001-09-11"
+    assert by_status["hypothetical"], "'militants will attack again' is a prediction"
+    (peshawar,) = by_status["reported"]
+    assert peshawar["killed"]["low"] == 81 and peshawar["date"]["precision"] == "month"
+
+
+def test_feed_entries_each_get_their_incident():
+    result = extract([str(SAMPLE / "wire-feed.rss")])
+    statuses = [[i["status"] for i in d["incidents"]] for d in result["documents"]]
+    assert statuses == [["reported"], ["hypothetical"]]
+    kidnap = result["documents"][0]["incidents"][0]
+    assert "Hostage Taking (Kidnapping)" in kidnap["attack_types"]
+    assert kidnap["location"]["name"] == "Turbat"
+
+
+def test_no_incident_in_plain_politics(tmp_path):
+    p = tmp_path / "talks.txt"
+    p.write_text("Pakistan and the United States held talks on trade in Islamabad on Monday. "
+                 "Both sides agreed to meet again next month.", encoding="utf-8")
+    _doc, incs = incidents_of(p)
+    assert incs == []
+
+
+def test_generic_terrorism_talk_is_not_an_incident(tmp_path):
+    p = tmp_path / "generic.txt"
+    p.write_text("Terrorist activities have escalated in the region. The war on terror shaped a decade of policy.",
+                 encoding="utf-8")
+    _doc, incs = incidents_of(p)
+    assert incs == []
+
+
+def test_ids_are_stable_across_runs(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("A bomb exploded in Quetta on 2 June 2023, killing four people.", encoding="utf-8")
+    first = extract([str(p)])["documents"][0]["incidents"]
+    second = extract([str(p)])["documents"][0]["incidents"]
+    assert [i["id"] for i in first] == [i["id"] for i in second] and first
