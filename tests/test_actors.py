@@ -49,7 +49,9 @@ def test_unknown_name_is_none():
     assert registry().lookup("Sons of the Quiet Valley") is None
 
 
-@pytest.mark.parametrize("word, country", [("Chinese", "CHN"), ("Pakistani", "PAK"), ("Afghan", "AFG"), ("American", "USA")])
+@pytest.mark.parametrize(
+    "word, country", [("Chinese", "CHN"), ("Pakistani", "PAK"), ("Afghan", "AFG"), ("American", "USA")]
+)
 def test_demonyms(word, country):
     assert registry().demonym(word).id == country
 
@@ -94,6 +96,16 @@ def test_norm():
 
 
 def test_registry_from_objects():
-    reg = Registry([Actor("x", "Example Front", "armed_group", aliases=("EF",), roles=(Role("party", since="2020-01-01"),))])
+    reg = Registry(
+        [
+            Actor(
+                "x",
+                "Example Front",
+                "armed_group",
+                aliases=("EF",),
+                roles=(Role("party", since="2020-01-01"),),
+            )
+        ]
+    )
     assert reg.lookup("ef").id == "x"
     assert reg.get("x").kind_on("2021-01-01") == "party"

@@ -52,8 +52,23 @@ def test_ingest_list_show_export(tmp_path, article):
     assert r.exit_code == 0, r.output
     assert "1 documents (1 new" in r.output and "1 incidents found" in r.output
 
-    r = run("incidents", "--db", db, "--group", "Pakistani Taliban", "--country", "PAK", "--type", "bomb",
-            "--since", "2023-07-01", "--until", "2023-07-31", "--text", "roadside")
+    r = run(
+        "incidents",
+        "--db",
+        db,
+        "--group",
+        "Pakistani Taliban",
+        "--country",
+        "PAK",
+        "--type",
+        "bomb",
+        "--since",
+        "2023-07-01",
+        "--until",
+        "2023-07-31",
+        "--text",
+        "roadside",
+    )
     assert r.exit_code == 0 and "Bannu" in r.output and "Tehrik-i-Taliban Pakistan (claimed)" in r.output
     assert run("incidents", "--db", db, "--country", "AFG").output.strip() == "no incidents"
 
@@ -89,10 +104,32 @@ def test_extract_prints_the_schema_object(article):
     r = run("extract", str(article / "bannu.txt"))
     data = json.loads(r.output)
     (doc,) = data["documents"]
-    assert set(doc) >= {"id", "source", "title", "published", "language", "genre", "incidents", "interactions"}
+    assert set(doc) >= {
+        "id",
+        "source",
+        "title",
+        "published",
+        "language",
+        "genre",
+        "incidents",
+        "interactions",
+    }
     inc = doc["incidents"][0]
-    assert set(inc) >= {"id", "status", "date", "location", "attack_types", "target_types", "weapon_types",
-                        "perpetrators", "victims", "killed", "wounded", "confidence", "evidence"}
+    assert set(inc) >= {
+        "id",
+        "status",
+        "date",
+        "location",
+        "attack_types",
+        "target_types",
+        "weapon_types",
+        "perpetrators",
+        "victims",
+        "killed",
+        "wounded",
+        "confidence",
+        "evidence",
+    }
     assert {"ttp"} <= {a["id"] for a in data["actors"]}
     table = run("extract", str(article / "bannu.txt"), "--format", "table").output
     assert "Bannu" in table and "Bombing/Explosion" in table
@@ -111,7 +148,9 @@ def test_bad_input_folder(tmp_path):
     (folder / "random.bin.txt").write_bytes(os.urandom(4096))
     with open(folder / "huge.txt", "wb") as fh:  # 300 MB, sparse: refused on its size before any read
         fh.truncate(300 * 1024 * 1024)
-    (folder / "invalid-utf8.txt").write_bytes(bytes([0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C]) * 60)
+    (folder / "invalid-utf8.txt").write_bytes(
+        bytes([0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C]) * 60
+    )
     (folder / "truncated.pdf").write_bytes(make_pdf(["A report on attacks."])[:150])
     (folder / "malformed.rss").write_text("<rss><channel><item><title>cut", encoding="utf-8")
     (folder / "valid.txt").write_text(ARTICLE, encoding="utf-8")
@@ -121,7 +160,14 @@ def test_bad_input_folder(tmp_path):
     assert r.exit_code == 2
     lines = [line for line in r.output.splitlines() if line.startswith("skipped ")]
     assert len(lines) == 6
-    for name in ("empty.txt", "random.bin.txt", "huge.txt", "invalid-utf8.txt", "truncated.pdf", "malformed.rss"):
+    for name in (
+        "empty.txt",
+        "random.bin.txt",
+        "huge.txt",
+        "invalid-utf8.txt",
+        "truncated.pdf",
+        "malformed.rss",
+    ):
         (line,) = [line for line in lines if name in line]
         assert ": " in line.split(name, 1)[1]  # path, then the cause
     assert "300 MB" in next(line for line in lines if "huge.txt" in line)
@@ -151,7 +197,8 @@ def _corpus(folder, n):
         (folder / f"r{i:03d}.txt").write_text(
             f"Report {i}\n\nA bomb exploded near a police station in {places[i % len(places)]} on "
             f"{1 + i % 27} March 2023, killing {i % 9 + 1} people and wounding {i % 7 + 2} others, police said.",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def _state(db):

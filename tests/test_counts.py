@@ -6,18 +6,37 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
 @pytest.mark.parametrize(
     "sentence, killed, wounded",
     [
-        ("A recent Police line mosque bombing in Peshawar is one of the deadliest attacks that has killed more "
-         "than hundred police officials.", (101, 101, None), (None, None, None)),
-        ("Pakistan embassy was attacked in which a Pakistani SSG commando was injured.", (None, None, None), (1, 1, 1)),
-        ("A bomb exploded, killing five people and wounding 12 others, police said.", (5, 5, 5), (12, 12, 12)),
+        (
+            "A recent Police line mosque bombing in Peshawar is one of the deadliest attacks that has killed more "
+            "than hundred police officials.",
+            (101, 101, None),
+            (None, None, None),
+        ),
+        (
+            "Pakistan embassy was attacked in which a Pakistani SSG commando was injured.",
+            (None, None, None),
+            (1, 1, 1),
+        ),
+        (
+            "A bomb exploded, killing five people and wounding 12 others, police said.",
+            (5, 5, 5),
+            (12, 12, 12),
+        ),
         ("At least 59 people were killed and dozens injured.", (59, 59, None), (24, 24, None)),
-        ("The death toll from the bombing rose to at least 84 on Thursday.", (84, 84, None), (None, None, None)),
+        (
+            "The death toll from the bombing rose to at least 84 on Thursday.",
+            (84, 84, None),
+            (None, None, None),
+        ),
         ("the killing of a TTP leader in one of the targeted IED attacks", (1, 1, 1), (None, None, None)),
         ("No one was hurt in the blast.", (None, None, None), (0, 0, 0)),
         ("Between 20 and 30 soldiers died in the clash.", (20, 20, 30), (None, None, None)),
         ("Up to 15 people may have been killed.", (15, None, 15), (None, None, None)),
-        ("Three attackers were killed and at least 18 guests were injured, including five Chinese nationals.",
-         (3, 3, 3), (18, 18, None)),
+        (
+            "Three attackers were killed and at least 18 guests were injured, including five Chinese nationals.",
+            (3, 3, 3),
+            (18, 18, None),
+        ),
         ("The blast in 2019 damaged 12 shops.", (None, None, None), (None, None, None)),
         ("Twenty-three people were killed.", (23, 23, 23), (None, None, None)),
     ],
@@ -37,8 +56,15 @@ def test_count_text_keeps_the_words():
 
 @pytest.mark.parametrize(
     "words, n",
-    [("five", 5), ("twenty-three", 23), ("one hundred and five", 105), ("two thousand", 2000), ("1,200", 1200),
-     ("hundred", 100), ("banana", None)],
+    [
+        ("five", 5),
+        ("twenty-three", 23),
+        ("one hundred and five", 105),
+        ("two thousand", 2000),
+        ("1,200", 1200),
+        ("hundred", 100),
+        ("banana", None),
+    ],
 )
 def test_words_to_int(words, n):
     assert words_to_int(words) == n

@@ -33,7 +33,7 @@ def test_never_invents_a_date_without_publication():
 
 
 def test_month_range_end():
-    (_, _, when), = find_dates("in February 2024")
+    ((_, _, when),) = find_dates("in February 2024")
     assert (when.start, when.end) == ("2024-02-01", "2024-02-29")
 
 

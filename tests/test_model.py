@@ -54,11 +54,18 @@ def test_round_trip_of_a_full_document():
         evidence=(Span(0, 10, "A bombing."),),
     )
     doc = dataclasses.replace(
-        Document.from_text("A bombing."), incidents=(inc,), skips=(Skip("incidents", "ValueError", "x"),),
+        Document.from_text("A bombing."),
+        incidents=(inc,),
+        skips=(Skip("incidents", "ValueError", "x"),),
         sentences=(Span(0, 10, "A bombing."),),
     )
     data = to_dict(doc)
-    assert data["incidents"][0]["killed"] == {"best": 101, "low": 101, "high": None, "text": "more than hundred"}
+    assert data["incidents"][0]["killed"] == {
+        "best": 101,
+        "low": 101,
+        "high": None,
+        "text": "more than hundred",
+    }
     back = Document.from_dict(data)
     assert back == doc
     assert isinstance(back.incidents[0].evidence[0], Span)
@@ -70,6 +77,8 @@ def test_from_dict_ignores_unknown_keys():
 
 
 def test_sentence_of():
-    doc = dataclasses.replace(Document.from_text("One. Two."), sentences=(Span(0, 4, "One."), Span(5, 9, "Two.")))
+    doc = dataclasses.replace(
+        Document.from_text("One. Two."), sentences=(Span(0, 4, "One."), Span(5, 9, "Two."))
+    )
     assert doc.sentence_of(6) == 1
     assert doc.sentence_of(100) == -1

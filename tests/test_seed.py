@@ -21,7 +21,9 @@ pytestmark = [
 def record():
     out = subprocess.run(
         [sys.executable, "-m", "ctwatch.cli", "extract", str(SEED), "--format", "json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result = json.loads(out.stdout)
     (doc,) = result["documents"]
@@ -132,6 +134,18 @@ def test_evidence_offsets_and_actors(record):
         for ev in inc["evidence"]:
             assert doc["text"][ev["start"] : ev["end"]] == ev["text"]
     actors = {a["id"]: a for a in result["actors"]}
-    assert {"ttp", "taliban", "isis", "USA", "PAK", "AFG", "CHN", "nato", "imf", "world-bank", "pak-ssg"} <= set(actors)
+    assert {
+        "ttp",
+        "taliban",
+        "isis",
+        "USA",
+        "PAK",
+        "AFG",
+        "CHN",
+        "nato",
+        "imf",
+        "world-bank",
+        "pak-ssg",
+    } <= set(actors)
     assert {"TTP", "Pakistani Taliban"} <= set(actors["ttp"]["aliases"])
     assert [d["list"] for d in actors["ttp"]["designations"]] == ["US FTO", "UN 1267"]

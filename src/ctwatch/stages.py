@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .extract.genre import Genre
 from .extract.incidents import IncidentExtractor
 from .nlp import Analyse
-from .pipeline import Pipeline
+from .pipeline import Pipeline, Stage
 
-STAGES = {
+STAGES: dict[str, Callable[[], Stage]] = {
     "analyse": Analyse,
     "genre": Genre,
     "incidents": IncidentExtractor,

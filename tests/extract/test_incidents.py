@@ -24,30 +24,131 @@ def perps(inc):
 
 # file, index, status, attack, target, place, lat/lon, date, killed (best, low, high), wounded best, perpetrators
 GOLD = [
-    (GOLDEN / "two-incidents.txt", 0, "reported", "Bombing/Explosion", "Police", "Bannu", (32.99, 70.60),
-     "2023-08-02", (3, 3, 3), 2, set()),
-    (GOLDEN / "two-incidents.txt", 1, "reported", "Armed Assault", "NGO", "Bajaur", (34.78, 71.53),
-     "2023-08-02", (None, None, None), None, {("gunmen", "stated")}),
-    (GOLDEN / "upper-case-wire.txt", 0, "reported", "Bombing/Explosion", "Business", "Quetta", (30.18, 67.00),
-     "2023-05-14", (12, 12, None), 31, {("ttp", "claimed"), ("suicide bomber", "stated")}),
-    (GOLDEN / "lower-case-wire.txt", 0, "reported", "Bombing/Explosion", "Utilities", "San Salvador", (13.69, -89.19),
-     "1990-03-12", (None, None, None), 0, {("fmln", "stated")}),
-    (GOLDEN / "plot-and-denial.txt", 0, "hypothetical", "Bombing/Explosion", "Religious Figures/Institutions",
-     "Lahore", (31.55, 74.34), "2023-09-09", (None, None, None), None, {("men", "stated"), ("jamaat-ul-ahrar", "denied")}),
-    (GOLDEN / "embassy-kidnapping.txt", 0, "reported", "Hostage Taking (Kidnapping)", "Government (Diplomatic)",
-     "Kabul", (34.53, 69.17), "2024-02-20", (None, None, None), None, {("armed men", "stated")}),
-    (SAMPLE / "quetta-checkpost-blast.txt", 0, "reported", "Bombing/Explosion", "Police", "Quetta", (30.18, 67.00),
-     "2023-03-06", (5, 5, 5), 12, {("bla", "claimed")}),
-    (SAMPLE / "peshawar-mosque-toll.txt", 0, "reported", "Bombing/Explosion", "Religious Figures/Institutions",
-     "Police Lines Peshawar", (34.00, 71.54), "2023-01-31", (59, 59, None), 151,
-     {("jamaat-ul-ahrar", "claimed"), ("ttp", "denied"), ("suicide bomber", "stated")}),
-    (SAMPLE / "north-waziristan-ambush.html", 0, "reported", "Armed Assault", "Military", "North Waziristan",
-     (32.95, 70.10), "2023-04-17", (4, 4, 4), 2, {("militants", "stated"), ("ttp", "suspected")}),
+    (
+        GOLDEN / "two-incidents.txt",
+        0,
+        "reported",
+        "Bombing/Explosion",
+        "Police",
+        "Bannu",
+        (32.99, 70.60),
+        "2023-08-02",
+        (3, 3, 3),
+        2,
+        set(),
+    ),
+    (
+        GOLDEN / "two-incidents.txt",
+        1,
+        "reported",
+        "Armed Assault",
+        "NGO",
+        "Bajaur",
+        (34.78, 71.53),
+        "2023-08-02",
+        (None, None, None),
+        None,
+        {("gunmen", "stated")},
+    ),
+    (
+        GOLDEN / "upper-case-wire.txt",
+        0,
+        "reported",
+        "Bombing/Explosion",
+        "Business",
+        "Quetta",
+        (30.18, 67.00),
+        "2023-05-14",
+        (12, 12, None),
+        31,
+        {("ttp", "claimed"), ("suicide bomber", "stated")},
+    ),
+    (
+        GOLDEN / "lower-case-wire.txt",
+        0,
+        "reported",
+        "Bombing/Explosion",
+        "Utilities",
+        "San Salvador",
+        (13.69, -89.19),
+        "1990-03-12",
+        (None, None, None),
+        0,
+        {("fmln", "stated")},
+    ),
+    (
+        GOLDEN / "plot-and-denial.txt",
+        0,
+        "hypothetical",
+        "Bombing/Explosion",
+        "Religious Figures/Institutions",
+        "Lahore",
+        (31.55, 74.34),
+        "2023-09-09",
+        (None, None, None),
+        None,
+        {("men", "stated"), ("jamaat-ul-ahrar", "denied")},
+    ),
+    (
+        GOLDEN / "embassy-kidnapping.txt",
+        0,
+        "reported",
+        "Hostage Taking (Kidnapping)",
+        "Government (Diplomatic)",
+        "Kabul",
+        (34.53, 69.17),
+        "2024-02-20",
+        (None, None, None),
+        None,
+        {("armed men", "stated")},
+    ),
+    (
+        SAMPLE / "quetta-checkpost-blast.txt",
+        0,
+        "reported",
+        "Bombing/Explosion",
+        "Police",
+        "Quetta",
+        (30.18, 67.00),
+        "2023-03-06",
+        (5, 5, 5),
+        12,
+        {("bla", "claimed")},
+    ),
+    (
+        SAMPLE / "peshawar-mosque-toll.txt",
+        0,
+        "reported",
+        "Bombing/Explosion",
+        "Religious Figures/Institutions",
+        "Police Lines Peshawar",
+        (34.00, 71.54),
+        "2023-01-31",
+        (59, 59, None),
+        151,
+        {("jamaat-ul-ahrar", "claimed"), ("ttp", "denied"), ("suicide bomber", "stated")},
+    ),
+    (
+        SAMPLE / "north-waziristan-ambush.html",
+        0,
+        "reported",
+        "Armed Assault",
+        "Military",
+        "North Waziristan",
+        (32.95, 70.10),
+        "2023-04-17",
+        (4, 4, 4),
+        2,
+        {("militants", "stated"), ("ttp", "suspected")},
+    ),
 ]
 
 
-@pytest.mark.parametrize("path, index, status, attack, target, place, latlon, date, killed, wounded, who", GOLD,
-                         ids=[f"{g[0].stem}-{g[1]}" for g in GOLD])
+@pytest.mark.parametrize(
+    "path, index, status, attack, target, place, latlon, date, killed, wounded, who",
+    GOLD,
+    ids=[f"{g[0].stem}-{g[1]}" for g in GOLD],
+)
 def test_golden(path, index, status, attack, target, place, latlon, date, killed, wounded, who):
     doc, incs = incidents_of(path)
     inc = incs[index]
@@ -103,16 +204,21 @@ def test_feed_entries_each_get_their_incident():
 
 def test_no_incident_in_plain_politics(tmp_path):
     p = tmp_path / "talks.txt"
-    p.write_text("Pakistan and the United States held talks on trade in Islamabad on Monday. "
-                 "Both sides agreed to meet again next month.", encoding="utf-8")
+    p.write_text(
+        "Pakistan and the United States held talks on trade in Islamabad on Monday. "
+        "Both sides agreed to meet again next month.",
+        encoding="utf-8",
+    )
     _doc, incs = incidents_of(p)
     assert incs == []
 
 
 def test_generic_terrorism_talk_is_not_an_incident(tmp_path):
     p = tmp_path / "generic.txt"
-    p.write_text("Terrorist activities have escalated in the region. The war on terror shaped a decade of policy.",
-                 encoding="utf-8")
+    p.write_text(
+        "Terrorist activities have escalated in the region. The war on terror shaped a decade of policy.",
+        encoding="utf-8",
+    )
     _doc, incs = incidents_of(p)
     assert incs == []
 

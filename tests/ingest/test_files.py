@@ -68,7 +68,9 @@ def test_html_main_text_title_date(tmp_path):
 
 def test_pdf(tmp_path):
     p = tmp_path / "r.pdf"
-    p.write_bytes(make_pdf(["A suicide bomber struck a police station in Bannu.", "Four policemen were killed."]))
+    p.write_bytes(
+        make_pdf(["A suicide bomber struck a police station in Bannu.", "Four policemen were killed."])
+    )
     (doc,) = list(read_path(p))
     assert "suicide bomber" in doc.text and "Four policemen" in doc.text
     assert doc.title == "Test report"
@@ -84,7 +86,13 @@ def test_truncated_pdf_is_malformed(tmp_path):
 
 def test_json_and_jsonl(tmp_path):
     recs = [
-        {"id": "r1", "text": "A blast in Quetta.", "title": "T1", "published": "2023-01-02", "url": "https://e.org/1"},
+        {
+            "id": "r1",
+            "text": "A blast in Quetta.",
+            "title": "T1",
+            "published": "2023-01-02",
+            "url": "https://e.org/1",
+        },
         {"id": "r2", "text": "Gunmen in Kabul."},
     ]
     (tmp_path / "a.json").write_text(json.dumps(recs), encoding="utf-8")

@@ -11,9 +11,11 @@ from ctwatch.errors import BlockedAddress, FetchError, TooLarge
 from ctwatch.ingest import read
 from ctwatch.ingest.url import check_address, fetch_url
 
-PAGE = (b"<html><head><title>Convoy attacked</title></head><body><article><p>Militants attacked a convoy "
-        b"in Kurram district on Monday, killing four soldiers, officials said. The attack lasted an hour."
-        b"</p></article></body></html>")
+PAGE = (
+    b"<html><head><title>Convoy attacked</title></head><body><article><p>Militants attacked a convoy "
+    b"in Kurram district on Monday, killing four soldiers, officials said. The attack lasted an hour."
+    b"</p></article></body></html>"
+)
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -98,8 +100,19 @@ def test_http_error(server):
 
 @pytest.mark.parametrize(
     "address",
-    ["127.0.0.1", "10.1.2.3", "192.168.0.5", "172.16.9.9", "169.254.169.254", "::1", "fe80::1", "0.0.0.0",
-     "::ffff:127.0.0.1", "100.64.0.1", "224.0.0.1"],
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "192.168.0.5",
+        "172.16.9.9",
+        "169.254.169.254",
+        "::1",
+        "fe80::1",
+        "0.0.0.0",
+        "::ffff:127.0.0.1",
+        "100.64.0.1",
+        "224.0.0.1",
+    ],
 )
 def test_guard_refuses_non_public(address):
     with pytest.raises(BlockedAddress):
@@ -120,7 +133,9 @@ def test_guard_checks_every_redirect():
 
     resolver = {"public.example": ["93.184.216.34"], "internal.example": ["10.0.0.7"]}
     with pytest.raises(BlockedAddress, match="internal.example"):
-        fetch_url("http://public.example/", resolve=lambda h: resolver[h], transport=httpx.MockTransport(handler))
+        fetch_url(
+            "http://public.example/", resolve=lambda h: resolver[h], transport=httpx.MockTransport(handler)
+        )
     assert requested == ["public.example"]
 
 

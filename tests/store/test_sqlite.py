@@ -16,8 +16,17 @@ def make_doc(text, incidents, published="2023-02-01", title="T"):
     return dataclasses.replace(doc, genre="news", incidents=tuple(incidents))
 
 
-def make_incident(i, *, country="PAK", place="Peshawar", date="2023-01-30", attack="Bombing/Explosion",
-                  group=("ttp", "Tehrik-i-Taliban Pakistan"), killed=59, status="reported"):
+def make_incident(
+    i,
+    *,
+    country="PAK",
+    place="Peshawar",
+    date="2023-01-30",
+    attack="Bombing/Explosion",
+    group=("ttp", "Tehrik-i-Taliban Pakistan"),
+    killed=59,
+    status="reported",
+):
     return Incident(
         id=f"inc_{i:016d}",
         status=status,
@@ -37,14 +46,38 @@ def make_incident(i, *, country="PAK", place="Peshawar", date="2023-01-30", atta
 @pytest.fixture
 def filled(store):
     store.add(make_doc("0123456789 mosque bombing Peshawar", [make_incident(1)]), "v1")
-    store.add(make_doc("0123456789 ambush in Kabul airport", [
-        make_incident(2, country="AFG", place="Kabul", date="2021-08-26", attack="Armed Assault",
-                      group=("isis-k", "Islamic State Khorasan Province")),
-    ]), "v1")
-    store.add(make_doc("0123456789 Quetta blast", [
-        make_incident(3, place="Quetta", date="2023-03-06", group=("bla", "Balochistan Liberation Army"), killed=5),
-        make_incident(4, place="Quetta", date="2001-09-11", group=None, status="historical"),
-    ]), "v1")
+    store.add(
+        make_doc(
+            "0123456789 ambush in Kabul airport",
+            [
+                make_incident(
+                    2,
+                    country="AFG",
+                    place="Kabul",
+                    date="2021-08-26",
+                    attack="Armed Assault",
+                    group=("isis-k", "Islamic State Khorasan Province"),
+                ),
+            ],
+        ),
+        "v1",
+    )
+    store.add(
+        make_doc(
+            "0123456789 Quetta blast",
+            [
+                make_incident(
+                    3,
+                    place="Quetta",
+                    date="2023-03-06",
+                    group=("bla", "Balochistan Liberation Army"),
+                    killed=5,
+                ),
+                make_incident(4, place="Quetta", date="2001-09-11", group=None, status="historical"),
+            ],
+        ),
+        "v1",
+    )
     return store
 
 
@@ -147,10 +180,14 @@ def test_open_store_targets(tmp_path):
 
 
 def test_failed_write_leaves_nothing_half_written(store):
-    doc = make_doc("0123456789 text", [make_incident(1), make_incident(1)])  # duplicate ids are replaced, fine
+    doc = make_doc(
+        "0123456789 text", [make_incident(1), make_incident(1)]
+    )  # duplicate ids are replaced, fine
     store.add(doc, "v1")
     broken = make_doc("another 0123456789", [make_incident(5)])
-    store.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON evidence BEGIN SELECT RAISE(ABORT, 'disk says no'); END")
+    store.conn.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON evidence BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
+    )
     with pytest.raises(StoreError, match="disk says no"):
         store.add(broken, "v1")
     assert not store.has(broken.id)

@@ -98,7 +98,9 @@ def _inside(gold_ent: list[str], pred_ent: list[str]) -> bool:
     return all(m in gold_ent for m in pred_ent)
 
 
-def _score_pairs(pairs: dict[int, int], pred: list[Template], gold: list[Template]) -> tuple[dict[str, Tally], float]:
+def _score_pairs(
+    pairs: dict[int, int], pred: list[Template], gold: list[Template]
+) -> tuple[dict[str, Tally], float]:
     res = {f: Tally() for f in FIELDS}
     used_p: set[int] = set()
     used_g: set[int] = set()
@@ -110,10 +112,14 @@ def _score_pairs(pairs: dict[int, int], pred: list[Template], gold: list[Templat
         res["incident_type"].add(Tally(1, 1, 1, 1))
         for role in ROLES:
             pe, ge = pred[pi][role], gold[gi][role]
-            res[role].add(Tally(
-                p_num=sum(any(_inside(g, p) for g in ge) for p in pe), p_den=len(pe),
-                r_num=sum(any(_inside(g, p) for p in pe) for g in ge), r_den=len(ge),
-            ))
+            res[role].add(
+                Tally(
+                    p_num=sum(any(_inside(g, p) for g in ge) for p in pe),
+                    p_den=len(pe),
+                    r_num=sum(any(_inside(g, p) for p in pe) for g in ge),
+                    r_den=len(ge),
+                )
+            )
     for pi, p in enumerate(pred):
         if pi not in used_p:
             res["incident_type"].p_den += 1

@@ -61,7 +61,9 @@ def template(inc: Incident) -> dict[str, Any]:
     return {
         "incident_type": incident_type(inc),
         "PerpInd": ents(p.text or p.name for p in inc.perpetrators if p.actor_id is None),
-        "PerpOrg": ents(p.text or p.name for p in inc.perpetrators if p.actor_id is not None and p.attribution != "denied"),
+        "PerpOrg": ents(
+            p.text or p.name for p in inc.perpetrators if p.actor_id is not None and p.attribution != "denied"
+        ),
         "Target": ents(t.text for t in inc.targets if t.type not in PERSON_TYPES or t.subtype),
         "Victim": ents(v.text for v in inc.victims),
         "Weapon": ents(w.text for w in inc.weapons),
@@ -93,8 +95,12 @@ def run(gold_path: Path, out_path: Path, progress: bool = False) -> dict[str, An
     out_path.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
     scores = gtt.score(gtt.load_gold(records), gtt.load_pred(pred))
     p, r, f = scores.micro.prf()
-    fig: dict[str, Any] = {"documents": len(records), "gtt_precision": round(100 * p, 2),
-                           "gtt_recall": round(100 * r, 2), "gtt_f1": round(100 * f, 2)}
+    fig: dict[str, Any] = {
+        "documents": len(records),
+        "gtt_precision": round(100 * p, 2),
+        "gtt_recall": round(100 * r, 2),
+        "gtt_f1": round(100 * f, 2),
+    }
     for name, tally in scores.fields.items():
         fig[f"{name}_f1"] = round(100 * tally.prf()[2], 2)
     return fig

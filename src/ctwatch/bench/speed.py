@@ -25,7 +25,9 @@ def corpus(muc4_dir: Path, n_docs: int) -> list[str]:
             if len(texts) >= n_docs:
                 return texts
     if not texts:
-        raise BenchError(f"{muc4_dir}: no train.json or dev.json with MUC-4 documents (see ../shared/eval/muc4)")
+        raise BenchError(
+            f"{muc4_dir}: no train.json or dev.json with MUC-4 documents (see ../shared/eval/muc4)"
+        )
     return texts
 
 
@@ -54,8 +56,13 @@ def run(muc4_dir: Path, n_docs: int = 400, progress: bool = False) -> dict[str, 
         store = SQLiteStore(Path(tmp) / "bench.db")
         report = Report()
         start = time.perf_counter()
-        for _ in tqdm(ingest_iter(store, [str(folder)], report, pipeline=pipe), total=len(texts),
-                      disable=not progress, desc="ctwatch", leave=False):
+        for _ in tqdm(
+            ingest_iter(store, [str(folder)], report, pipeline=pipe),
+            total=len(texts),
+            disable=not progress,
+            desc="ctwatch",
+            leave=False,
+        ):
             pass
         elapsed = time.perf_counter() - start
         incidents = store.counts()["incidents"]
@@ -66,7 +73,9 @@ def run(muc4_dir: Path, n_docs: int = 400, progress: bool = False) -> dict[str, 
 
     nlp = spacy.load(MODEL)
     start = time.perf_counter()
-    for _ in tqdm(nlp.pipe(texts, batch_size=32), total=len(texts), disable=not progress, desc="spaCy", leave=False):
+    for _ in tqdm(
+        nlp.pipe(texts, batch_size=32), total=len(texts), disable=not progress, desc="spaCy", leave=False
+    ):
         pass
     bare = time.perf_counter() - start
     return {

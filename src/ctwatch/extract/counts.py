@@ -14,15 +14,55 @@ from ..model import Count
 from .lexicon import lexicon
 
 UNITS = {
-    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "dozen": 12, "couple": 2, "pair": 2,
+    "zero": 0,
+    "no": 0,
+    "none": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "couple": 2,
+    "pair": 2,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "a few": 2, "few": 2,
-         "a number": 2, "some": 2}
+VAGUE = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "several": 3,
+    "a few": 2,
+    "few": 2,
+    "a number": 2,
+    "some": 2,
+}
 _NUMWORD = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:(?:{_NUMWORD})(?:[\s\-]+(?:and[\s\-]+)?(?:{_NUMWORD}))*))"
 QUANTITY = re.compile(
@@ -115,7 +155,9 @@ def quantities(text: str) -> list[Quantity]:
                 low = high = best = n
                 if qual:
                     low = high = None  # "about 30": a best guess, not a bound
-        out.append(Quantity(m.start(), m.end(), m.group(0).strip(), Count(best, low, high, m.group(0).strip())))
+        out.append(
+            Quantity(m.start(), m.end(), m.group(0).strip(), Count(best, low, high, m.group(0).strip()))
+        )
     return out
 
 
@@ -139,7 +181,11 @@ def casualties(sentence: str) -> tuple[Count, Count]:
     for kind, matcher in (("killed", lex.killed), ("wounded", lex.wounded)):
         for hit in matcher.find(sentence):
             # "no one was killed", "no casualties"
-            if re.search(r"\b(?:no one|nobody|no)\s+(?:\w+\s+){0,2}$", sentence[max(0, hit.start - 25) : hit.start], re.I):
+            if re.search(
+                r"\b(?:no one|nobody|no)\s+(?:\w+\s+){0,2}$",
+                sentence[max(0, hit.start - 25) : hit.start],
+                re.I,
+            ):
                 result.setdefault(kind, Count(0, 0, 0, sentence[max(0, hit.start - 12) : hit.end].strip()))
                 continue
             q = _nearest(sentence, qs, hit.start, hit.end, toll="toll" in hit.text.lower())
@@ -163,10 +209,17 @@ def _with_noun(sentence: str, q: Quantity) -> Count:
 def _nearest(sentence: str, qs: list[Quantity], start: int, end: int, toll: bool = False) -> Quantity | None:
     best: tuple[int, Quantity] | None = None
     for q in qs:
-        if toll and q.start >= end and not _ARTICLE.match(q.text) and (
-            len(sentence[end : q.start]) <= 30
-            or re.search(r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|stood at|stands at)\s+(?:to\s+)?$",
-                         sentence[end : q.start])
+        if (
+            toll
+            and q.start >= end
+            and not _ARTICLE.match(q.text)
+            and (
+                len(sentence[end : q.start]) <= 30
+                or re.search(
+                    r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|stood at|stands at)\s+(?:to\s+)?$",
+                    sentence[end : q.start],
+                )
+            )
         ):
             dist = len(sentence[end : q.start])
             if best is None or dist < best[0]:
@@ -174,7 +227,9 @@ def _nearest(sentence: str, qs: list[Quantity], start: int, end: int, toll: bool
             continue
         if q.start >= end:  # "killing five people", "killed more than hundred police officials"
             gap = sentence[end : q.start]
-            if len(gap) > 40 or re.search(r"[;:]|\b(?:and|but|while|after|before|when|including|among)\b", gap):
+            if len(gap) > 40 or re.search(
+                r"[;:]|\b(?:and|but|while|after|before|when|including|among)\b", gap
+            ):
                 continue
             if _ARTICLE.match(q.text) and not _is_person_phrase(sentence, q, 3):
                 continue
@@ -185,7 +240,11 @@ def _nearest(sentence: str, qs: list[Quantity], start: int, end: int, toll: bool
             gap = sentence[q.end : start]
             if len(gap) > 50 or re.search(r"[;:]|\b(?:and|but|while|after|before|when)\b", gap):
                 continue
-            if not (_is_person_phrase(sentence, q, 5) or not gap.strip() or re.match(r"^\s*(?:were|was|are|people)\b", gap)):
+            if not (
+                _is_person_phrase(sentence, q, 5)
+                or not gap.strip()
+                or re.match(r"^\s*(?:were|was|are|people)\b", gap)
+            ):
                 continue
             if _ARTICLE.match(q.text) and not _is_person_phrase(sentence, q, 4):
                 continue

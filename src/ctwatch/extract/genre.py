@@ -19,7 +19,10 @@ def classify(title: str | None, text: str) -> tuple[str, str]:
     head = (title or text.split("\n", 1)[0])[:300].lower()
     body = text[:20000].lower()
     for genre in ("opinion", "report"):
-        hit = next((c for c in cues[genre].get("title", []) if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", head)), None)
+        hit = next(
+            (c for c in cues[genre].get("title", []) if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", head)),
+            None,
+        )
         if hit:
             return genre, f"title says {hit!r}"
     scores = {g: _count(cues[g].get("body", []), body) for g in ("opinion", "report", "news")}
@@ -36,9 +39,9 @@ def classify(title: str | None, text: str) -> tuple[str, str]:
 class Genre:
     """Stage: sets ``Document.genre``."""
 
-    name = "genre"
-    requires = ("text",)
-    assigns = ("genre",)
+    name: str = "genre"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("genre",)
 
     def __call__(self, doc: Document) -> Document:
         genre, reason = classify(doc.title, doc.text)

@@ -47,7 +47,10 @@ NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
 STATE_ACTOR = "state actor as the subject of an operation"
 MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
 _PREC_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "country": 2, "unknown": 0}
-RESPONSIBILITY = re.compile(r"\b(claim(?:ed|s)? (?:of )?responsibility|responsibility for|claimed the (?:attack|bombing|blast|killing)|denied (?:any )?(?:involvement|responsibility|role))\b", re.I)
+RESPONSIBILITY = re.compile(
+    r"\b(claim(?:ed|s)? (?:of )?responsibility|responsibility for|claimed the (?:attack|bombing|blast|killing)|denied (?:any )?(?:involvement|responsibility|role))\b",
+    re.I,
+)
 CLAUSE_BREAK = re.compile(r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b", re.I)
 NEGATED = re.compile(r"\b(no|not|never|nobody|none)\b(\s+\w+){0,3}\s*$", re.I)
 GOV_WORDS = re.compile(r"\b(government|regime|administration|emirates?|authorities|forces|ministry)\b", re.I)
@@ -74,9 +77,9 @@ class Draft:
 class IncidentExtractor:
     """Stage: fills ``Document.incidents``."""
 
-    name = "incidents"
-    requires = ("text", "sentences", "mentions", "genre")
-    assigns = ("incidents",)
+    name: str = "incidents"
+    requires: tuple[str, ...] = ("text", "sentences", "mentions", "genre")
+    assigns: tuple[str, ...] = ("incidents",)
 
     def setup(self) -> None:
         lexicon()
@@ -135,11 +138,18 @@ def extract(doc: Document) -> list[Incident]:
         draft = Draft([i], para, triggers)
         _absorb(doc, draft, i, sent, mentions, sdoc, context, follow_up=False)
         _set_status(draft, doc, sent, sdoc, lex)
-        if draft.status == "reported" and _generic_only(sent, triggers, lex) and not (
-            targets or killed.best or wounded.best
+        if (
+            draft.status == "reported"
+            and _generic_only(sent, triggers, lex)
+            and not (targets or killed.best or wounded.best)
         ):
             continue
-        if prev is not None and draft.status == "hypothetical" and prev.status == "hypothetical" and near_prev:
+        if (
+            prev is not None
+            and draft.status == "hypothetical"
+            and prev.status == "hypothetical"
+            and near_prev
+        ):
             _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
             prev.paragraph = para
             continue
@@ -154,6 +164,7 @@ def extract(doc: Document) -> list[Incident]:
 
 
 # ---- sentence-level pieces --------------------------------------------------------------------------
+
 
 def _triggers(sent: Span, lex: Any) -> list[Hit]:
     generic = lex.generic.find(sent.text, sent.start)
@@ -203,7 +214,9 @@ def _adds_facts(doc: Document, sent: Span, mentions: list[Mention], lex: Any) ->
     return bool(groups and cues)
 
 
-def _same_incident(prev: Draft, triggers: list[Hit], targets: list[Hit], places: list[Place], sent: Span) -> bool:
+def _same_incident(
+    prev: Draft, triggers: list[Hit], targets: list[Hit], places: list[Place], sent: Span
+) -> bool:
     """A sentence with a trigger but nothing new (place, target, date) continues the incident before it."""
     prev_types = {t.entry.type for t in prev.targets}
     new_targets = {t.entry.type for t in targets if t.entry.kind == "facility"} - prev_types
@@ -268,8 +281,15 @@ def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: set[str]
 
 
 def _absorb(
-    doc: Document, d: Draft, i: int, sent: Span, mentions: list[Mention], sdoc: Any, context: set[str],
-    follow_up: bool, union: bool = False,
+    doc: Document,
+    d: Draft,
+    i: int,
+    sent: Span,
+    mentions: list[Mention],
+    sdoc: Any,
+    context: set[str],
+    follow_up: bool,
+    union: bool = False,
 ) -> None:
     lex = lexicon()
     if i not in d.sentences:
@@ -290,7 +310,10 @@ def _absorb(
                 d.date = when
     victims = _victims(doc, sent, mentions, lex, sdoc)
     known = {v.text.lower() for v in d.victims}
-    d.victims += [v for v in victims if v.text.lower() not in known and not known.add(v.text.lower())]
+    for v in victims:
+        if v.text.lower() not in known:
+            known.add(v.text.lower())
+            d.victims.append(v)
     victim_actors = {v.actor_id for v in victims if v.actor_id}
     for p in _perpetrators(doc, sent, mentions, sdoc, lex, victim_actors, follow_up):
         if all(p.actor_id != q.actor_id or p.name != q.name for q in d.perpetrators):
@@ -304,9 +327,12 @@ def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any, sdoc:
         if hit.entry.kind != "person" or not _is_hit(doc, hit, mentions):
             continue
         tok = _token_at(sdoc, hit.end - 1)
-        if tok is not None and tok.dep_ == "nsubj" and (
-            lex.triggers.find(tok.head.text) or SOURCE_VERBS.match(tok.head.text)
-        ) and not _is_harm(tok.head.text, lex, casualty_only=True):
+        if (
+            tok is not None
+            and tok.dep_ == "nsubj"
+            and (lex.triggers.find(tok.head.text) or SOURCE_VERBS.match(tok.head.text))
+            and not _is_harm(tok.head.text, lex, casualty_only=True)
+        ):
             continue  # "guerrillas dynamited ...", "officials said": the actors, not the people hit
         start = hit.start
         actor_id = nationality = None
@@ -346,7 +372,9 @@ def _is_harm(word: str, lex: Any, casualty_only: bool = False) -> bool:
     return not casualty_only and bool(lex.triggers.find(word))
 
 
-SOURCE_VERBS = re.compile(r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I)
+SOURCE_VERBS = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I
+)
 
 
 def _is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
@@ -358,7 +386,9 @@ def _is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
     if SOURCE_VERBS.match(after):
         return False
     if re.match(r"\s+of\s+(the\s+)?[A-Z]", after):
-        return any(m.start > hit.end and m.start - hit.end < 12 and m.label in ("GPE", "NORP") for m in mentions)
+        return any(
+            m.start > hit.end and m.start - hit.end < 12 and m.label in ("GPE", "NORP") for m in mentions
+        )
     return True
 
 
@@ -376,12 +406,20 @@ def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
 
 
 def _perpetrators(
-    doc: Document, sent: Span, mentions: list[Mention], sdoc: Any, lex: Any, victim_actors: set[str],
+    doc: Document,
+    sent: Span,
+    mentions: list[Mention],
+    sdoc: Any,
+    lex: Any,
+    victim_actors: set[str],
     follow_up: bool,
 ) -> list[Perpetrator]:
     reg = registry()
     text = sent.text
-    cues = {kind: lex.attribution[kind].find(text, sent.start) for kind in ("claimed", "denied", "suspected", "stated")}
+    cues = {
+        kind: lex.attribution[kind].find(text, sent.start)
+        for kind in ("claimed", "denied", "suspected", "stated")
+    }
     subject = _subject_span(sdoc, sent)
     out: list[Perpetrator] = []
     has_ops = bool(lex.operations.find(text))
@@ -389,13 +427,22 @@ def _perpetrators(
         actor = reg.get(m.actor_id) if m.actor_id else None
         if actor is None or m.actor_id in victim_actors:
             continue
-        if re.search(r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
-                     doc.text[max(sent.start, m.start - 40) : m.start], re.I):
+        if re.search(
+            r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
+            doc.text[max(sent.start, m.start - 40) : m.start],
+            re.I,
+        ):
             continue  # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban": describes another group
         kind = actor.kind_on(doc.published)
-        as_government = bool(GOV_WORDS.search(m.text)) or bool(
-            GOV_WORDS.search(doc.text[max(sent.start, m.start - 20) : m.start])
-        ) or bool(re.match(r"\s*(government|regime|administration|authorities)\b", doc.text[m.end : m.end + 20], re.I))
+        as_government = (
+            bool(GOV_WORDS.search(m.text))
+            or bool(GOV_WORDS.search(doc.text[max(sent.start, m.start - 20) : m.start]))
+            or bool(
+                re.match(
+                    r"\s*(government|regime|administration|authorities)\b", doc.text[m.end : m.end + 20], re.I
+                )
+            )
+        )
         in_subject = subject is not None and subject[0] <= m.start < subject[1]
         if kind == "armed_group" and not as_government:
             attribution, conf, why = _attribution(m, cues, in_subject, doc.text)
@@ -410,17 +457,27 @@ def _perpetrators(
     # unidentified attackers named by a noun: "gunmen", "guerrillas"
     for hit in lex.perpetrators.find(text, sent.start):
         tok = _token_at(sdoc, hit.end - 1)
-        if tok is not None and tok.dep_ in ("nsubjpass", "nsubj") and (
-            lex.killed.find(tok.head.text) or lex.wounded.find(tok.head.text) or tok.head.lower_ in ("arrested", "captured")
+        if (
+            tok is not None
+            and tok.dep_ in ("nsubjpass", "nsubj")
+            and (
+                lex.killed.find(tok.head.text)
+                or lex.wounded.find(tok.head.text)
+                or tok.head.lower_ in ("arrested", "captured")
+            )
         ):
             continue  # "three attackers were killed": they are casualties here, not the agents
-        agent = tok is not None and (
-            tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
-        )
-        if agent or re.search(r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]):
+        agent = tok is not None and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.lower_ == "by"))
+        if agent or re.search(
+            r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]
+        ):
             phrase = _noun_phrase(sdoc, tok, hit, doc.text)
             if all(p.name != phrase for p in out):
-                out.append(Perpetrator(None, phrase, "stated", 0.4, "unidentified attackers named in the text", phrase))
+                out.append(
+                    Perpetrator(
+                        None, phrase, "stated", 0.4, "unidentified attackers named in the text", phrase
+                    )
+                )
     return out
 
 
@@ -436,7 +493,9 @@ def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:
     return text[start : hit.end]
 
 
-def _attribution(m: Mention, cues: dict[str, list[Hit]], in_subject: bool, text: str) -> tuple[str, float, str]:
+def _attribution(
+    m: Mention, cues: dict[str, list[Hit]], in_subject: bool, text: str
+) -> tuple[str, float, str]:
     """How a named group is tied to the attack: the nearest cue in its own clause decides."""
 
     def distance(h: Hit) -> int:
@@ -474,7 +533,9 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
         d.places = [geo.resolve(hist["place"], {hist["country"]})] if hist.get("place") else []
         actor = registry().get(hist.get("perpetrator", ""))
         d.perpetrators = (
-            [Perpetrator(actor.id, actor.name, "stated", 0.9, f"known perpetrator of the {label}")] if actor else []
+            [Perpetrator(actor.id, actor.name, "stated", 0.9, f"known perpetrator of the {label}")]
+            if actor
+            else []
         )
         return
     if d.date.end and doc.published:
@@ -492,14 +553,24 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             for anc in [verb, *verb.ancestors][:3]:
                 if any(c.dep_ == "aux" and c.lower_ in MODALS for c in anc.children) or anc.lower_ in (
-                    "threatened", "plan", "planned", "planning", "plotting", "intend", "intended", "vowed",
+                    "threatened",
+                    "plan",
+                    "planned",
+                    "planning",
+                    "plotting",
+                    "intend",
+                    "intended",
+                    "vowed",
                 ):
                     d.status = "hypothetical"
                     d.reasons.append(f"modal or plan governs {t.text!r}")
                     return
         window = sent.text[max(0, t.start - sent.start - 40) : t.start - sent.start].lower()
-        if any(h.text.lower() in ("plot", "plotting", "foiled", "thwarted", "averted", "threat of", "if", "unless")
-               for h in lex.hypothetical.find(window)):
+        if any(
+            h.text.lower()
+            in ("plot", "plotting", "foiled", "thwarted", "averted", "threat of", "if", "unless")
+            for h in lex.hypothetical.find(window)
+        ):
             d.status = "hypothetical"
             d.reasons.append(f"plan, threat or condition before {t.text!r}")
             return
@@ -516,7 +587,9 @@ def _fill_place(doc: Document, d: Draft, drafts: list[Draft]) -> None:
             d.reasons.append("place from the acting state")
             return
     # the place of the incident just before, in the same paragraph ("Pakistan embassy was attacked")
-    earlier = [e for e in drafts if e is not d and e.paragraph == d.paragraph and e.sentences[-1] < d.sentences[0]]
+    earlier = [
+        e for e in drafts if e is not d and e.paragraph == d.paragraph and e.sentences[-1] < d.sentences[0]
+    ]
     if earlier and earlier[-1].places and d.sentences[0] - earlier[-1].sentences[-1] <= 2:
         best = max(earlier[-1].places, key=lambda p: _PREC_RANK.get(p.precision, 0))
         d.places = [_city_of(best)]
@@ -566,8 +639,10 @@ def _fill_anchor(doc: Document, d: Draft) -> None:
             found = dates.find_dates(sent.text)
             if found and found[0][2].precision == "day":
                 d.date = dataclasses.replace(
-                    d.date, not_before=found[0][2].start,
-                    reason=(d.date.reason + "; " if d.date.reason else "") + f"after {found[0][2].text} (paragraph opening)",
+                    d.date,
+                    not_before=found[0][2].start,
+                    reason=(d.date.reason + "; " if d.date.reason else "")
+                    + f"after {found[0][2].text} (paragraph opening)",
                 )
 
 
@@ -584,9 +659,20 @@ def _fill_perpetrator_from_context(doc: Document, d: Draft, by_sentence: dict[in
     reg = registry()
     for m in by_sentence.get(first - 1, []):
         actor = reg.get(m.actor_id) if m.actor_id else None
-        if actor is not None and actor.kind_on(doc.published) == "armed_group" and not GOV_WORDS.search(m.text):
+        if (
+            actor is not None
+            and actor.kind_on(doc.published) == "armed_group"
+            and not GOV_WORDS.search(m.text)
+        ):
             d.perpetrators.append(
-                Perpetrator(actor.id, actor.name, "suspected", 0.2, "named as the threat in the sentence before", m.text)
+                Perpetrator(
+                    actor.id,
+                    actor.name,
+                    "suspected",
+                    0.2,
+                    "named as the threat in the sentence before",
+                    m.text,
+                )
             )
             return
 
@@ -597,12 +683,19 @@ def d_mentions(doc: Document, d: Draft) -> list[Mention]:
 
 
 def _merge_names(perps: list[Perpetrator]) -> list[Perpetrator]:
-    """"Gunmen" and "Unidentified gunmen" are one unresolved perpetrator: keep the fuller name."""
+    """ "Gunmen" and "Unidentified gunmen" are one unresolved perpetrator: keep the fuller name."""
     out: list[Perpetrator] = []
     for p in perps:
         if p.actor_id is None:
-            same = next((q for q in out if q.actor_id is None and (
-                q.name.lower().endswith(p.name.lower()) or p.name.lower().endswith(q.name.lower()))), None)
+            same = next(
+                (
+                    q
+                    for q in out
+                    if q.actor_id is None
+                    and (q.name.lower().endswith(p.name.lower()) or p.name.lower().endswith(q.name.lower()))
+                ),
+                None,
+            )
             if same is not None:
                 if len(p.name) > len(same.name):
                     out[out.index(same)] = p
@@ -623,7 +716,10 @@ def _filler(doc: Document, sdoc: Any, start: int, end: int, type_: str, subtype:
         for chunk in sdoc.noun_chunks:
             if chunk.start <= tok.i < chunk.end:
                 toks = [t for t in chunk if t.i <= tok.i]
-                while toks and (toks[0].dep_ in ("det", "nummod", "poss", "predet") or toks[0].pos_ in ("DET", "NUM", "PRON")):
+                while toks and (
+                    toks[0].dep_ in ("det", "nummod", "poss", "predet")
+                    or toks[0].pos_ in ("DET", "NUM", "PRON")
+                ):
                     toks = toks[1:]
                 if toks and toks[0].idx <= start:
                     start = toks[0].idx
@@ -650,15 +746,31 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     weapon_types = list(dict.fromkeys(t.entry.weapon for t in specific if t.entry.weapon != "Unknown"))
     hits = [t for t in d.targets if _is_hit(doc, t, d_mentions(doc, d))]
     facilities = [t for t in hits if t.entry.kind == "facility"]
-    direct = [t for t in facilities if not re.search(r"\b(near|outside|close to|opposite|behind|next to)\s+(\w+\s+){0,2}$",
-                                                        doc.text[max(0, t.start - 30) : t.start], re.I)]
+    direct = [
+        t
+        for t in facilities
+        if not re.search(
+            r"\b(near|outside|close to|opposite|behind|next to)\s+(\w+\s+){0,2}$",
+            doc.text[max(0, t.start - 30) : t.start],
+            re.I,
+        )
+    ]
     chosen = direct or facilities or hits
     target_types = list(dict.fromkeys(t.entry.type for t in chosen))
-    place = max(d.places, key=lambda p: _PREC_RANK.get(p.precision, 0)) if d.places else Place(reason="no place in the text")
+    place = (
+        max(d.places, key=lambda p: _PREC_RANK.get(p.precision, 0))
+        if d.places
+        else Place(reason="no place in the text")
+    )
     evidence = tuple(doc.sentences[i] for i in sorted(d.sentences))
-    confidence = 0.4 + 0.15 * bool(attack_types) + 0.1 * (place.precision != "unknown") + 0.1 * bool(
-        d.killed.best is not None or d.wounded.best is not None
-    ) + 0.1 * bool(target_types) + 0.05 * bool(d.perpetrators)
+    confidence = (
+        0.4
+        + 0.15 * bool(attack_types)
+        + 0.1 * (place.precision != "unknown")
+        + 0.1 * bool(d.killed.best is not None or d.wounded.best is not None)
+        + 0.1 * bool(target_types)
+        + 0.05 * bool(d.perpetrators)
+    )
     if doc.genre == "opinion":
         confidence *= 0.8
     first = specific[0]
@@ -672,7 +784,9 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         weapon_types=tuple(weapon_types[:4] or ["Unknown"]),
         perpetrators=tuple(_merge_names(d.perpetrators)),
         victims=tuple(d.victims),
-        targets=_unique(_filler(doc, sdoc, t.start, t.end, t.entry.type, t.entry.subtype) for t in facilities),
+        targets=_unique(
+            _filler(doc, sdoc, t.start, t.end, t.entry.type, t.entry.subtype) for t in facilities
+        ),
         weapons=_unique(
             _filler(doc, sdoc, t.start, t.end, t.entry.weapon, t.entry.weapon_subtype)
             for t in d.triggers
@@ -683,8 +797,15 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         confidence=round(min(confidence, 0.95), 2),
         evidence=evidence,
         trigger=first.text,
-        reason="; ".join(d.reasons) or "attack trigger with " + ", ".join(
-            k for k, v in (("place", place.precision != "unknown"), ("target", bool(target_types)),
-                           ("casualties", d.killed.best is not None or d.wounded.best is not None)) if v
+        reason="; ".join(d.reasons)
+        or "attack trigger with "
+        + ", ".join(
+            k
+            for k, v in (
+                ("place", place.precision != "unknown"),
+                ("target", bool(target_types)),
+                ("casualties", d.killed.best is not None or d.wounded.best is not None),
+            )
+            if v
         ),
     )

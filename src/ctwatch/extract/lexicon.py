@@ -78,12 +78,17 @@ def lexicon() -> Lexicon:
     triggers: list[Entry] = []
     for t in data["trigger"]:
         triggers += _phrases(
-            t["words"], attack=t["attack"], weapon=t["weapon"], weapon_subtype=t.get("weapon_subtype"),
+            t["words"],
+            attack=t["attack"],
+            weapon=t["weapon"],
+            weapon_subtype=t.get("weapon_subtype"),
             specific=t.get("specific", True),
         )
     targets: list[Entry] = []
     for t in data["target"]:
-        targets += _phrases(t["words"], type=t["type"], subtype=t.get("subtype"), kind=t.get("kind", "facility"))
+        targets += _phrases(
+            t["words"], type=t["type"], subtype=t.get("subtype"), kind=t.get("kind", "facility")
+        )
     cas = data["casualties"]
     return Lexicon(
         triggers=Matcher(triggers),
@@ -95,9 +100,7 @@ def lexicon() -> Lexicon:
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),
         anaphoric=Matcher(_phrases(data["status"]["anaphoric"])),
         generic=Matcher(_phrases(data["generic"]["phrases"])),
-        historical=tuple(
-            (Matcher(_phrases(h["names"])), h) for h in data.get("historical", [])
-        ),
+        historical=tuple((Matcher(_phrases(h["names"])), h) for h in data.get("historical", [])),
         perpetrators=Matcher(_phrases(data["perpetrator_nouns"]["words"])),
         operations=Matcher(_phrases(data["operations"]["words"])),
     )

@@ -68,7 +68,9 @@ def read_bytes(
     """Documents from bytes whose kind is given by a suffix, a content type, or sniffed."""
     try:
         if len(data) > max_bytes:
-            raise TooLarge(source, f"{_mb(len(data))}, over the {_mb(max_bytes)} limit (raise it with --max-bytes)")
+            raise TooLarge(
+                source, f"{_mb(len(data))}, over the {_mb(max_bytes)} limit (raise it with --max-bytes)"
+            )
         if not data.strip():
             raise EmptyInput(source, "empty file: nothing to read")
         kind = _kind(data, suffix, content_type)
@@ -84,7 +86,9 @@ def read_bytes(
             yield from read_jsonl(data, source)
         else:
             text = decode(data, source)
-            yield Document.from_text(text, source=source, title=_first_line_title(text), published=dateline(text))
+            yield Document.from_text(
+                text, source=source, title=_first_line_title(text), published=dateline(text)
+            )
     except InputError as exc:
         yield exc
 

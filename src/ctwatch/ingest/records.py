@@ -24,8 +24,12 @@ def _record(rec: Any, where: str) -> Document:
     source = url or (f"{where}:{rec['id']}" if rec.get("id") is not None else where)
     pub = rec.get("published")
     return Document.from_text(
-        text, source=source, title=title, published=parse_published(pub if isinstance(pub, str) else None),
-        url=url, meta=meta,
+        text,
+        source=source,
+        title=title,
+        published=parse_published(pub if isinstance(pub, str) else None),
+        url=url,
+        meta=meta,
     )
 
 
@@ -34,7 +38,9 @@ def read_json(data: bytes, source: str) -> Iterator[Document | InputError]:
         obj = json.loads(decode(data, source))
     except json.JSONDecodeError as exc:
         raise MalformedInput(source, f"invalid JSON at line {exc.lineno}: {exc.msg}") from exc
-    records = obj if isinstance(obj, list) else obj.get("documents", [obj]) if isinstance(obj, dict) else [obj]
+    records = (
+        obj if isinstance(obj, list) else obj.get("documents", [obj]) if isinstance(obj, dict) else [obj]
+    )
     for i, rec in enumerate(records):
         try:
             yield _record(rec, f"{source}[{i}]")

@@ -87,7 +87,9 @@ def fetch_url(
                         raise FetchError(current, f"HTTP {resp.status_code} {resp.reason_phrase}")
                     declared = resp.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > max_bytes:
-                        raise TooLarge(current, f"response is {int(declared)} bytes, over the {max_bytes} cap")
+                        raise TooLarge(
+                            current, f"response is {int(declared)} bytes, over the {max_bytes} cap"
+                        )
                     chunks: list[bytes] = []
                     total = 0
                     for chunk in resp.iter_bytes():

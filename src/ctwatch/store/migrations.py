@@ -104,14 +104,18 @@ MIGRATIONS: list[tuple[str, str]] = [
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; returns the names applied."""
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
     done = {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
     applied = []
     for name, sql in MIGRATIONS:
         if name in done:
             continue
         try:
-            conn.executescript("BEGIN;" + sql + f"INSERT INTO schema_migrations VALUES ('{name}', datetime('now'));COMMIT;")
+            conn.executescript(
+                "BEGIN;" + sql + f"INSERT INTO schema_migrations VALUES ('{name}', datetime('now'));COMMIT;"
+            )
         except sqlite3.Error:
             conn.rollback()
             raise

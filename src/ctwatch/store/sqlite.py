@@ -70,8 +70,12 @@ class SQLiteStore(Store):
         existing = self.conn.execute("SELECT version FROM documents WHERE id = ?", (doc.id,)).fetchone()
         if existing is not None and existing["version"] == version:
             return "unchanged"
-        data = {"meta": doc.meta, "skips": to_dict(doc.skips), "paragraphs": to_dict(doc.paragraphs),
-                "sentences": to_dict(doc.sentences)}
+        data = {
+            "meta": doc.meta,
+            "skips": to_dict(doc.skips),
+            "paragraphs": to_dict(doc.paragraphs),
+            "sentences": to_dict(doc.sentences),
+        }
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._write:
             c = self.conn
@@ -81,8 +85,20 @@ class SQLiteStore(Store):
                     c.execute(
                         "INSERT INTO documents(id, source, url, title, published, language, genre, text, n_words, "
                         "version, ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (doc.id, doc.source, doc.url, doc.title, doc.published, doc.language, doc.genre, doc.text,
-                         len(doc.text.split()), version, now, json.dumps(data, ensure_ascii=False)),
+                        (
+                            doc.id,
+                            doc.source,
+                            doc.url,
+                            doc.title,
+                            doc.published,
+                            doc.language,
+                            doc.genre,
+                            doc.text,
+                            len(doc.text.split()),
+                            version,
+                            now,
+                            json.dumps(data, ensure_ascii=False),
+                        ),
                     )
                 else:
                     c.execute("DELETE FROM incidents WHERE document_id = ?", (doc.id,))
@@ -90,7 +106,14 @@ class SQLiteStore(Store):
                     c.execute(
                         "UPDATE documents SET genre=?, version=?, data=?, title=COALESCE(title, ?), "
                         "published=COALESCE(published, ?) WHERE id=?",
-                        (doc.genre, version, json.dumps(data, ensure_ascii=False), doc.title, doc.published, doc.id),
+                        (
+                            doc.genre,
+                            version,
+                            json.dumps(data, ensure_ascii=False),
+                            doc.title,
+                            doc.published,
+                            doc.id,
+                        ),
                     )
                 for inc in doc.incidents:
                     self._insert_incident(doc, inc)
@@ -98,8 +121,15 @@ class SQLiteStore(Store):
                     c.execute(
                         "INSERT OR REPLACE INTO interactions(id, document_id, event_type, source_actor, target_actor, "
                         "modality, data) VALUES (?,?,?,?,?,?,?)",
-                        (x.id, doc.id, x.event_type, x.source.actor_id, x.target.actor_id, x.modality,
-                         json.dumps(to_dict(x), ensure_ascii=False)),
+                        (
+                            x.id,
+                            doc.id,
+                            x.event_type,
+                            x.source.actor_id,
+                            x.target.actor_id,
+                            x.modality,
+                            json.dumps(to_dict(x), ensure_ascii=False),
+                        ),
                     )
                 c.execute("COMMIT")
             except sqlite3.Error as exc:
@@ -116,16 +146,43 @@ class SQLiteStore(Store):
             c.execute(
                 "INSERT OR IGNORE INTO places(id, name, admin1, country, lat, lon, precision, geonames_id) "
                 "VALUES (?,?,?,?,?,?,?,?)",
-                (place_id, loc.name, loc.admin1, loc.country, loc.lat, loc.lon, loc.precision, loc.geonames_id),
+                (
+                    place_id,
+                    loc.name,
+                    loc.admin1,
+                    loc.country,
+                    loc.lat,
+                    loc.lon,
+                    loc.precision,
+                    loc.geonames_id,
+                ),
             )
         c.execute(
             "INSERT OR REPLACE INTO incidents(id, document_id, status, date_start, date_end, date_precision, place_id, "
             "country, attack_types, target_types, weapon_types, killed_best, killed_low, killed_high, wounded_best, "
             "wounded_low, wounded_high, confidence, published, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (inc.id, doc.id, inc.status, inc.date.start, inc.date.end, inc.date.precision, place_id, loc.country,
-             json.dumps(inc.attack_types), json.dumps(inc.target_types), json.dumps(inc.weapon_types),
-             inc.killed.best, inc.killed.low, inc.killed.high, inc.wounded.best, inc.wounded.low, inc.wounded.high,
-             inc.confidence, doc.published, json.dumps(to_dict(inc), ensure_ascii=False)),
+            (
+                inc.id,
+                doc.id,
+                inc.status,
+                inc.date.start,
+                inc.date.end,
+                inc.date.precision,
+                place_id,
+                loc.country,
+                json.dumps(inc.attack_types),
+                json.dumps(inc.target_types),
+                json.dumps(inc.weapon_types),
+                inc.killed.best,
+                inc.killed.low,
+                inc.killed.high,
+                inc.wounded.best,
+                inc.wounded.low,
+                inc.wounded.high,
+                inc.confidence,
+                doc.published,
+                json.dumps(to_dict(inc), ensure_ascii=False),
+            ),
         )
         c.executemany(
             "INSERT INTO incident_actors(incident_id, actor_id, name, role, attribution) VALUES (?,?,?,?,?)",
@@ -210,12 +267,26 @@ class SQLiteStore(Store):
         if row is None:
             return None
         data = json.loads(row["data"])
-        incs = [json.loads(r[0]) for r in self.conn.execute("SELECT data FROM incidents WHERE document_id = ?", (row["id"],))]
+        incs = [
+            json.loads(r[0])
+            for r in self.conn.execute("SELECT data FROM incidents WHERE document_id = ?", (row["id"],))
+        ]
         return Document.from_dict(
-            {"id": row["id"], "text": row["text"], "source": row["source"], "title": row["title"],
-             "published": row["published"], "url": row["url"], "language": row["language"], "genre": row["genre"],
-             "meta": data.get("meta", {}), "skips": data.get("skips", []), "paragraphs": data.get("paragraphs", []),
-             "sentences": data.get("sentences", []), "incidents": incs}
+            {
+                "id": row["id"],
+                "text": row["text"],
+                "source": row["source"],
+                "title": row["title"],
+                "published": row["published"],
+                "url": row["url"],
+                "language": row["language"],
+                "genre": row["genre"],
+                "meta": data.get("meta", {}),
+                "skips": data.get("skips", []),
+                "paragraphs": data.get("paragraphs", []),
+                "sentences": data.get("sentences", []),
+                "incidents": incs,
+            }
         )
 
     def counts(self) -> dict[str, int]:

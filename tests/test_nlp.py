@@ -1,0 +1,86 @@
+"""The spaCy stage with our entity ruler, and truecasing of caseless text."""
+
+import pytest
+
+from ctwatch.model import Document
+from ctwatch.nlp import Analyse, is_caseless, truecase
+
+pytestmark = pytest.mark.slow
+
+
+def analyse(text):
+    return Analyse()(Document.from_text(text))
+
+
+def mentions(doc):
+    return {(m.text, m.label, m.actor_id) for m in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police blamed Tehrik-i-Taliban Pakistan for the attack.",
+            ("Tehrik-i-Taliban Pakistan", "ACTOR", "ttp"),
+        ),
+        ("The blast hit the Police Lines mosque.", ("Police Lines", "FAC", "place:Police Lines Peshawar")),
+        ("Officials said the TTP was behind it.", ("TTP", "ACTOR", "ttp")),
+        ("The IMF approved the loan.", ("IMF", "ACTOR", "imf")),
+        ("Chinese engineers were hurt.", ("Chinese", "NORP", "CHN")),
+        (
+            "ISKP claimed the Kabul airport attack.",
+            ("Kabul airport", "FAC", "place:Hamid Karzai International Airport"),
+        ),
+    ],
+)
+def test_ruler_keeps_names_whole(text, expected):
+    assert expected in mentions(analyse(text))
+
+
+def test_common_words_stay_words():
+    found = mentions(analyse("Let us see if it is true that the US will help."))
+    assert ("US", "GPE", "USA") in found
+    assert not any(m[0] in ("us", "Let", "it") for m in found)
+
+
+def test_sentences_and_offsets():
+    doc = analyse("Title line\n\nFirst sentence here. Second one follows.\nThird line.")
+    assert [s.text for s in doc.sentences] == [
+        "Title line",
+        "First sentence here.",
+        "Second one follows.",
+        "Third line.",
+    ]
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+    for m in doc.mentions:
+        assert doc.text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guerrillas of the farabundo marti national liberation front attacked a bus in san salvador today.",
+        "GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT ATTACKED A BUS IN SAN SALVADOR TODAY.",
+    ],
+)
+def test_caseless_text_still_finds_names(text):
+    doc = analyse(text)
+    found = {(m.text.lower(), m.label) for m in doc.mentions}
+    assert ("farabundo marti national liberation front", "ACTOR") in found
+    assert ("san salvador", "GPE") in found
+    assert all(doc.text[m.start : m.end] == m.text for m in doc.mentions)
+
+
+def test_truecase_keeps_length_and_capitalises_names():
+    text = "a bomb exploded in peshawar. the ttp claimed it. the mobile phone rang."
+    out = truecase(text)
+    assert len(out) == len(text)
+    assert "Peshawar" in out and "TTP" in out and "The" in out
+    assert "mobile phone" in out  # a place name that is also a word stays a word
+
+
+def test_is_caseless():
+    assert is_caseless("all lower case text about an attack in the city")
+    assert is_caseless("ALL UPPER CASE TEXT ABOUT AN ATTACK IN THE CITY")
+    assert not is_caseless("Normal text about an attack in Quetta, Pakistan.")
