@@ -131,6 +131,12 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     return tuple(out)
 
 
+def warm() -> None:
+    """Load the gazetteer's indexes now (once per process) rather than inside the first document."""
+    candidates("Peshawar")
+    _centroid("PAK", None)
+
+
 _RANK = {"point": 5, "city": 4, "admin2": 2, "admin1": 3, "country": 1}
 
 

@@ -83,6 +83,7 @@ class IncidentExtractor:
 
     def setup(self) -> None:
         lexicon()
+        geo.warm()
 
     def __call__(self, doc: Document) -> Document:
         return dataclasses.replace(doc, incidents=tuple(extract(doc)))
@@ -150,7 +151,19 @@ def extract(doc: Document) -> list[Incident]:
             and prev.status == "hypothetical"
             and near_prev
         ):
-            _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
+            # one plot told over several sentences
+            _absorb(
+                doc,
+                prev,
+                i,
+                sent,
+                mentions,
+                sdoc,
+                context,
+                follow_up=False,
+                union=prev.paragraph == title_para,
+            )
+            prev.triggers += triggers
             prev.paragraph = para
             continue
         drafts.append(draft)
