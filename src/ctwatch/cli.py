@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .errors import CtwatchError, InputError
+from .render import describe, table
 
 EXIT_PARTIAL = 2  # some inputs could not be read; the rest were processed
 
@@ -74,7 +75,8 @@ def _summary(report: Any, store_counts: dict[str, int] | None = None) -> str:
         parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(report.skips.items())))
     if store_counts:
         parts.append(
-            f"store now holds {store_counts['documents']} documents, {store_counts['incidents']} incidents"
+            f"store now holds {store_counts['documents']} documents, {store_counts['fused']} incidents "
+            f"from {store_counts['incidents']} reports"
         )
     return "; ".join(parts)
 
@@ -160,50 +162,13 @@ def extract(targets: tuple[str, ...], fmt: str, max_bytes: int, allow_private: b
                 for d in result["documents"]
                 for inc in d["incidents"]
             ]
-            click.echo(_table(rows))
+            click.echo(table(rows))
         return EXIT_PARTIAL if report.errors else 0
 
     _run(go)
 
 
 # ---- reading the store --------------------------------------------------------------------------------
-
-
-def _fmt_count(c: dict[str, Any]) -> str:
-    if not c or c.get("best") is None and c.get("low") is None and c.get("high") is None:
-        return "-"
-    best, low, high = c.get("best"), c.get("low"), c.get("high")
-    if low is not None and high is None and best == low and c.get("text") and low != 1:
-        return (
-            f"{best}+"
-            if c.get("text", "")
-            .lower()
-            .startswith(("more", "over", "at least", "dozens", "scores", "hundreds"))
-            else str(best)
-        )
-    if low is not None and high is not None and low != high:
-        return f"{low}-{high}"
-    return str(best if best is not None else high)
-
-
-def _table(rows: list[dict[str, Any]]) -> str:
-    if not rows:
-        return "no incidents"
-    lines = [
-        f"{'ID':<20} {'DATE':<10} {'STATUS':<10} {'PLACE':<22} {'TYPE':<24} {'KILLED':>6} {'WOUNDED':>7}  PERPETRATOR"
-    ]
-    for r in rows:
-        date = r["date"].get("start") or (
-            "after " + r["date"]["not_before"] if r["date"].get("not_before") else "unknown"
-        )
-        loc = r["location"]
-        place = ", ".join(x for x in (loc.get("name"), loc.get("country")) if x) or "unknown"
-        perps = ", ".join(f"{p['name']} ({p['attribution']})" for p in r["perpetrators"]) or "-"
-        lines.append(
-            f"{r['id'][:20]:<20} {date[:10]:<10} {r['status'][:10]:<10} {place[:22]:<22} "
-            f"{'/'.join(r['attack_types'])[:24]:<24} {_fmt_count(r['killed']):>6} {_fmt_count(r['wounded']):>7}  {perps[:50]}"
-        )
-    return "\n".join(lines)
 
 
 def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -245,16 +210,19 @@ def _query(**kw: Any) -> Any:
 @DB_OPTION
 @_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def incidents(db: str, fmt: str, **kw: Any) -> None:
-    """List stored incidents, newest first, with filters."""
+@click.option("--claims", is_flag=True, help="List each report's incident before fusion instead.")
+def incidents(db: str, fmt: str, claims: bool, **kw: Any) -> None:
+    """List stored incidents, newest first, with filters.
+
+    Each incident fuses every report of it; SRC is how many distinct documents report it."""
 
     def go() -> int:
         from .store import open_store
 
         _need_db(db)
         with open_store(db) as store:
-            rows = store.incidents(_query(**kw))
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2) if fmt == "json" else _table(rows))
+            rows = store.claims(_query(**kw)) if claims else store.incidents(_query(**kw))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2) if fmt == "json" else table(rows))
         return 0
 
     _run(go)
@@ -287,51 +255,10 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
         if as_json:
             click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
             return 0
-        click.echo(_describe(rec))
+        click.echo(describe(rec))
         return 0
 
     _run(go)
-
-
-def _describe(r: dict[str, Any]) -> str:
-    loc, date = r["location"], r["date"]
-    lines = [
-        f"incident {r['id']}  ({r['status']}, confidence {r['confidence']})",
-        f"  what:    {', '.join(r['attack_types'])}; weapons {', '.join(r['weapon_types'])}",
-        f"  targets: {', '.join(r['target_types']) or '-'}"
-        + (f"  [{'; '.join(t['text'] for t in r.get('targets', []))}]" if r.get("targets") else ""),
-        f"  where:   {loc.get('name') or 'unknown'}"
-        + (f", {loc['admin1']}" if loc.get("admin1") else "")
-        + (f", {loc['country']}" if loc.get("country") else "")
-        + (
-            f"  ({loc['lat']:.4f}, {loc['lon']:.4f}; {loc['precision']})"
-            if loc.get("lat") is not None
-            else ""
-        )
-        + (f"  - {loc['reason']}" if loc.get("reason") else ""),
-        f"  when:    {date.get('start') or 'unknown'}"
-        + (f' ("{date["text"]}")' if date.get("text") else "")
-        + (f", not before {date['not_before']}" if date.get("not_before") else "")
-        + (f"  - {date['reason']}" if date.get("reason") else ""),
-        f"  killed:  {_fmt_count(r['killed'])}"
-        + (f' ("{r["killed"]["text"]}")' if r["killed"].get("text") else "")
-        + f"   wounded: {_fmt_count(r['wounded'])}"
-        + (f' ("{r["wounded"]["text"]}")' if r["wounded"].get("text") else ""),
-    ]
-    for p in r["perpetrators"]:
-        lines.append(f"  perpetrator: {p['name']} [{p['attribution']}, {p['confidence']}] - {p['reason']}")
-    for v in r["victims"]:
-        lines.append(
-            f"  victim:  {v['text']}" + (f" (nationality {v['nationality']})" if v.get("nationality") else "")
-        )
-    lines.append(
-        f"  source:  {r.get('document_title') or ''} <{r.get('document_source')}>"
-        + (f", published {r['document_published']}" if r.get("document_published") else "")
-    )
-    lines.append("  evidence:")
-    for e in r["evidence"]:
-        lines.append(f"    [{e['start']}:{e['end']}] {e['text']}")
-    return "\n".join(lines)
 
 
 @main.command()
@@ -394,9 +321,107 @@ def demo(db: str, quiet: bool) -> None:
                     limit=50,
                 )
             )
-        click.echo(_table(rows))
+        click.echo(table(rows))
         click.echo(f"\nstore: {db}.  Next: ctwatch show {rows[0]['id'][:12] if rows else 'ID'} --db {db}")
         return EXIT_PARTIAL if report.errors else 0
+
+    _run(go)
+
+
+# ---- curation -----------------------------------------------------------------------------------------
+
+
+def _who(who: str | None) -> str:
+    return who or os.environ.get("CTWATCH_USER") or os.environ.get("USER") or "unknown"
+
+
+WHO = click.option("--who", help="Who decides (default $CTWATCH_USER or $USER); kept in the audit log.")
+WHY = click.option("--why", required=True, help="Why; kept in the audit log.")
+
+
+@main.command()
+@click.argument("first")
+@click.argument("second")
+@DB_OPTION
+@WHO
+@WHY
+def merge(first: str, second: str, db: str, who: str | None, why: str) -> None:
+    """Make two incidents one. The decision is logged and survives re-ingest and re-fusion."""
+
+    def go() -> int:
+        from .store import open_store
+
+        _need_db(db)
+        with open_store(db) as store:
+            fused = store.merge(first, second, _who(who), why)
+        click.echo(f"merged into {fused}; undo with `ctwatch undo`")
+        return 0
+
+    _run(go)
+
+
+@main.command()
+@click.argument("incident_id")
+@click.option(
+    "--claims", "claim_ids", required=True, help="Comma-separated claim ids (or prefixes) to move out."
+)
+@DB_OPTION
+@WHO
+@WHY
+def split(incident_id: str, claim_ids: str, db: str, who: str | None, why: str) -> None:
+    """Move some claims of an incident into an incident of their own (see claim ids with `show`)."""
+
+    def go() -> int:
+        from .store import open_store
+
+        _need_db(db)
+        with open_store(db) as store:
+            kept, new = store.split(
+                incident_id, [c.strip() for c in claim_ids.split(",") if c.strip()], _who(who), why
+            )
+        click.echo(f"split: {kept} keeps the rest, {new} holds the moved claims; undo with `ctwatch undo`")
+        return 0
+
+    _run(go)
+
+
+@main.command()
+@DB_OPTION
+@WHO
+def undo(db: str, who: str | None) -> None:
+    """Reverse the latest merge or split still in effect."""
+
+    def go() -> int:
+        from .store import open_store
+
+        _need_db(db)
+        with open_store(db) as store:
+            done = store.undo(_who(who))
+        click.echo(f"undid decision {done['undid']} ({done['action']})")
+        return 0
+
+    _run(go)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--rebuild", is_flag=True, help="Fuse every stored report again from scratch.")
+@click.option("--log", "show_log", is_flag=True, help="Print the curation audit log.")
+def fuse(db: str, rebuild: bool, show_log: bool) -> None:
+    """Fusion housekeeping: rebuild it from scratch, or show the audit log of analysts' decisions."""
+
+    def go() -> int:
+        from .store import open_store
+
+        _need_db(db)
+        with open_store(db) as store:
+            if rebuild:
+                click.echo(f"{store.refuse_all()} incidents from {store.counts()['incidents']} reports")
+            if show_log or not rebuild:
+                for e in store.curation_log():
+                    state = " (undone)" if e["undone"] else ""
+                    click.echo(f"{e['id']:>4} {e['at']} {e['who']}: {e['action']}{state} - {e['why']}")
+        return 0
 
     _run(go)
 

@@ -145,7 +145,7 @@ def test_incident_by_prefix_with_document(filled):
     rec = filled.incident("inc_00000000000000")
     assert rec is None  # ambiguous prefix
     rec = filled.incident("inc_0000000000000001")
-    assert rec["document_title"] == "T" and rec["evidence"][0]["text"] == "0123456789"
+    assert rec["claims"][0]["title"] == "T" and rec["evidence"][0]["text"] == "0123456789"
     assert rec["perpetrators"][0]["attribution"] == "claimed"
 
 

@@ -40,8 +40,31 @@ class Store(ABC):
         """Incident records (SCHEMA.md shape plus ``document_id``), newest first."""
 
     @abstractmethod
+    def claims(self, query: IncidentQuery | None = None) -> list[dict[str, Any]]:
+        """Incidents as each report gave them, before fusion."""
+
+    @abstractmethod
     def incident(self, incident_id: str) -> dict[str, Any] | None:
-        """One incident with its document's title, source and evidence sentences; a unique id prefix works."""
+        """One fused incident with its claims and evidence; a unique id prefix, a former id or a claim id works."""
+
+    @abstractmethod
+    def merge(self, a: str, b: str, who: str, why: str) -> str:
+        """An analyst's decision that two incidents are one; returns the merged id."""
+
+    @abstractmethod
+    def split(self, incident_id: str, claim_ids: list[str], who: str, why: str) -> tuple[str, str]:
+        """An analyst's decision that some claims are another incident; returns (remaining, new) ids."""
+
+    @abstractmethod
+    def undo(self, who: str) -> dict[str, Any]:
+        """Reverse the latest decision still in effect."""
+
+    @abstractmethod
+    def curation_log(self) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def refuse_all(self) -> int:
+        """Fuse every claim from scratch; returns the number of incidents."""
 
     @abstractmethod
     def document(self, doc_id: str) -> Document | None: ...

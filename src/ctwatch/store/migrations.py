@@ -99,6 +99,61 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0002_fusion",
+        """
+        ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+        CREATE TABLE doc_signatures (document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                                     signature TEXT NOT NULL);
+        CREATE TABLE doc_bands (band TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE);
+        CREATE INDEX doc_bands_band ON doc_bands(band);
+        ALTER TABLE incidents ADD COLUMN fused_id TEXT;
+        ALTER TABLE incidents ADD COLUMN day_lo INTEGER;
+        ALTER TABLE incidents ADD COLUMN day_hi INTEGER;
+        CREATE INDEX incidents_fused ON incidents(fused_id);
+        CREATE INDEX incidents_block ON incidents(country, day_lo);
+        CREATE TABLE fused (
+            id TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            date_start TEXT,
+            country TEXT,
+            attack_types TEXT NOT NULL,
+            target_types TEXT NOT NULL,
+            weapon_types TEXT NOT NULL,
+            killed_best INTEGER, killed_low INTEGER, killed_high INTEGER,
+            wounded_best INTEGER, wounded_low INTEGER, wounded_high INTEGER,
+            confidence REAL NOT NULL,
+            published TEXT,
+            n_claims INTEGER NOT NULL,
+            n_documents INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX fused_date ON fused(date_start);
+        CREATE INDEX fused_country ON fused(country);
+        CREATE TABLE fused_actors (fused_id TEXT NOT NULL REFERENCES fused(id) ON DELETE CASCADE,
+                                   actor_id TEXT, name TEXT NOT NULL, role TEXT NOT NULL);
+        CREATE INDEX fused_actors_actor ON fused_actors(actor_id);
+        CREATE INDEX fused_actors_fused ON fused_actors(fused_id);
+        CREATE TABLE fused_aliases (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+        CREATE TABLE curation (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            why TEXT NOT NULL,
+            action TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE links (
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('must', 'cannot')),
+            curation_id INTEGER NOT NULL REFERENCES curation(id)
+        );
+        CREATE INDEX links_a ON links(a);
+        CREATE INDEX links_b ON links(b);
+        """,
+    ),
 ]
 
 

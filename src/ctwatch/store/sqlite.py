@@ -11,7 +11,9 @@ from typing import Any
 
 from ..actors import norm, registry
 from ..errors import StoreError
+from ..fuse import Claim
 from ..model import Document, Incident, Place, to_dict
+from . import fusion
 from .base import AddResult, IncidentQuery, Store
 from .migrations import migrate
 
@@ -100,7 +102,13 @@ class SQLiteStore(Store):
                             json.dumps(data, ensure_ascii=False),
                         ),
                     )
+                    gone: set[str] = set()
                 else:
+                    gone = {
+                        r[0]
+                        for r in c.execute("SELECT fused_id FROM incidents WHERE document_id = ?", (doc.id,))
+                        if r[0]
+                    }
                     c.execute("DELETE FROM incidents WHERE document_id = ?", (doc.id,))
                     c.execute("DELETE FROM interactions WHERE document_id = ?", (doc.id,))
                     c.execute(
@@ -131,6 +139,17 @@ class SQLiteStore(Store):
                             json.dumps(to_dict(x), ensure_ascii=False),
                         ),
                     )
+                changed = fusion.mark_duplicates(c, doc)
+                touched = [i.id for i in doc.incidents]
+                if changed:
+                    marks = ",".join("?" * len(changed))
+                    touched += [
+                        r[0]
+                        for r in c.execute(
+                            f"SELECT id FROM incidents WHERE document_id IN ({marks})", tuple(changed)
+                        )
+                    ]
+                fusion.refuse(c, touched, gone)
                 c.execute("COMMIT")
             except sqlite3.Error as exc:
                 c.execute("ROLLBACK")
@@ -139,6 +158,7 @@ class SQLiteStore(Store):
 
     def _insert_incident(self, doc: Document, inc: Incident) -> None:
         c = self.conn
+        days = Claim.from_record(to_dict(inc), doc.id, doc.published, doc.genre).bucket_days()
         loc = inc.location
         place_id = None
         if loc.precision != "unknown":
@@ -160,7 +180,8 @@ class SQLiteStore(Store):
         c.execute(
             "INSERT OR REPLACE INTO incidents(id, document_id, status, date_start, date_end, date_precision, place_id, "
             "country, attack_types, target_types, weapon_types, killed_best, killed_low, killed_high, wounded_best, "
-            "wounded_low, wounded_high, confidence, published, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "wounded_low, wounded_high, confidence, published, data, day_lo, day_hi) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 inc.id,
                 doc.id,
@@ -182,6 +203,8 @@ class SQLiteStore(Store):
                 inc.confidence,
                 doc.published,
                 json.dumps(to_dict(inc), ensure_ascii=False),
+                days[0] if days else None,
+                days[1] if days else None,
             ),
         )
         c.executemany(
@@ -196,43 +219,70 @@ class SQLiteStore(Store):
 
     # ---- reading ------------------------------------------------------------------------------------
 
-    def incidents(self, query: IncidentQuery | None = None) -> list[dict[str, Any]]:
-        q = query or IncidentQuery()
-        where, args = [], []
+    def _filters(self, q: IncidentQuery, t: str, actors: str, key: str) -> tuple[list[str], list[Any]]:
+        """WHERE clauses shared by claims (table incidents) and fused incidents (table fused)."""
+        where: list[str] = []
+        args: list[Any] = []
         if q.group:
             actor = registry().lookup(q.group) or registry().get(q.group)
             ids = [actor.id] if actor else []
             if actor:  # a group includes its factions
                 ids += [a.id for a in registry().actors.values() if a.parent == actor.id]
             where.append(
-                "i.id IN (SELECT incident_id FROM incident_actors WHERE role='perpetrator' AND "
+                f"{t}.id IN (SELECT {key} FROM {actors} WHERE role='perpetrator' AND "
                 f"(actor_id IN ({','.join('?' * len(ids)) or 'NULL'}) OR name LIKE ?))"
             )
             args += [*ids, f"%{q.group}%"]
         if q.country:
             actor = registry().lookup(q.country) or registry().get(q.country.upper())
-            where.append("i.country = ?")
+            where.append(f"{t}.country = ?")
             args.append(actor.country if actor and actor.country else q.country.upper())
         if q.type:
-            where.append("(i.attack_types LIKE ? OR i.target_types LIKE ? OR i.weapon_types LIKE ?)")
+            where.append(f"({t}.attack_types LIKE ? OR {t}.target_types LIKE ? OR {t}.weapon_types LIKE ?)")
             args += [f"%{q.type}%"] * 3
         if q.since:
-            where.append("COALESCE(i.date_start, i.published) >= ?")
+            where.append(f"COALESCE({t}.date_start, {t}.published) >= ?")
             args.append(q.since)
         if q.until:
-            where.append("COALESCE(i.date_start, i.published) <= ?")
+            where.append(f"COALESCE({t}.date_start, {t}.published) <= ?")
             args.append(q.until)
         if q.status:
-            where.append("i.status = ?")
+            where.append(f"{t}.status = ?")
             args.append(q.status)
+        return where, args
+
+    def _fts_docs(self, text: str) -> str:
+        return "SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid = d.rowid WHERE documents_fts MATCH ?"
+
+    def incidents(self, query: IncidentQuery | None = None) -> list[dict[str, Any]]:
+        """Fused incidents: one per real-world incident, each with every report's claim."""
+        q = query or IncidentQuery()
+        where, args = self._filters(q, "f", "fused_actors", "fused_id")
         if q.text:
             where.append(
-                "i.document_id IN (SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid = d.rowid "
-                "WHERE documents_fts MATCH ?)"
+                f"f.id IN (SELECT fused_id FROM incidents WHERE document_id IN ({self._fts_docs(q.text)}))"
             )
             args.append(_fts_query(q.text))
         sql = (
-            "SELECT i.data, i.document_id, d.title, d.source, d.published FROM incidents i "
+            "SELECT f.data FROM fused f"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY COALESCE(f.date_start, f.published, '') DESC, f.id LIMIT ? OFFSET ?"
+        )
+        try:
+            rows = self.conn.execute(sql, (*args, q.limit, q.offset)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+        return [json.loads(r[0]) for r in rows]
+
+    def claims(self, query: IncidentQuery | None = None) -> list[dict[str, Any]]:
+        """Incidents as each report gave them, before fusion (with ``document_id`` and ``fused_id``)."""
+        q = query or IncidentQuery()
+        where, args = self._filters(q, "i", "incident_actors", "incident_id")
+        if q.text:
+            where.append(f"i.document_id IN ({self._fts_docs(q.text)})")
+            args.append(_fts_query(q.text))
+        sql = (
+            "SELECT i.data, i.document_id, i.fused_id, d.title, d.source, d.published FROM incidents i "
             "JOIN documents d ON d.id = i.document_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY COALESCE(i.date_start, i.published, '') DESC, i.id LIMIT ? OFFSET ?"
@@ -247,20 +297,53 @@ class SQLiteStore(Store):
     def _record(row: sqlite3.Row) -> dict[str, Any]:
         rec: dict[str, Any] = json.loads(row["data"])
         rec["document_id"] = row["document_id"]
+        rec["fused_id"] = row["fused_id"]
         rec["document_title"] = row["title"]
         rec["document_source"] = row["source"]
         rec["document_published"] = row["published"]
         return rec
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
-        rows = self.conn.execute(
-            "SELECT i.data, i.document_id, d.title, d.source, d.published FROM incidents i "
-            "JOIN documents d ON d.id = i.document_id WHERE i.id LIKE ? LIMIT 2",
-            (incident_id.replace("%", "") + "%",),
-        ).fetchall()
-        if len(rows) != 1:
+        """A fused incident by id, unique prefix, former id, or the id of one of its claims."""
+        fid = fusion.resolve_id(self.conn, incident_id)
+        if fid is None:
             return None
-        return self._record(rows[0])
+        row = self.conn.execute("SELECT data FROM fused WHERE id = ?", (fid,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    # ---- fusion and curation ------------------------------------------------------------------------
+
+    def _curate(self, fn: Any, *args: Any) -> Any:
+        with self._write:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                out = fn(self.conn, *args)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        return out
+
+    def merge(self, a: str, b: str, who: str, why: str) -> str:
+        """Make two incidents one (an analyst's decision, kept through re-ingest and re-fusion)."""
+        return str(self._curate(fusion.merge, a, b, who, why))
+
+    def split(self, incident_id: str, claim_ids: list[str], who: str, why: str) -> tuple[str, str]:
+        """Take some claims out of an incident into one of their own; returns (remaining, new) ids."""
+        out: tuple[str, str] = self._curate(fusion.split, incident_id, claim_ids, who, why)
+        return out
+
+    def undo(self, who: str) -> dict[str, Any]:
+        """Reverse the latest curation decision still in effect."""
+        out: dict[str, Any] = self._curate(fusion.undo, who)
+        return out
+
+    def curation_log(self) -> list[dict[str, Any]]:
+        return fusion.log(self.conn)
+
+    def refuse_all(self) -> int:
+        """Fuse every claim again from scratch; returns the number of incidents."""
+        return int(self._curate(fusion.rebuild))
 
     def document(self, doc_id: str) -> Document | None:
         row = self.conn.execute("SELECT * FROM documents WHERE id LIKE ?", (doc_id + "%",)).fetchone()
@@ -292,7 +375,16 @@ class SQLiteStore(Store):
     def counts(self) -> dict[str, int]:
         return {
             t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("documents", "incidents", "actors", "places", "evidence", "interactions")
+            for t in (
+                "documents",
+                "incidents",
+                "fused",
+                "actors",
+                "places",
+                "evidence",
+                "interactions",
+                "curation",
+            )
         }
 
     def actors(self) -> list[dict[str, Any]]:
