@@ -43,11 +43,17 @@ DATE_PATTERNS = [
     ("my", re.compile(rf"\b(?:in\s+|since\s+|during\s+)?{_MON}\s+(\d{{4}})\b", re.I)),
     ("y", re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b", re.I)),
 ]
+_WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 RELATIVE = re.compile(
-    r"\b(yesterday|today|tonight|last night|this morning|on\s+(?:the\s+)?(?:night\s+of\s+)?"
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:night|morning|evening|afternoon))\b",
+    rf"\b(?:(?P<word>yesterday|today|tonight|last night|this morning)|"
+    rf"(?P<wd1>{_WD})(?:\s+(?:night|morning|evening|afternoon))?['’]s|"
+    rf"on\s+(?:the\s+)?(?:night\s+of\s+)?(?P<wd2>{_WD})|"
+    rf"(?P<wd3>{_WD})\s+(?:night|morning|evening|afternoon))\b",
     re.I,
+)
+# "said on Thursday", "told reporters on Monday": when the news was given, not when the event happened
+_SPEECH_BEFORE = re.compile(
+    r"\b(said|says|told(?:\s+\w+)?|announced|confirmed|stated|added|reported|registered(?:\s+\w+){0,2})\s+$", re.I
 )
 VAGUE = re.compile(
     r"\b(recent(?:ly)?|last (?:week|month|year)|earlier this (?:week|month|year)|on the eve)\b", re.I
@@ -118,12 +124,28 @@ def find_dates(text: str) -> list[tuple[int, int, When]]:
     return sorted(found, key=lambda t: t[0])
 
 
-def resolve(text: str, published: str | None) -> When:
-    """The event date a sentence gives: explicit first, then relative to publication, else unknown."""
+_DATELINE_PREFIX = re.compile(
+    r"^\s*[A-Z][A-Z.'\- ]{1,40},\s+[^\n()\-\u2013\u2014]{3,40}?\s*(?:\([^)\n]{1,40}\)\s*)?[-\u2013\u2014]+\s+"
+)
+
+
+def resolve(text: str, published: str | None, anchor: int | None = None) -> When:
+    """The event date a sentence gives: explicit first, then relative to publication, else unknown.
+
+    A wire dateline's date ("QUETTA, March 6, 2023 (Wire) - ...") dates the story, not the event."""
+    original = text
+    text = _DATELINE_PREFIX.sub("", text, count=1)
     found = find_dates(text)
     if found:
         return found[0][2]
-    rel = RELATIVE.search(text)
+    cut = len(original) - len(text)
+    rels = [
+        m for m in RELATIVE.finditer(text)
+        if not (m.group("wd2") and _SPEECH_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+    ]
+    if anchor is not None:  # the phrase nearest the attack word dates the attack
+        rels.sort(key=lambda m: abs(m.start() + cut - anchor))
+    rel = rels[0] if rels else None
     if rel:
         phrase = rel.group(0)
         if not published:
@@ -135,7 +157,8 @@ def resolve(text: str, published: str | None) -> When:
         elif word.startswith(("yesterday", "last night")):
             day = pub - dt.timedelta(days=1)
         else:
-            wd = WEEKDAYS.index(rel.group(2).lower() if rel.group(2) else rel.group(3).lower())
+            name = rel.group("wd1") or rel.group("wd2") or rel.group("wd3")
+            wd = WEEKDAYS.index(name.lower())
             day = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
         return When(day.isoformat(), day.isoformat(), "day", phrase, reason="relative to publication date")
     vague = VAGUE.search(text)

@@ -31,14 +31,15 @@ from typing import Any
 
 from .model import Count
 
-THRESHOLD = 3.0  # calibrated on tests/fixtures/fusion (docs/fusion.md); pairs at or above are linked
+THRESHOLD = 2.5  # calibrated on tests/fixtures/fusion (docs/fusion.md); pairs at or above are linked
 DATE_WINDOW_DAYS = 3  # explicit event dates further apart are different incidents
 MAX_KM = 60.0  # places further apart are different incidents
 UNDATED_LOOKBACK_DAYS = 400  # an undated claim may refer back this far from its publication date
+UNDATED_PENALTY = 1.5  # an undated claim (a passing mention) needs this much more agreeing evidence
 OFFICIAL = re.compile(
     r"\b(police|officials?|ministry|minister|spokes(?:man|person|woman)|military|army|ISPR|government|"
     r"authorities|hospital|rescue|provincial|inspector general|commissioner)\b[^.]{0,40}\b(said|say|says|told|"
-    r"confirmed|stated|announced)\b",
+    r"confirmed|stated|announced)\b|\baccording to (?:the )?(?:police|officials?|authorities|the ministry)\b",
     re.I,
 )
 
@@ -186,6 +187,7 @@ def score(a: Claim, b: Claim) -> float | None:
             return None
         points += 2.0 if gap == 0 else 1.5 if gap <= 1 else 0.5
     else:  # one undated: it must be published after the other's date, within the lookback
+        points -= UNDATED_PENALTY
         known, undated = (a, b) if da is not None else (b, a)
         kd, pub = known.day(), _date(undated.published)
         if kd is not None and pub is not None:
@@ -225,28 +227,55 @@ def _close(x: Count, y: Count) -> bool:
 # ---- blocking and clustering ------------------------------------------------------------------------
 
 
-def block_keys(c: Claim, width: int = 7) -> list[tuple[str, int]]:
-    """Keys (country, week) under which a claim is filed; two claims are compared only if they share one."""
+WEEK = 7
+CELL_DEGREES = 1.0  # a grid cell of about 110 km: with its neighbours it covers MAX_KM
+
+
+def _weeks(c: Claim) -> range:
     days = c.bucket_days()
-    country = c.country or "?"
     if days is None:
-        return [(country, -1)]
+        return range(-1, 0)  # no date at all: one bucket of its own per country
     lo, hi = days
-    return [(country, k) for k in range(lo // width - 1, hi // width + 2)]
+    return range(lo // WEEK - 1, hi // WEEK + 2)
+
+
+def _cell(c: Claim) -> tuple[int, int] | None:
+    if c.lat is None or c.lon is None or c.place_precision in ("country", "unknown"):
+        return None
+    return int(math.floor(c.lat / CELL_DEGREES)), int(math.floor(c.lon / CELL_DEGREES))
 
 
 def candidate_pairs(claims: Iterable[Claim]) -> Iterable[tuple[Claim, Claim]]:
-    """Pairs that share a block, each once."""
-    blocks: dict[tuple[str, int], list[Claim]] = {}
+    """Pairs worth scoring, each once: same country, overlapping weeks, and neighbouring grid cells
+    (a claim without a precise place meets every claim of its country and weeks)."""
+    by_cell: dict[tuple[str, int, int, int], list[Claim]] = {}
+    by_week: dict[tuple[str, int], list[Claim]] = {}
+    vague: dict[tuple[str, int], list[Claim]] = {}
     seen: set[tuple[str, str]] = set()
     for c in claims:
-        for key in block_keys(c):
-            for other in blocks.get(key, ()):
-                pair = (min(c.id, other.id), max(c.id, other.id))
-                if pair not in seen:
-                    seen.add(pair)
-                    yield (c, other)
-            blocks.setdefault(key, []).append(c)
+        country = c.country or "?"
+        cell = _cell(c)
+        weeks = _weeks(c)
+        pool: list[Claim] = []
+        for w in weeks:
+            if cell is None:
+                pool += by_week.get((country, w), ())
+            else:
+                pool += vague.get((country, w), ())
+                for dx in (-1, 0, 1):
+                    for dy in (-1, 0, 1):
+                        pool += by_cell.get((country, cell[0] + dx, cell[1] + dy, w), ())
+        for other in pool:
+            pair = (c.id, other.id) if c.id < other.id else (other.id, c.id)
+            if pair not in seen:
+                seen.add(pair)
+                yield (c, other)
+        for w in weeks:
+            by_week.setdefault((country, w), []).append(c)
+            if cell is None:
+                vague.setdefault((country, w), []).append(c)
+            else:
+                by_cell.setdefault((country, cell[0], cell[1], w), []).append(c)
 
 
 @dataclass(frozen=True)

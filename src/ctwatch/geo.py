@@ -137,6 +137,8 @@ def warm() -> None:
     _centroid("PAK", None)
 
 
+PART_MIN_POPULATION = 15_000  # a small town named "Airport" must not stand for "Jinnah International Airport"
+
 _RANK = {"point": 5, "city": 4, "admin2": 2, "admin1": 3, "country": 1}
 
 
@@ -183,10 +185,14 @@ def resolve(text: str, context: set[str] | None = None) -> Place:
     if cand is None:
         # "Karachi airport", "Sariab Road in Quetta": the longest part that the gazetteer knows
         words = text.split()
+        common = datafiles.words("common_words.txt")
         for n in range(len(words) - 1, 0, -1):
             for k in range(len(words) - n + 1):
                 sub = " ".join(words[k : k + n])
-                if sub[:1].isupper() and (found := choose(candidates(sub), context or set())) is not None:
+                if not sub[:1].isupper() or all(w.lower() in common for w in sub.split()):
+                    continue
+                found = choose(candidates(sub), context or set())
+                if found is not None and not (found.precision == "city" and found.population < PART_MIN_POPULATION):
                     cand, part = found, sub
                     break
             if cand is not None:

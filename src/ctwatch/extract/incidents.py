@@ -109,7 +109,7 @@ def extract(doc: Document) -> list[Incident]:
         gap = i - prev.sentences[-1] if prev else 99
         near_prev = prev is not None and gap <= 2 and para - prev.paragraph <= 1
         killed, wounded = casualties(sent.text)
-        targets = lex.targets.find(sent.text, sent.start)
+        targets = [t for t in lex.targets.find(sent.text, sent.start) if _is_hit(doc, t, mentions)]
         places = _places(doc, mentions, sdoc, context) if triggers else []
         specific = any(t.entry.specific for t in triggers)
         if not triggers or not (specific or targets or places or killed.best or wounded.best):
@@ -318,7 +318,8 @@ def _absorb(
         if not d.places or union:
             d.places += _places(doc, mentions, sdoc, context)
         if d.date.start is None and (d.date.text is None or union):
-            when = dates.resolve(sent.text, doc.published)
+            anchor = next((t.start - sent.start for t in lex.triggers.find(sent.text, sent.start)), None)
+            when = dates.resolve(sent.text, doc.published, anchor)
             if when.start is not None or d.date.text is None:
                 d.date = when
     victims = _victims(doc, sent, mentions, lex, sdoc)
