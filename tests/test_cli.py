@@ -236,3 +236,62 @@ def test_interrupted_run_resumes_to_the_same_result(tmp_path):
     subprocess.run([*cmd, cut], check=True, capture_output=True)
     assert _state(cut) == _state(full)
     assert len(_state(full)[0]) == 60
+
+
+FUSION = __import__("pathlib").Path(__file__).parent / "fixtures" / "fusion"
+
+
+def test_curation_commands(tmp_path):
+    db = str(tmp_path / "f.db")
+    r = run("ingest", str(FUSION / "reports.jsonl"), "--db", db, "-q")
+    assert "8 incidents from 32 reports" in r.output
+    rows = json.loads(run("incidents", "--db", db, "--format", "json", "--limit", "50").output)
+    peshawar = [i for i in rows if i["location"]["name"] == "Police Lines Peshawar"][0]
+    market = [
+        i for i in rows if i["attack_types"] == ["Bombing/Explosion"] and i["location"]["name"] == "Peshawar"
+    ][0]
+
+    shown = run("show", peshawar["id"], "--db", db).output
+    assert "claims (oldest first):" in shown and "[opinion]" in shown and "84 (28-101)" in shown
+
+    assert run("merge", peshawar["id"], market["id"], "--db", db, "--why", "test").exit_code == 0
+    assert len(json.loads(run("incidents", "--db", db, "--format", "json").output)) == 7
+    assert run("undo", "--db", db).exit_code == 0
+    assert len(json.loads(run("incidents", "--db", db, "--format", "json").output)) == 8
+
+    op_claim = [c["id"] for c in peshawar["claims"] if c["genre"] == "opinion"][0]
+    r = run(
+        "split",
+        peshawar["id"],
+        "--claims",
+        op_claim[:14],
+        "--db",
+        db,
+        "--why",
+        "vague mention",
+        "--who",
+        "ana",
+    )
+    assert r.exit_code == 0 and "split:" in r.output
+    log = run("fuse", "--log", "--db", db).output
+    assert "merge (undone)" in log and "ana: split" in log
+    assert "9 incidents" in run("fuse", "--rebuild", "--db", db).output
+    claims = json.loads(run("incidents", "--claims", "--db", db, "--format", "json", "--limit", "100").output)
+    assert len(claims) == 32 and all(c["fused_id"] for c in claims)
+    r = run("merge", "inc_nothing", peshawar["id"], "--db", db, "--why", "x")
+    assert r.exit_code == 3 and "no single incident" in r.output
+
+
+def test_bench_fusion_command():
+    out = json.loads(run("bench", "fusion", str(FUSION), "--json").output)
+    assert set(out) >= {
+        "incidents",
+        "gold_incidents",
+        "pair_precision",
+        "pair_recall",
+        "best_count_accuracy",
+        "seconds_per_10k",
+    }
+    assert out["gold_incidents"] == 8
+    curve = json.loads(run("bench", "fusion-scale", "--sizes", "200,400", "--json").output)["curve"]
+    assert [row["claims"] for row in curve] == [200, 400]

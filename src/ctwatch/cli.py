@@ -492,7 +492,9 @@ def bench_muc4(gold: str, out: str, as_json: bool) -> None:
 @bench.command("fusion")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--shuffle", type=int, default=None, help="Ingest the reports in a shuffled order (this seed).")
-@click.option("--sweep", default=None, help="Comma-separated thresholds: print pair P/R at each (calibration).")
+@click.option(
+    "--sweep", default=None, help="Comma-separated thresholds: print pair P/R at each (calibration)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
 def bench_fusion(folder: str, shuffle: int | None, sweep: str | None, as_json: bool) -> None:
     """Score fusion on FOLDER (reports.jsonl + gold.json): incidents, pair precision/recall, best figures."""
@@ -507,8 +509,10 @@ def bench_fusion(folder: str, shuffle: int | None, sweep: str | None, as_json: b
             else:
                 click.echo(f"{'threshold':>9} {'incidents':>9} {'precision':>9} {'recall':>7} {'F1':>6}")
                 for r in rows:
-                    click.echo(f"{r['threshold']:>9.1f} {r['incidents']:>9} {r['pair_precision']:>9.3f} "
-                               f"{r['pair_recall']:>7.3f} {r['pair_f1']:>6.3f}")
+                    click.echo(
+                        f"{r['threshold']:>9.1f} {r['incidents']:>9} {r['pair_precision']:>9.3f} "
+                        f"{r['pair_recall']:>7.3f} {r['pair_f1']:>6.3f}"
+                    )
             return 0
         fig = run(Path(folder), order_seed=shuffle)
         click.echo(json.dumps(fig) if as_json else _figures("fusion", fig))
@@ -531,7 +535,9 @@ def bench_fusion_scale(sizes: str, as_json: bool) -> None:
         else:
             click.echo(f"{'claims':>8} {'incidents':>10} {'seconds':>9} {'s per 10k':>10}")
             for r in rows:
-                click.echo(f"{r['claims']:>8} {r['incidents']:>10} {r['seconds']:>9.2f} {r['seconds_per_10k']:>10.3f}")
+                click.echo(
+                    f"{r['claims']:>8} {r['incidents']:>10} {r['seconds']:>9.2f} {r['seconds_per_10k']:>10.3f}"
+                )
         return 0
 
     _run(go)

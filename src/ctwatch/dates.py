@@ -53,7 +53,8 @@ RELATIVE = re.compile(
 )
 # "said on Thursday", "told reporters on Monday": when the news was given, not when the event happened
 _SPEECH_BEFORE = re.compile(
-    r"\b(said|says|told(?:\s+\w+)?|announced|confirmed|stated|added|reported|registered(?:\s+\w+){0,2})\s+$", re.I
+    r"\b(said|says|told(?:\s+\w+)?|announced|confirmed|stated|added|reported|registered(?:\s+\w+){0,2})\s+$",
+    re.I,
 )
 VAGUE = re.compile(
     r"\b(recent(?:ly)?|last (?:week|month|year)|earlier this (?:week|month|year)|on the eve)\b", re.I
@@ -140,7 +141,8 @@ def resolve(text: str, published: str | None, anchor: int | None = None) -> When
         return found[0][2]
     cut = len(original) - len(text)
     rels = [
-        m for m in RELATIVE.finditer(text)
+        m
+        for m in RELATIVE.finditer(text)
         if not (m.group("wd2") and _SPEECH_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
     ]
     if anchor is not None:  # the phrase nearest the attack word dates the attack

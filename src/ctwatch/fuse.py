@@ -182,10 +182,13 @@ def score(a: Claim, b: Claim) -> float | None:
     points = 0.0
     da, db = a.day(), b.day()
     if da is not None and db is not None:
-        gap = abs((da - db).days)
-        if gap > DATE_WINDOW_DAYS and not (a.date_end or b.date_end):
+        # a month or year is a range: the gap is between the ranges
+        ea, eb = _date(a.date_end) or da, _date(b.date_end) or db
+        gap = max(0, (max(da, db) - min(ea, eb)).days)
+        if gap > DATE_WINDOW_DAYS:
             return None
-        points += 2.0 if gap == 0 else 1.5 if gap <= 1 else 0.5
+        exact = ea == da and eb == db
+        points += (2.0 if gap == 0 else 1.5 if gap <= 1 else 0.5) if exact else 0.5
     else:  # one undated: it must be published after the other's date, within the lookback
         points -= UNDATED_PENALTY
         known, undated = (a, b) if da is not None else (b, a)
@@ -388,7 +391,7 @@ _SEEDS = [
     )
     for i in range(N_PERM)
 ]
-DUPLICATE_JACCARD = 0.8
+DUPLICATE_JACCARD = 0.75
 
 
 def shingles(text: str, k: int = 5) -> set[int]:

@@ -192,7 +192,9 @@ def resolve(text: str, context: set[str] | None = None) -> Place:
                 if not sub[:1].isupper() or all(w.lower() in common for w in sub.split()):
                     continue
                 found = choose(candidates(sub), context or set())
-                if found is not None and not (found.precision == "city" and found.population < PART_MIN_POPULATION):
+                if found is not None and not (
+                    found.precision == "city" and found.population < PART_MIN_POPULATION
+                ):
                     cand, part = found, sub
                     break
             if cand is not None:

@@ -84,7 +84,7 @@ GOLD = [
         "Religious Figures/Institutions",
         "Lahore",
         (31.55, 74.34),
-        "2023-09-09",
+        None,
         (None, None, None),
         None,
         {("men", "stated"), ("jamaat-ul-ahrar", "denied")},

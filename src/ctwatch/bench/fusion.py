@@ -56,8 +56,10 @@ def sweep(folder: Path, thresholds: list[float]) -> list[dict[str, Any]]:
         store = SQLiteStore(Path(tmp) / "fusion.db")
         ingest(store, [str(reports)])
         claims = [c for c, _r in _claims(store.conn, "1", ()).values()]
-        record_of = {row[0]: json.loads(row[1]).get("meta", {}).get("record_id")
-                     for row in store.conn.execute("SELECT id, data FROM documents")}
+        record_of = {
+            row[0]: json.loads(row[1]).get("meta", {}).get("record_id")
+            for row in store.conn.execute("SELECT id, data FROM documents")
+        }
         store.close()
     rows = []
     for t in thresholds:
@@ -70,9 +72,15 @@ def sweep(folder: Path, thresholds: list[float]) -> list[dict[str, Any]]:
         right = len(pairs & gold_pairs)
         p = right / len(pairs) if pairs else 0.0
         r = right / len(gold_pairs) if gold_pairs else 0.0
-        rows.append({"threshold": t, "incidents": len({i for v in pred.values() for i in v}),
-                     "pair_precision": round(p, 4), "pair_recall": round(r, 4),
-                     "pair_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0})
+        rows.append(
+            {
+                "threshold": t,
+                "incidents": len({i for v in pred.values() for i in v}),
+                "pair_precision": round(p, 4),
+                "pair_recall": round(r, 4),
+                "pair_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            }
+        )
     return rows
 
 
@@ -118,8 +126,12 @@ def run(folder: Path, order_seed: int | None = None) -> dict[str, Any]:
         matched[key] = votes.most_common(1)[0][0] if votes else None
     by_id = {inc["id"]: inc for inc in incidents}
     for key, want in gold["best"].items():
-        inc = by_id.get(matched[key] or "")
-        if inc and inc["killed"]["best"] == want.get("killed") and inc["wounded"]["best"] == want.get("wounded"):
+        hit = by_id.get(matched[key] or "")
+        if (
+            hit
+            and hit["killed"]["best"] == want.get("killed")
+            and hit["wounded"]["best"] == want.get("wounded")
+        ):
             best_ok += 1
     found = len({i for ids in pred_docs.values() for i in ids})
     return {
@@ -163,14 +175,23 @@ def synthetic_claims(n: int, seed: int = 1, reports_per_incident: int = 4) -> li
         killed = rng.randrange(0, 60)
         for r in range(reports_per_incident):
             when = dt.date.fromordinal(day + rng.choice((0, 0, 0, 1))).isoformat()
-            claims.append(fuse.Claim(
-                id=f"c{k:07d}-{r}", document_id=f"d{k}-{r}",
-                published=dt.date.fromordinal(day + r).isoformat(), genre="news", date_start=when, date_end=when,
-                lat=lat + rng.uniform(-0.02, 0.02), lon=lon + rng.uniform(-0.02, 0.02), country="PAK",
-                place_precision="city", attack_types=(kind,),
-                target_types=(rng.choice(["Police", "Military", "Business"]),),
-                killed=Count(killed + r, killed + r, killed + r),
-            ))
+            claims.append(
+                fuse.Claim(
+                    id=f"c{k:07d}-{r}",
+                    document_id=f"d{k}-{r}",
+                    published=dt.date.fromordinal(day + r).isoformat(),
+                    genre="news",
+                    date_start=when,
+                    date_end=when,
+                    lat=lat + rng.uniform(-0.02, 0.02),
+                    lon=lon + rng.uniform(-0.02, 0.02),
+                    country="PAK",
+                    place_precision="city",
+                    attack_types=(kind,),
+                    target_types=(rng.choice(["Police", "Military", "Business"]),),
+                    killed=Count(killed + r, killed + r, killed + r),
+                )
+            )
     rng.shuffle(claims)
     return claims[:n]
 
@@ -182,6 +203,12 @@ def scale(sizes: list[int]) -> list[dict[str, Any]]:
         start = time.perf_counter()
         mapping = fuse.fuse(claims)
         seconds = time.perf_counter() - start
-        out.append({"claims": n, "incidents": len(set(mapping.values())), "seconds": round(seconds, 3),
-                    "seconds_per_10k": round(seconds / n * 10_000, 3)})
+        out.append(
+            {
+                "claims": n,
+                "incidents": len(set(mapping.values())),
+                "seconds": round(seconds, 3),
+                "seconds_per_10k": round(seconds / n * 10_000, 3),
+            }
+        )
     return out

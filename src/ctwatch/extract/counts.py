@@ -161,7 +161,9 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
-RISE = re.compile(r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|stood at|stands at|passed)\s+(?:to\s+)?$")
+RISE = re.compile(
+    r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|stood at|stands at|passed)\s+(?:to\s+)?$"
+)
 _ARTICLE = re.compile(r"^(?:a|an|one|single)$", re.I)
 
 
@@ -226,8 +228,11 @@ def _nearest(sentence: str, qs: list[Quantity], start: int, end: int, toll: bool
             if best is None or dist < best[0]:
                 best = (dist, q)
             continue
-        if q.start >= end and not _ARTICLE.match(q.text) and RISE.search(sentence[end : q.start]) and (
-            len(sentence[end : q.start]) <= 90 and not re.search(r"[;:]", sentence[end : q.start])
+        if (
+            q.start >= end
+            and not _ARTICLE.match(q.text)
+            and RISE.search(sentence[end : q.start])
+            and (len(sentence[end : q.start]) <= 90 and not re.search(r"[;:]", sentence[end : q.start]))
         ):  # "the number of people killed in Monday's bombing rose to 44"
             dist = len(sentence[end : q.start])
             if best is None or dist < best[0]:

@@ -32,7 +32,10 @@ _CLAIM_SQL = (
 def mark_duplicates(conn: sqlite3.Connection, doc: Document) -> set[str]:
     """File the document's MinHash; link it with stored near-copies. Returns the documents whose
     duplicate status changed (their claims' fused records need recomposing)."""
-    sig = fuse.minhash(doc.text)
+    body = doc.text
+    if doc.title and body.startswith(doc.title):  # headlines differ between sites; the story does not
+        body = body[len(doc.title) :]
+    sig = fuse.minhash(body)
     bands = fuse.bands(sig)
     conn.execute(
         "INSERT OR REPLACE INTO doc_signatures(document_id, signature) VALUES (?, ?)",
