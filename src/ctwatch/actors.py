@@ -5,6 +5,7 @@ date-bounded roles. Read from data files (``countries.tsv``, ``countries_extra.t
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -152,7 +153,33 @@ def load() -> Registry:
                 demonyms=tuple(demonyms.get(alpha3, [])),
             )
         )
-    for item in datafiles.toml("actors.toml").get("actor", []):
+    items = list(datafiles.toml("actors.toml").get("actor", []))
+    for extra_path in [p for p in os.environ.get("CTWATCH_ACTORS", "").split(os.pathsep) if p]:
+        items += _user_actors(extra_path)
+    merged: dict[str, dict[str, Any]] = {}
+    for item in items:  # a user entry with a known id adds aliases and designations to it
+        have = merged.get(item.get("id", ""))
+        if have is not None and "name" not in item:
+            have["aliases"] = [*have.get("aliases", []), *item.get("aliases", [])]
+            have["designations"] = [*have.get("designations", []), *item.get("designations", [])]
+        else:
+            merged[item.get("id", f"?{len(merged)}")] = dict(item)
+    known_states = {a.id: a for a in actors}
+    for item in merged.values():
+        if item.get("id") in known_states and "name" not in item:  # more aliases for a country
+            a = known_states[item["id"]]
+            actors[actors.index(a)] = Actor(
+                a.id,
+                a.name,
+                a.kind,
+                a.country,
+                (*a.aliases, *item.get("aliases", [])),
+                a.designations,
+                a.roles,
+                a.parent,
+                a.demonyms,
+            )
+            continue
         try:
             actors.append(
                 Actor(
@@ -167,8 +194,24 @@ def load() -> Registry:
                 )
             )
         except (KeyError, TypeError) as exc:
-            raise DataError(f"actors.toml: actor {item.get('id', '?')!r} is malformed ({exc})") from exc
+            raise DataError(
+                f"actor {item.get('id', '?')!r} is malformed ({exc}): each needs id, name, kind"
+            ) from exc
     return Registry(actors)
+
+
+def _user_actors(path: str) -> list[dict[str, Any]]:
+    """Actors or aliases an analyst adds as data: a TOML file in the format of data/actors.toml, named by
+    $CTWATCH_ACTORS. An entry with only ``id`` and ``aliases`` adds aliases to a known actor."""
+    import tomllib
+
+    try:
+        with open(path, "rb") as fh:
+            return list(tomllib.load(fh).get("actor", []))
+    except OSError as exc:
+        raise DataError(f"CTWATCH_ACTORS names {path}, which cannot be read ({exc.strerror})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path}: not valid TOML ({exc})") from exc
 
 
 @cache

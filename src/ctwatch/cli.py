@@ -328,6 +328,102 @@ def demo(db: str, quiet: bool) -> None:
     _run(go)
 
 
+@main.command()
+@DB_OPTION
+@click.option("--actor", help="Either side: an actor id or any alias.")
+@click.option("--type", "event_type", help="PLOVER event type, e.g. CONSULT, SANCTION.")
+@click.option("--modality", type=click.Choice(["asserted", "denied", "predicted", "desired", "hypothetical"]))
+@click.option("--status", type=click.Choice(["reported", "historical"]))
+@click.option("--limit", type=int, default=100, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def interactions(
+    db: str,
+    actor: str | None,
+    event_type: str | None,
+    modality: str | None,
+    status: str | None,
+    limit: int,
+    fmt: str,
+) -> None:
+    """List who did what to whom (PLOVER), with modality and amounts."""
+
+    def go() -> int:
+        from .store import open_store
+
+        _need_db(db)
+        with open_store(db) as store:
+            rows = store.interactions(
+                actor=actor, event_type=event_type, modality=modality, status=status, limit=limit
+            )
+        if fmt == "json":
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        elif not rows:
+            click.echo("no interactions")
+        else:
+            for r in rows:
+                amount = f" {r['amount']['value']:,.0f} {r['amount']['currency']}" if r.get("amount") else ""
+                click.echo(
+                    f"{r['source']['name'][:28]:<28} {r['event_type']:<10} {r['target']['name'][:28]:<28} "
+                    f"{r['modality']:<12} {r['status']:<10}{amount}  | {r['evidence'][0]['text'][:70]}"
+                )
+        return 0
+
+    _run(go)
+
+
+@main.command()
+@click.argument("name", required=False)
+@DB_OPTION
+@click.option("--kind", help="state, armed_group, igo, government, military, police ...")
+def actors(name: str | None, db: str, kind: str | None) -> None:
+    """List the actor registry, or show one actor (any alias) with aliases, designations and counts.
+
+    Add actors or aliases as data, not code: a TOML file like data/actors.toml named by $CTWATCH_ACTORS
+    (an entry with just `id` and `aliases` adds aliases to a known actor)."""
+
+    def go() -> int:
+        from .actors import registry
+
+        counts: dict[str, dict[str, int]] = {}
+        if Path(db).exists():
+            from .store import open_store
+
+            with open_store(db) as store:
+                counts = {a["id"]: a.get("counts", {}) for a in store.actors()}
+        if name:
+            actor = registry().lookup(name) or registry().get(name)
+            if actor is None:
+                raise CtwatchError(f"no actor is called {name!r}; list them with `ctwatch actors`")
+            rec = actor.record()
+            click.echo(
+                f"{rec['name']}  [{rec['id']}]  {rec['kind']}"
+                + (f", {rec['country']}" if rec["country"] else "")
+            )
+            click.echo(f"  aliases: {', '.join(rec['aliases']) or '-'}")
+            for d in rec["designations"]:
+                click.echo(
+                    f"  designation: {d['list']} since {d.get('since', '?')}"
+                    + (f" until {d['until']}" if d.get("until") else "")
+                    + f"  ({d.get('source', '')})"
+                )
+            for r in rec["roles"]:
+                click.echo(f"  role: {r['kind']} from {r['since'] or 'the start'} to {r['until'] or 'now'}")
+            for k, v in sorted(counts.get(actor.id, {}).items()):
+                click.echo(f"  {k.replace('_', ' ')}: {v}")
+            return 0
+        for a in sorted(registry().actors.values(), key=lambda a: (a.kind, a.name)):
+            if kind and a.kind != kind:
+                continue
+            n = sum(counts.get(a.id, {}).values())
+            click.echo(
+                f"{a.id:<22} {a.kind:<12} {a.country or '-':<4} {a.name[:40]:<40} {len(a.aliases):>3} aliases"
+                + (f"  {n} records" if n else "")
+            )
+        return 0
+
+    _run(go)
+
+
 # ---- curation -----------------------------------------------------------------------------------------
 
 

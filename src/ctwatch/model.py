@@ -155,11 +155,13 @@ class Interaction:
     event_type: str
     mode: str | None = None
     cameo: str | None = None
-    modality: str = "asserted"
+    modality: str = "asserted"  # asserted | denied | predicted | desired | hypothetical
+    status: str = "reported"  # reported | historical (background, not a new event)
     amount: Amount | None = None
     date: When = field(default_factory=When)
     confidence: float = 0.0
     evidence: tuple[Span, ...] = ()
+    trigger: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from .extract.genre import Genre
 from .extract.incidents import IncidentExtractor
+from .extract.interactions import InteractionExtractor
 from .nlp import Analyse
 from .pipeline import Pipeline, Stage
 
@@ -13,8 +14,9 @@ STAGES: dict[str, Callable[[], Stage]] = {
     "analyse": Analyse,
     "genre": Genre,
     "incidents": IncidentExtractor,
+    "interactions": InteractionExtractor,
 }
-DEFAULT = ("analyse", "genre", "incidents")
+DEFAULT = ("analyse", "genre", "incidents", "interactions")
 
 
 def default_pipeline(on_error: str = "raise", names: tuple[str, ...] = DEFAULT) -> Pipeline:

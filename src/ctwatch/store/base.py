@@ -77,6 +77,17 @@ class Store(ABC):
     def actors(self) -> list[dict[str, Any]]: ...
 
     @abstractmethod
+    def interactions(
+        self,
+        *,
+        actor: str | None = None,
+        event_type: str | None = None,
+        modality: str | None = None,
+        status: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
     def close(self) -> None: ...
 
     def __enter__(self) -> Store:

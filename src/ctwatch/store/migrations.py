@@ -154,6 +154,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX links_b ON links(b);
         """,
     ),
+    (
+        "0003_interaction_columns",
+        """
+        ALTER TABLE interactions ADD COLUMN status TEXT NOT NULL DEFAULT 'reported';
+        ALTER TABLE interactions ADD COLUMN source_name TEXT;
+        ALTER TABLE interactions ADD COLUMN target_name TEXT;
+        CREATE INDEX interactions_source ON interactions(source_actor);
+        CREATE INDEX interactions_target ON interactions(target_actor);
+        """,
+    ),
 ]
 
 

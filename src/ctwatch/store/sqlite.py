@@ -128,7 +128,7 @@ class SQLiteStore(Store):
                 for x in doc.interactions:
                     c.execute(
                         "INSERT OR REPLACE INTO interactions(id, document_id, event_type, source_actor, target_actor, "
-                        "modality, data) VALUES (?,?,?,?,?,?,?)",
+                        "modality, data, status, source_name, target_name) VALUES (?,?,?,?,?,?,?,?,?,?)",
                         (
                             x.id,
                             doc.id,
@@ -137,6 +137,9 @@ class SQLiteStore(Store):
                             x.target.actor_id,
                             x.modality,
                             json.dumps(to_dict(x), ensure_ascii=False),
+                            x.status,
+                            x.source.name,
+                            x.target.name,
                         ),
                     )
                 changed = fusion.mark_duplicates(c, doc)
@@ -388,7 +391,63 @@ class SQLiteStore(Store):
         }
 
     def actors(self) -> list[dict[str, Any]]:
-        return [json.loads(r[0]) for r in self.conn.execute("SELECT data FROM actors ORDER BY kind, name")]
+        """Every registry actor with how often the store names it (perpetrator, victim, interactions)."""
+        counts: dict[str, dict[str, int]] = {}
+        for aid, role, n in self.conn.execute(
+            "SELECT actor_id, role, count(DISTINCT fused_id) FROM fused_actors WHERE actor_id IS NOT NULL GROUP BY 1, 2"
+        ):
+            counts.setdefault(aid, {})[f"incidents_as_{role}"] = n
+        for col in ("source_actor", "target_actor"):
+            for aid, n in self.conn.execute(
+                f"SELECT {col}, count(*) FROM interactions WHERE {col} IS NOT NULL GROUP BY 1"
+            ):
+                counts.setdefault(aid, {})[f"interactions_as_{col.split('_')[0]}"] = n
+        out = []
+        for r in self.conn.execute("SELECT id, data FROM actors ORDER BY kind, name"):
+            rec = json.loads(r[1])
+            rec["counts"] = counts.get(r[0], {})
+            out.append(rec)
+        return out
+
+    def interactions(
+        self,
+        *,
+        actor: str | None = None,
+        event_type: str | None = None,
+        modality: str | None = None,
+        status: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
+        """Stored interactions, newest documents first, filtered by actor (either side), type, modality."""
+        where, args = [], []
+        if actor:
+            found = registry().lookup(actor) or registry().get(actor)
+            ids = [found.id] if found else []
+            where.append(
+                f"(x.source_actor IN ({','.join('?' * len(ids)) or 'NULL'}) OR "
+                f"x.target_actor IN ({','.join('?' * len(ids)) or 'NULL'}) OR x.source_name LIKE ? OR x.target_name LIKE ?)"
+            )
+            args += [*ids, *ids, f"%{actor}%", f"%{actor}%"]
+        for col, val in (
+            ("event_type", event_type and event_type.upper()),
+            ("modality", modality),
+            ("status", status),
+        ):
+            if val:
+                where.append(f"x.{col} = ?")
+                args.append(val)
+        rows = self.conn.execute(
+            "SELECT x.data, x.document_id, d.title, d.published FROM interactions x JOIN documents d ON d.id = x.document_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY COALESCE(d.published, '') DESC, x.id LIMIT ?",
+            (*args, limit),
+        ).fetchall()
+        out = []
+        for r in rows:
+            rec = json.loads(r[0])
+            rec.update(document_id=r[1], document_title=r[2], document_published=r[3])
+            out.append(rec)
+        return out
 
     def close(self) -> None:
         self.conn.close()

@@ -1,0 +1,454 @@
+"""Who did what to whom: interactions between actors in PLOVER terms (with a CAMEO code), their
+modality (asserted, denied, predicted, desired, hypothetical), amounts and evidence.
+
+How a sentence is read (every word list lives in ``data/interactions.toml``):
+1. An event word ("visited", "dialogue", "froze", "bail-out", "do more") gives the PLOVER type and mode.
+2. The source is an actor in the grammatical subject of the word's verb ("by X" in the passive; "it" and
+   "they" point back to the last source); the target is an actor among its objects and prepositional
+   phrases, else elsewhere in the sentence. A noun names both sides by its modifiers ("US-Pak dialogue").
+   Actors joined by "and" each take part; symmetric events ("talks", "agreed") go both ways.
+3. Modality: a negation governs the word -> denied; "will", "plans to" -> predicted; "looking forward to",
+   "need", "should" -> desired; "if", "could" -> hypothetical; else asserted. Background ("after the US
+   invasion ...") is marked historical.
+4. Amounts with their currency: "$7 Billion", "$ 9.4 Billion", "Rs 2bn", "7bn dollars".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .. import datafiles, dates
+from ..actors import Actor, registry
+from ..model import ActorRef, Amount, Document, Interaction, Mention, Span, content_hash
+from ..nlp import parse
+from .incidents import _title_paragraph
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# event types whose target may be what the event is about ("operations against groups including the TTP")
+TOPIC_TARGETS = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN", "REJECT"}
+OBJECTS = ("dobj", "pobj", "dative", "attr", "oprd", "obj")
+
+
+@dataclass(frozen=True)
+class EventWord:
+    phrase: str
+    type: str
+    mode: str
+    cameo: str
+    symmetric: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    events: dict[str, EventWord]
+    pattern: re.Pattern[str]
+    modality: dict[str, tuple[str, ...]]
+    currency: dict[str, str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = datafiles.toml("interactions.toml")
+    events: dict[str, EventWord] = {}
+    for e in data["event"]:
+        for w in e["words"]:
+            key = re.sub(r"[\s\-]+", " ", w.lower())
+            events.setdefault(key, EventWord(key, e["type"], e["mode"], e["cameo"], bool(e.get("symmetric"))))
+    body = "|".join(re.escape(k).replace(r"\ ", r"[\s\-]+") for k in sorted(events, key=len, reverse=True))
+    return Lexicon(
+        events=events,
+        pattern=re.compile(rf"(?<![\w-])({body})(?![\w-])", re.I),
+        modality={k: tuple(v) for k, v in data["modality"].items()},
+        currency={k.lower(): v for k, v in data["currency"].items()},
+    )
+
+
+# ---- amounts ------------------------------------------------------------------------------------------
+
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
+}
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_SC = r"(thousand|million|billion|trillion|crore|lakh|mn|bn|tn|k|m|b)?"
+AMOUNT = re.compile(
+    rf"(?P<cur1>US\$|\$|€|£|Rs\.?|PKR|USD|EUR|AFN)\s*{_NUM}\s*{_SC}\b"
+    rf"|{_NUM}\s*{_SC}\s*(?P<cur2>dollars|US dollars|rupees|euros|afghanis|yuan|USD|PKR|EUR)\b",
+    re.I,
+)
+
+
+def amounts(text: str) -> list[tuple[int, int, Amount]]:
+    out = []
+    cur_map = lexicon().currency
+    for m in AMOUNT.finditer(text):
+        if m.group("cur1"):
+            raw_cur, num, scale = m.group("cur1"), m.group(2), m.group(3)
+        else:
+            raw_cur, num, scale = m.group("cur2"), m.group(4), m.group(5)
+        cur = cur_map.get(raw_cur.lower().replace("us dollars", "dollars"), raw_cur.upper())
+        value = float(num.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
+        out.append((m.start(), m.end(), Amount(round(value, 2), cur)))
+    return out
+
+
+# ---- actors in a sentence -----------------------------------------------------------------------------
+
+
+def _document_day(doc: Document) -> str | None:
+    """The document's present: its publication date, else the latest date it states."""
+    if doc.published:
+        return doc.published
+    found = [w.start for _s, _e, w in dates.find_dates(doc.text) if w.start]
+    return max(found) if found else None
+
+
+@cache
+def _governments() -> dict[str, tuple[str, str]]:
+    return {
+        g["country"]: (g["actor"], g["since"]) for g in datafiles.toml("actors.toml").get("government_of", [])
+    }
+
+
+_GOV_OF = re.compile(r"\b(government|regime|administration|authorities|leadership)\b", re.I)
+
+
+def resolve_actor(doc: Document, m: Mention, day: str | None) -> Actor | None:
+    """The actor a mention names; "the Afghan government" is whoever governs Afghanistan on that day."""
+    reg = registry()
+    actor = reg.get(m.actor_id) if m.actor_id and not m.actor_id.startswith("place:") else None
+    if actor is None:
+        return None
+    near = doc.text[max(0, m.start - 25) : m.end + 25]
+    if actor.kind == "state" and _GOV_OF.search(near) and actor.id in _governments():
+        gov_id, since = _governments()[actor.id]
+        if day is not None and day >= since:
+            return reg.get(gov_id)
+    return actor
+
+
+@dataclass
+class Party:
+    ref: ActorRef
+    start: int
+    end: int
+    country: str | None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return {row[1].lower(): row[0] for row in datafiles.tsv("capitals.tsv")}
+
+
+def _parties(doc: Document, mentions: list[Mention], day: str | None) -> list[Party]:
+    reg = registry()
+    out = []
+    for m in mentions:
+        if m.label in ("DATE", "CARDINAL", "MONEY", "PERCENT", "TIME", "ORDINAL", "QUANTITY"):
+            continue
+        actor = resolve_actor(doc, m, day)
+        if actor is None and m.label == "GPE" and m.text.lower() in _capitals():
+            # a capital named as an actor stands for its government ("visited Kabul", "Islamabad urged")
+            country = _capitals()[m.text.lower()]
+            gov = _governments().get(country)
+            actor = reg.get(gov[0]) if gov and day and day >= gov[1] else reg.get(country)
+        if actor is not None:
+            out.append(Party(ActorRef(actor.id, actor.name), m.start, m.end, actor.country))
+        elif m.label == "ORG" and (len(m.text.split()) >= 2 or m.text.isupper()) and not m.text.endswith("-"):
+            out.append(Party(ActorRef(None, m.text), m.start, m.end, None))  # unresolved, kept with its words
+    return out
+
+
+def _token(sdoc: Any, offset: int) -> Any:
+    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _within(parties: list[Party], start: int, end: int) -> list[Party]:
+    return [p for p in parties if start <= p.start < end]
+
+
+def _subtree_span(tok: Any) -> tuple[int, int]:
+    sub = list(tok.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+
+
+def _verb_of(tok: Any) -> Any:
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return t
+
+
+TOPIC_PREPS = {"about", "regarding", "over", "including", "after", "before", "despite", "since", "during"}
+ADJUNCT_PREPS = {"of", "for", "in", "from", "across", "beyond", "at", "on"}
+
+
+_TOPIC_TEXT = re.compile(r"\b(after|before|since|during|about|regarding|including)\s+(the\s+)?$", re.I)
+
+
+def _is_topic(tok: Any, verb: Any) -> bool:
+    """Is the actor only what the event is about ("concerns about TTP", "after the Taliban takeover")?"""
+    if _TOPIC_TEXT.search(tok.doc.text[max(0, tok.idx - 25) : tok.idx]):
+        return True
+    t = tok
+    for _ in range(6):
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            prep = t.head
+            if prep.lower_ in TOPIC_PREPS or (prep.lower_ in ADJUNCT_PREPS and prep.head.i == verb.i):
+                return True
+        if t.head.i == t.i or t.head.i == verb.i:
+            return False
+        t = t.head
+    return False
+
+
+def _head_token(sdoc: Any, start: int, end: int) -> Any:
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _subject_above(verb: Any, parties: list[Party]) -> list[Party]:
+    """The actors in the nearest subject up the tree ("X is aiming to ... by launching operations")."""
+    t = verb
+    for _ in range(6):
+        for child in t.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return _within(parties, *_subtree_span(child))
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return []
+
+
+def _sides(
+    sdoc: Any, parties: list[Party], hit_start: int, hit_end: int, sent: Span, topics_ok: bool = True
+) -> tuple[list[Party], list[Party], bool]:
+    """(sources, targets, is_noun_event)."""
+    tok = _head_token(sdoc, hit_start, hit_end)
+    if tok is None:
+        return [], [], False
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("ROOT",):
+        # a noun names its parties by its modifiers: "the US-Pak counter-terrorism dialogue", "the US call"
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
+        inside = [p for c in mods for p in _within(parties, *_subtree_span(c))]
+        if not inside:  # "held talks", "launched operations": the verb's subject acts
+            if tok.dep_ not in ("dobj",):
+                return [], [], True
+        else:
+            return inside[:1], inside[1:2], True
+    verb = _verb_of(tok)
+    source: list[Party] = []
+    target: list[tuple[Party, bool]] = []
+    for child in verb.children:
+        span = _subtree_span(child)
+        if child.dep_ in ("nsubj", "csubj"):
+            source += _within(parties, *span)
+        elif child.dep_ == "nsubjpass":
+            target += [(p, False) for p in _within(parties, *span)]
+        elif child.dep_ == "agent":
+            source = _within(parties, *span) or source
+        elif child.dep_ in OBJECTS or child.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dobj", "conj"):
+            for p in _within(parties, *span):
+                ptok = _token(sdoc, p.end - 1)
+                if ptok is not None and ptok.dep_ == "poss" and ptok.head.pos_ == "NOUN":
+                    continue  # "Afghanistan's soil": an attribute, not a party
+                target.append((p, ptok is not None and _is_topic(ptok, verb)))
+    if not source and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        source = _subject_above(verb.head, parties) if verb.head.i != verb.i else []
+    direct = [p for p, topic in target if not topic]
+    chosen = direct or ([p for p, _topic in target] if topics_ok else [])
+    chosen = [
+        p for p in chosen if all(p.ref.actor_id != s.ref.actor_id or p.ref.name != s.ref.name for s in source)
+    ]
+    return source, chosen, False
+
+
+def _pronoun_subject(sdoc: Any, hit_end: int) -> str | None:
+    """ "it"/"they" (the last source), "these groups" (the last armed group named), or None."""
+    tok = _token(sdoc, hit_end - 1)
+    if tok is None:
+        return None
+    verb = _verb_of(tok)
+    for c in list(verb.children) + ([c for c in verb.head.children] if verb.dep_ != "ROOT" else []):
+        if c.dep_ in ("nsubj",):
+            words = " ".join(t.lower_ for t in c.subtree)
+            if re.search(r"\b(groups?|outfits?|militants)\b", words):
+                return "group"
+            if c.lower_ in ("it", "they", "both", "countries"):
+                # "X claimed that it does not allow ...": the speaker
+                return "speaker" if verb.dep_ == "ccomp" else "last"
+    return None
+
+
+def _speaker(sdoc: Any, hit_end: int, parties: list[Party]) -> list[Party]:
+    tok = _token(sdoc, hit_end - 1)
+    verb = _verb_of(tok) if tok is not None else None
+    if verb is None or verb.dep_ != "ccomp":
+        return []
+    return _subject_above(verb.head, parties)
+
+
+# ---- modality -----------------------------------------------------------------------------------------
+
+
+def _modality(sdoc: Any, sent: Span, hit_start: int, hit_end: int, word: str) -> str:
+    lex = lexicon()
+    before = sent.text[: hit_start - sent.start].lower()
+    clause = re.split(r"[;:]|,\s*(?:but|while|whereas|however)\b", before)[-1]
+    tok = _token(sdoc, hit_end - 1)
+    verb = _verb_of(tok) if tok is not None else None
+    negatable = word not in ("does not allow", "did not allow", "never allowed")
+    if negatable and verb is not None and any(c.dep_ == "neg" for c in verb.children):
+        return "denied"
+    words = re.findall(r"[a-z']+", clause)
+    tail = " ".join(words[-4:]) + " " + word
+    for kind in ("hypothetical", "desired", "predicted"):
+        for cue in lex.modality[kind]:
+            if re.search(rf"(?<![\w]){re.escape(cue)}(?![\w])", tail):
+                return kind
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall"):
+                return "predicted"
+            if c.dep_ == "aux" and c.lower_ in ("could", "might", "may"):
+                return "hypothetical"
+    return "asserted"
+
+
+def _historical(doc: Document, sent: Span, day: str | None) -> bool:
+    low = sent.text.lower()
+    if any(cue in low for cue in lexicon().modality["historical"]):
+        return True
+    found = dates.find_dates(sent.text)
+    return bool(found and day and found[0][2].end and found[0][2].end < str(int(day[:4]) - 1) + day[4:])
+
+
+# ---- the stage ----------------------------------------------------------------------------------------
+
+
+class InteractionExtractor:
+    """Stage: fills ``Document.interactions``."""
+
+    name: str = "interactions"
+    requires: tuple[str, ...] = ("text", "sentences", "mentions", "genre")
+    assigns: tuple[str, ...] = ("interactions",)
+
+    def setup(self) -> None:
+        lexicon()
+
+    def __call__(self, doc: Document) -> Document:
+        return dataclasses.replace(doc, interactions=tuple(extract(doc)))
+
+
+def extract(doc: Document) -> list[Interaction]:
+    if not doc.sentences:
+        return []
+    lex = lexicon()
+    sdoc = parse(doc)
+    day = _document_day(doc)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: dict[tuple[str, str, str, int], Interaction] = {}
+    last: list[Interaction] = []
+    title = _title_paragraph(doc)
+    reg = registry()
+    for i, sent in enumerate(doc.sentences):
+        if title == 0 and doc.paragraphs and sent.end <= doc.paragraphs[0].end:
+            continue  # a headline restates the story; its events are read in the body
+        parties = _parties(doc, by_sentence.get(i, []), day)
+        money = amounts(sent.text)
+        found: list[Interaction] = []
+        for hit in lex.pattern.finditer(sent.text):
+            word = re.sub(r"[\s\-]+", " ", hit.group(1).lower())
+            ev = lex.events.get(word)
+            if ev is None:
+                continue
+            start, end = sent.start + hit.start(), sent.start + hit.end()
+            source, target, noun = _sides(sdoc, parties, start, end, sent, ev.type in TOPIC_TARGETS)
+            if not target and ev.symmetric and len(source) >= 2:  # "the US and Pakistan agreed"
+                source, target = source[:1], source[1:2]
+            if noun and ev.type == "ASSAULT" and not (source and target):
+                continue  # "the attack": an incident's business, not an interaction
+            if not source:
+                anaphor = _pronoun_subject(sdoc, end)
+                if anaphor == "speaker":
+                    source = _speaker(sdoc, end, parties)
+                    if not target and last:  # a reply to the exchange before it
+                        target = [Party(last[-1].source, -1, -1, None)]
+                elif anaphor == "last" and last:
+                    source = [Party(last[-1].source, -1, -1, None)]
+                elif anaphor == "group":
+                    groups = [
+                        Party(ActorRef(a.id, a.name), -1, -1, a.country)
+                        for j in (i - 1, i - 2)
+                        for mm in by_sentence.get(j, [])
+                        if mm.actor_id and (a := reg.get(mm.actor_id)) is not None and a.kind == "armed_group"
+                    ]
+                    source = groups[-1:] if groups else []
+            if not target and noun and source and ev.type in ("REQUEST", "ACCUSE") and last:
+                # "the US call for 'do more'": addressed to the other side of the running exchange
+                other = [x.target for x in last if x.source.actor_id == source[0].ref.actor_id]
+                target = [Party(other[-1], -1, -1, None)] if other else []
+            if not source or not target:
+                continue
+            modality = _modality(sdoc, sent, start, end, word)
+            status = "historical" if _historical(doc, sent, day) else "reported"
+            amount = next(
+                (a for _s, _e, a in money if ev.type in ("SANCTION", "AID", "REQUEST", "CONCEDE")), None
+            )
+            pairs = [(s, t) for s in source for t in target]
+            if ev.symmetric:
+                pairs += [(t, s) for s, t in pairs]
+            for s, t in pairs:
+                if (s.ref.actor_id or s.ref.name) == (t.ref.actor_id or t.ref.name):
+                    continue
+                key = (s.ref.actor_id or s.ref.name, t.ref.actor_id or t.ref.name, ev.type, i)
+                if key in out and not (out[key].modality != "asserted" and modality == "asserted"):
+                    continue  # one event per dyad and type in a sentence; an asserted reading wins
+                conf = 0.6 + 0.1 * bool(s.ref.actor_id) + 0.1 * bool(t.ref.actor_id)
+                if doc.genre == "opinion":
+                    conf *= 0.85
+                x = Interaction(
+                    id="int_" + content_hash(doc.id, str(i), key[0], key[1], ev.type)[:16],
+                    source=s.ref,
+                    target=t.ref,
+                    event_type=ev.type,
+                    mode=ev.mode,
+                    cameo=ev.cameo,
+                    modality=modality,
+                    status=status,
+                    amount=amount,
+                    date=dates.resolve(sent.text, doc.published, hit.start()),
+                    confidence=round(conf, 2),
+                    evidence=(sent,),
+                    trigger=hit.group(1),
+                )
+                out[key] = x
+                found.append(x)
+        if found:
+            last = found
+    return list(out.values())
+
+
+def pairs_of(interactions: Iterable[Interaction]) -> list[tuple[str | None, str | None, str, str]]:
+    """(source id, target id, type, modality) for quick comparisons and tests."""
+    return [(x.source.actor_id, x.target.actor_id, x.event_type, x.modality) for x in interactions]
