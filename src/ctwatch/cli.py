@@ -585,6 +585,36 @@ def bench_muc4(gold: str, out: str, as_json: bool) -> None:
     _run(go)
 
 
+@bench.command("plover")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
+def bench_plover(gold: str, as_json: bool) -> None:
+    """Event-type and source/target (country) accuracy on PLOVER gold records."""
+    from .bench.events import plover
+
+    def go() -> int:
+        fig = plover(Path(gold))
+        click.echo(json.dumps(fig) if as_json else _figures("plover", fig))
+        return 0
+
+    _run(go)
+
+
+@bench.command("petrarch")
+@click.argument("records", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
+def bench_petrarch(records: str, as_json: bool) -> None:
+    """How many of PETRARCH2's expected (source, target, CAMEO root) triples we produce."""
+    from .bench.events import petrarch
+
+    def go() -> int:
+        fig = petrarch(Path(records))
+        click.echo(json.dumps(fig) if as_json else _figures("petrarch", fig))
+        return 0
+
+    _run(go)
+
+
 @bench.command("fusion")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--shuffle", type=int, default=None, help="Ingest the reports in a shuffled order (this seed).")

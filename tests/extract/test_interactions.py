@@ -1,0 +1,122 @@
+"""Interactions on hand-written sentences and on the seed op-ed (EXPECTED.md X1-X12)."""
+
+import dataclasses
+
+import pytest
+
+from ctwatch.extract.interactions import amounts
+from ctwatch.model import Document
+from ctwatch.stages import default_pipeline
+
+from ..conftest import SHARED
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    p = default_pipeline()
+    p.setup()
+    return p
+
+
+def coded(pipe, text, published="2023-03-01"):
+    doc = pipe(dataclasses.replace(Document.from_text(text), published=published))
+    return {
+        (x.source.actor_id or x.source.name, x.event_type, x.target.actor_id or x.target.name, x.modality)
+        for x in doc.interactions
+    }, doc
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pakistan urged Afghanistan to act against militants.", ("PAK", "REQUEST", "AFG", "asserted")),
+        ("The United States froze the assets of Iran.", ("USA", "SANCTION", "IRN", "asserted")),
+        ("India rejected the proposal from Pakistan.", ("IND", "REJECT", "PAK", "asserted")),
+        ("China will visit Pakistan next month.", ("CHN", "CONSULT", "PAK", "predicted")),
+        ("Pakistan did not accuse India of the attack.", ("PAK", "ACCUSE", "IND", "denied")),
+        ("If talks fail, Iran could threaten Pakistan.", ("IRN", "THREATEN", "PAK", "hypothetical")),
+        ("The IMF approved a loan for Pakistan.", ("imf", "AID", "PAK", "asserted")),
+        ("Pakistan and China agreed to expand trade.", ("PAK", "AGREE", "CHN", "asserted")),
+    ],
+)
+def test_sentences(pipe, text, expected):
+    found, _doc = coded(pipe, text)
+    assert expected in found, found
+
+
+def test_symmetric_events_go_both_ways(pipe):
+    found, _doc = coded(pipe, "Pakistan and China agreed to expand trade.")
+    assert ("CHN", "AGREE", "PAK", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    "text, value, currency",
+    [
+        ("frozen around $7 Billion reverses", 7_000_000_000, "USD"),
+        ("a total of only $ 9.4 Billion in assets", 9_400_000_000, "USD"),
+        ("a grant of Rs 2bn for the province", 2_000_000_000, "PKR"),
+        ("7bn dollars in reserves", 7_000_000_000, "USD"),
+        ("US$ 3.5 million in aid", 3_500_000, "USD"),
+        ("EUR 120 million", 120_000_000, "EUR"),
+    ],
+)
+def test_amounts(text, value, currency):
+    ((_s, _e, amount),) = amounts(text)
+    assert (amount.value, amount.currency) == (value, currency)
+
+
+SEED = SHARED / "seed" / "pakistan-us-counter-terrorism-oped.txt"
+EXPECTED = [  # X1-X12 of EXPECTED.md: (source, type(s), target, modality, status)
+    ("X1", "USA", {"CONSULT"}, "PAK", {"asserted"}, None),
+    ("X2", "PAK", {"COOPERATE", "AID"}, "USA", {"asserted"}, "historical"),
+    ("X3", "USA", {"AID"}, "PAK", {"asserted"}, "historical"),
+    ("X4", "USA", {"REQUEST"}, "PAK", {"asserted"}, None),
+    ("X5", "PAK", {"CONSULT"}, "taliban", {"asserted"}, None),
+    ("X6", "PAK", {"ACCUSE"}, "taliban", {"asserted"}, None),
+    ("X7", "taliban", {"REJECT"}, "PAK", {"asserted"}, None),
+    ("X8", "USA", {"SANCTION"}, "AFG", {"asserted"}, None),
+    ("X9", "PAK", {"REQUEST"}, "imf", {"asserted"}, None),
+    ("X9b", "PAK", {"REQUEST"}, "world-bank", {"asserted"}, None),
+    ("X10", "USA", {"SUPPORT", "AID"}, "PAK", {"desired", "predicted"}, None),
+    ("X11", "taliban", {"ASSAULT"}, "ttp", {"asserted"}, None),
+    ("X12", "ttp", {"ASSAULT"}, "PAK", {"asserted"}, None),
+]
+
+
+@pytest.fixture(scope="module")
+def seed(pipe):
+    if not SEED.exists():
+        pytest.skip("../shared/seed is not present")
+    return pipe(Document.from_text(SEED.read_text(encoding="utf-8"), source=str(SEED)))
+
+
+@pytest.mark.parametrize(
+    "name, source, types, target, modalities, status", EXPECTED, ids=[e[0] for e in EXPECTED]
+)
+def test_seed_interactions(seed, name, source, types, target, modalities, status):
+    hits = [
+        x
+        for x in seed.interactions
+        if x.source.actor_id == source
+        and x.target.actor_id == target
+        and x.event_type in types
+        and x.modality in modalities
+        and (status is None or x.status == status)
+    ]
+    assert hits, f"{name} missing"
+    for x in hits:
+        assert seed.text[x.evidence[0].start : x.evidence[0].end] == x.evidence[0].text
+
+
+def test_seed_amount_and_non_events(seed):
+    (freeze,) = [x for x in seed.interactions if x.event_type == "SANCTION" and x.target.actor_id == "AFG"]
+    assert (freeze.amount.value, freeze.amount.currency) == (7_000_000_000, "USD")
+    for x in seed.interactions:
+        text = x.evidence[0].text
+        if text.startswith(("Such conditions will create", "It need supports", "It was also advised")):
+            assert x.modality != "asserted", (text, x)
+    # one actor per real-world entity: every spelling of the Taliban resolves to one id
+    ids = {x.source.actor_id for x in seed.interactions} | {x.target.actor_id for x in seed.interactions}
+    assert "taliban" in ids and not any(i and i.startswith("place:") for i in ids)
