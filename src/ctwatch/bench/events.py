@@ -122,9 +122,8 @@ def _petrarch_actors(folder: Path) -> str:
             f"aliases = {json.dumps(names[1:])}",
             "",
         ]
-    tmp = tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8")
-    tmp.write("\n".join(lines))
-    tmp.close()
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8") as tmp:
+        tmp.write("\n".join(lines))
     return tmp.name
 
 
