@@ -546,6 +546,20 @@ def data_truecase() -> None:
     _run(lambda: _say(f"wrote {build_truecase()}"))
 
 
+@data.command("cameo-verbs")
+@click.argument("eval_dir", type=click.Path(exists=True, file_okay=False), default="../shared/eval")
+def data_cameo_verbs(eval_dir: str) -> None:
+    """Rebuild data/cameo_verbs.tsv from PETRARCH2's CAMEO verb dictionary and the CAMEO-to-PLOVER map."""
+    from .datafiles import build_cameo_verbs
+
+    root = Path(eval_dir)
+    _run(
+        lambda: _say(
+            f"wrote {build_cameo_verbs(root / 'petrarch2', root / 'plover' / 'CAMEO2PLOVER-2021.txt')}"
+        )
+    )
+
+
 @main.group()
 def bench() -> None:
     """Benchmarks: speed and accuracy, measured (never in tests)."""

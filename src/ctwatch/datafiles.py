@@ -92,3 +92,96 @@ def build_truecase(out: Path | None = None, min_population: int = 50_000) -> Pat
             if n and "\t" not in n and n[0].isupper():
                 fh.write(n + "\n")
     return out
+
+
+def _inflect(word: str) -> list[str]:
+    """Regular English forms of a verb (used when the CAMEO file lists none)."""
+    if word.endswith("e"):
+        return [word, word + "s", word + "d", word[:-1] + "ing"]
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return [word, word[:-1] + "ies", word[:-1] + "ied", word + "ing"]
+    if word.endswith(("s", "sh", "ch", "x", "z")):
+        return [word, word + "es", word + "ed", word + "ing"]
+    return [word, word + "s", word + "ed", word + "ing"]
+
+
+def build_cameo_verbs(petrarch_dir: Path, plover_map: Path, out: Path | None = None) -> Path:
+    """Regenerate ``cameo_verbs.tsv``: verbs from PETRARCH2's CAMEO.2.0.txt (MIT) with their CAMEO codes,
+    mapped to PLOVER types by CAMEO2PLOVER-2021.txt. Only verb entries are taken, not its patterns."""
+    import re
+
+    codes: dict[str, tuple[str, str]] = {}
+    for line in plover_map.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([\w ]*?)\s*,)?", line)
+        if m:
+            codes[m.group(1)] = (m.group(2), (m.group(3) or "").strip())
+    plover = {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "COOPERATE",
+        "AID",
+        "CONCEDE",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+
+    def to_plover(code: str) -> tuple[str, str] | None:
+        for k in (code, code[:3], code[:2]):
+            if k in codes and codes[k][0] in plover:
+                return codes[k]
+        return None
+
+    rows: dict[str, tuple[str, str, str]] = {}
+    block_code = None
+    for raw in (
+        (petrarch_dir / "dictionaries" / "CAMEO.2.0.txt")
+        .read_text(encoding="utf-8", errors="replace")
+        .splitlines()
+    ):
+        line = raw.split("#")[0].rstrip()
+        head = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
+        if head:
+            block_code = head.group(2).strip()
+            continue
+        if not line.strip() or line.lstrip().startswith(("-", "&", "<")) or line.startswith(" "):
+            continue
+        m = re.match(r"^\+?([A-Z][A-Z_'\-]*)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?", line.strip())
+        if not m:
+            continue
+        code = (m.group(3) or block_code or "").strip()
+        if not code or code.startswith("-") or not code[:2].isdigit():
+            continue
+        mapped = to_plover(code)
+        if mapped is None:
+            continue
+        phrase = m.group(1).strip("_").replace("_", " ").lower()
+        forms = [
+            f.strip("+").replace("_", " ").lower()
+            for f in (m.group(2) or "").strip("{}").split()
+            if f.strip("+")
+        ]
+        if not forms:
+            first, *rest = phrase.split(" ")
+            forms = [" ".join([f, *rest]) for f in _inflect(first)]
+        for form in {phrase, *forms}:
+            if len(form) > 2:
+                rows.setdefault(form, (code, mapped[0], mapped[1] or ""))
+    out = out or data_dir() / "cameo_verbs.tsv"
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write(
+            "# word\tcameo\tplover\tmode; verbs derived from PETRARCH2's CAMEO.2.0.txt (MIT, Open Event Data Alliance),\n"
+            "# mapped with CAMEO2PLOVER-2021.txt; regenerate with `ctwatch data cameo-verbs ../shared/eval`\n"
+        )
+        for form in sorted(rows):
+            code, kind, mode = rows[form]
+            fh.write(f"{form}\t{code}\t{kind}\t{mode}\n")
+    return out
