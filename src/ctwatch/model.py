@@ -135,8 +135,9 @@ class Incident:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
-    actor_id: str | None
+    actor_id: str | None  # None: an actor the registry does not know, kept with its words
     name: str
+    sector: str | None = None  # GOV, MIL, COP, REB ... ("Pakistani troops" -> PAK, MIL)
 
 
 @dataclass(frozen=True, slots=True)

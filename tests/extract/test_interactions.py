@@ -120,3 +120,18 @@ def test_seed_amount_and_non_events(seed):
     # one actor per real-world entity: every spelling of the Taliban resolves to one id
     ids = {x.source.actor_id for x in seed.interactions} | {x.target.actor_id for x in seed.interactions}
     assert "taliban" in ids and not any(i and i.startswith("place:") for i in ids)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pakistani troops shelled the border post of Afghanistan.", ("PAK", "MIL")),
+        ("The Indian government urged Pakistan to act.", ("IND", "GOV")),
+        ("The government of Pakistan urged India to talk.", ("PAK", "GOV")),
+        ("Pakistan urged India to talk.", ("PAK", None)),
+    ],
+)
+def test_sectors(pipe, text, expected):
+    doc = pipe(Document.from_text(text))
+    sources = {(x.source.actor_id, x.source.sector) for x in doc.interactions}
+    assert expected in sources, sources

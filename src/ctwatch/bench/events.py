@@ -49,7 +49,8 @@ def event_type(text: str) -> str | None:
     return None
 
 
-def _code(actor_id: str | None) -> str | None:
+def _code(actor_id: str | None, sector: str | None = None) -> str | None:
+    """A CAMEO-style actor code: country (or IGO), then the acting sector when one is named."""
     from ..actors import registry
 
     if actor_id is None:
@@ -59,7 +60,7 @@ def _code(actor_id: str | None) -> str | None:
         return actor_id
     if actor.kind == "igo":
         return "IGO"
-    return actor.country or actor.id
+    return (actor.country or actor.id) + (sector or "")
 
 
 def plover(path: Path) -> dict[str, Any]:

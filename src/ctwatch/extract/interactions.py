@@ -224,6 +224,22 @@ def _capitals() -> dict[str, str]:
     return {row[1].lower(): row[0] for row in datafiles.tsv("capitals.tsv")}
 
 
+@cache
+def _sectors() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    table = {row[0].lower(): row[1] for row in datafiles.tsv("sectors.tsv")}
+    alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    after = re.compile(rf"^(?:['’]s)?\s+(?:[A-Z]?[a-z\-]+\s+){{0,2}}?({alts})\b", re.I)
+    before = re.compile(rf"\b({alts})\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+    return table, after, before
+
+
+def sector_of(doc: Document, m: Mention) -> str | None:
+    """The part of an actor that acts: "Pakistani delegation" -> GOV, "US forces" -> MIL."""
+    table, after, before = _sectors()
+    hit = after.match(doc.text[m.end : m.end + 40]) or before.search(doc.text[max(0, m.start - 30) : m.start])
+    return table.get(hit.group(1).lower()) if hit else None
+
+
 def _parties(doc: Document, mentions: list[Mention], day: str | None) -> list[Party]:
     reg = registry()
     out = []
@@ -237,7 +253,8 @@ def _parties(doc: Document, mentions: list[Mention], day: str | None) -> list[Pa
             gov = _governments().get(country)
             actor = reg.get(gov[0]) if gov and day and day >= gov[1] else reg.get(country)
         if actor is not None:
-            out.append(Party(ActorRef(actor.id, actor.name), m.start, m.end, actor.country))
+            sector = sector_of(doc, m) if actor.kind == "state" else None
+            out.append(Party(ActorRef(actor.id, actor.name, sector), m.start, m.end, actor.country))
         elif m.label == "ORG" and (len(m.text.split()) >= 2 or m.text.isupper()) and not m.text.endswith("-"):
             out.append(Party(ActorRef(None, m.text), m.start, m.end, None))  # unresolved, kept with its words
     return out
