@@ -184,6 +184,9 @@ def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
             click.option("--until", help="On or before YYYY-MM-DD."),
             click.option("--text", help="Full-text search over the documents."),
             click.option("--status", type=click.Choice(["reported", "historical", "hypothetical"])),
+            click.option(
+                "--modality", type=click.Choice(["asserted", "denied", "predicted", "hypothetical"])
+            ),
             click.option("--limit", type=int, default=100, show_default=True),
         ]
     ):
@@ -202,6 +205,7 @@ def _query(**kw: Any) -> Any:
         until=kw["until"],
         text=kw["text"],
         status=kw["status"],
+        modality=kw["modality"],
         limit=kw["limit"],
     )
 
@@ -318,6 +322,7 @@ def demo(db: str, quiet: bool) -> None:
                     until=None,
                     text=None,
                     status=None,
+                    modality=None,
                     limit=50,
                 )
             )

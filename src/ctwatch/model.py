@@ -116,6 +116,7 @@ class Filler:
 class Incident:
     id: str
     status: str  # reported | historical | hypothetical
+    modality: str = "asserted"  # asserted | denied | predicted | hypothetical
     date: When = field(default_factory=When)
     location: Place = field(default_factory=Place)
     attack_types: tuple[str, ...] = ()

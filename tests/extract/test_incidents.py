@@ -229,3 +229,27 @@ def test_ids_are_stable_across_runs(tmp_path):
     first = extract([str(p)])["documents"][0]["incidents"]
     second = extract([str(p)])["documents"][0]["incidents"]
     assert [i["id"] for i in first] == [i["id"] for i in second] and first
+
+
+@pytest.mark.parametrize(
+    "text, status, modality",
+    [
+        (
+            "A bomb exploded near a police station in Quetta on 2 June 2023, killing four people.",
+            "reported",
+            "asserted",
+        ),
+        (
+            "The army denied that guerrillas attacked the presidential farm in Escuintla.",
+            "reported",
+            "denied",
+        ),
+        ("Militants will attack the convoy in Bannu, officials warned.", "hypothetical", "predicted"),
+        ("Gunmen could attack the market in Peshawar during the festival.", "hypothetical", "hypothetical"),
+    ],
+)
+def test_incident_modality(tmp_path, text, status, modality):
+    p = tmp_path / "m.txt"
+    p.write_text(text, encoding="utf-8")
+    _doc, (inc,) = incidents_of(p)
+    assert (inc["status"], inc["modality"]) == (status, modality)

@@ -133,6 +133,8 @@ def test_new_version_replaces_the_documents_records(store):
         (IncidentQuery(text="mosque Peshawar"), [1]),
         (IncidentQuery(text='weird "quote (syntax'), []),
         (IncidentQuery(status="historical"), [4]),
+        (IncidentQuery(modality="asserted"), [3, 1, 2, 4]),
+        (IncidentQuery(modality="denied"), []),
         (IncidentQuery(limit=2), [3, 1]),
     ],
 )

@@ -45,6 +45,7 @@ from .lexicon import Hit, lexicon
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
 STATE_ACTOR = "state actor as the subject of an operation"
+DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
 MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
 _PREC_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "country": 2, "unknown": 0}
 RESPONSIBILITY = re.compile(
@@ -71,6 +72,7 @@ class Draft:
     perpetrators: list[Perpetrator] = field(default_factory=list)
     victims: list[Victim] = field(default_factory=list)
     status: str = "reported"
+    modality: str = "asserted"
     reasons: list[str] = field(default_factory=list)
 
 
@@ -577,8 +579,21 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
                     "vowed",
                 ):
                     d.status = "hypothetical"
+                    d.modality = (
+                        "hypothetical"
+                        if any(
+                            c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "can")
+                            for c in anc.children
+                        )
+                        else "predicted"
+                    )
                     d.reasons.append(f"modal or plan governs {t.text!r}")
                     return
+            if any(c.dep_ == "neg" for c in verb.children) or any(
+                a.lower_ in DENIAL_VERBS and verb.dep_ in ("ccomp", "xcomp") for a in [verb.head]
+            ):
+                d.modality = "denied"
+                d.reasons.append(f"the report denies {t.text!r}")
         window = sent.text[max(0, t.start - sent.start - 40) : t.start - sent.start].lower()
         if any(
             h.text.lower()
@@ -586,6 +601,7 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
             for h in lex.hypothetical.find(window)
         ):
             d.status = "hypothetical"
+            d.modality = "hypothetical"
             d.reasons.append(f"plan, threat or condition before {t.text!r}")
             return
 
@@ -791,6 +807,7 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     return Incident(
         id="inc_" + content_hash(doc.id, str(evidence[0].start), first.entry.attack)[:16],
         status=d.status,
+        modality=d.modality,
         date=d.date,
         location=place,
         attack_types=tuple(attack_types[:3] or ["Unknown"]),

@@ -20,6 +20,7 @@ class IncidentQuery:
     until: str | None = None
     text: str | None = None  # full-text search over the documents
     status: str | None = None
+    modality: str | None = None  # asserted | denied | predicted | hypothetical
     limit: int = 100
     offset: int = 0
 

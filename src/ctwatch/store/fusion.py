@@ -224,6 +224,8 @@ def compose(fid: str, members: list[tuple[fuse.Claim, dict[str, Any]]]) -> dict[
     claims = [c for c, _r in ranked]
     statuses = Counter(r["status"] for r in recs)
     status = "reported" if statuses.get("reported") else statuses.most_common(1)[0][0]
+    modalities = Counter(r.get("modality", "asserted") for r in recs)
+    modality = "asserted" if modalities.get("asserted") else modalities.most_common(1)[0][0]
     dated = [r for r in recs if r["date"].get("start") and r["date"].get("precision") == "day"]
     date = (dated or [r for r in recs if r["date"].get("start")] or recs)[0]["date"]
     placed = sorted(recs, key=lambda r: _PREC.get(r["location"].get("precision", "unknown"), 0), reverse=True)
@@ -253,6 +255,7 @@ def compose(fid: str, members: list[tuple[fuse.Claim, dict[str, Any]]]) -> dict[
     return {
         "id": fid,
         "status": status,
+        "modality": modality,
         "date": date,
         "location": location,
         "attack_types": top("attack_types"),
@@ -299,7 +302,7 @@ def _write(conn: sqlite3.Connection, fid: str, members: list[tuple[fuse.Claim, d
     conn.execute(
         "INSERT OR REPLACE INTO fused(id, status, date_start, country, attack_types, target_types, weapon_types, "
         "killed_best, killed_low, killed_high, wounded_best, wounded_low, wounded_high, confidence, published, "
-        "n_claims, n_documents, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "n_claims, n_documents, data, modality) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             fid,
             rec["status"],
@@ -319,6 +322,7 @@ def _write(conn: sqlite3.Connection, fid: str, members: list[tuple[fuse.Claim, d
             len(members),
             rec["n_documents"],
             json.dumps(rec, ensure_ascii=False),
+            rec["modality"],
         ),
     )
     conn.execute("DELETE FROM fused_actors WHERE fused_id = ?", (fid,))

@@ -164,6 +164,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX interactions_target ON interactions(target_actor);
         """,
     ),
+    (
+        "0004_incident_modality",
+        """
+        ALTER TABLE incidents ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted';
+        ALTER TABLE fused ADD COLUMN modality TEXT NOT NULL DEFAULT 'asserted';
+        """,
+    ),
 ]
 
 

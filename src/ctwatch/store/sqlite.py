@@ -183,8 +183,8 @@ class SQLiteStore(Store):
         c.execute(
             "INSERT OR REPLACE INTO incidents(id, document_id, status, date_start, date_end, date_precision, place_id, "
             "country, attack_types, target_types, weapon_types, killed_best, killed_low, killed_high, wounded_best, "
-            "wounded_low, wounded_high, confidence, published, data, day_lo, day_hi) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "wounded_low, wounded_high, confidence, published, data, day_lo, day_hi, modality) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 inc.id,
                 doc.id,
@@ -208,6 +208,7 @@ class SQLiteStore(Store):
                 json.dumps(to_dict(inc), ensure_ascii=False),
                 days[0] if days else None,
                 days[1] if days else None,
+                inc.modality,
             ),
         )
         c.executemany(
@@ -252,6 +253,9 @@ class SQLiteStore(Store):
         if q.status:
             where.append(f"{t}.status = ?")
             args.append(q.status)
+        if q.modality:
+            where.append(f"{t}.modality = ?")
+            args.append(q.modality)
         return where, args
 
     def _fts_docs(self, text: str) -> str:
