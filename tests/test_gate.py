@@ -18,8 +18,13 @@ def figures(command: str) -> dict:
     if command not in _CACHE:
         args = shlex.split(command)
         assert args[0] == "ctwatch"
-        out = subprocess.run([sys.executable, "-m", "ctwatch.cli", *args[1:]], cwd=ROOT, capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "ctwatch.cli", *args[1:]],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         _CACHE[command] = json.loads(out.stdout)
     return _CACHE[command]
 

@@ -578,12 +578,11 @@ def bench_speed(muc4_dir: str, n_docs: int, as_json: bool) -> None:
     """End to end into SQLite over MUC-4 documents, beside a bare spaCy nlp.pipe over the same text."""
     from .bench.speed import run
 
-    def go() -> int:
-        fig = run(Path(muc4_dir), n_docs, progress=not as_json and sys.stderr.isatty())
-        click.echo(json.dumps(fig) if as_json else _figures("speed", fig))
-        return 0
-
-    _run(go)
+    _run(
+        lambda: _report(
+            "speed", run(Path(muc4_dir), n_docs, progress=not as_json and sys.stderr.isatty()), as_json
+        )
+    )
 
 
 @bench.command("muc4")
@@ -596,12 +595,11 @@ def bench_muc4(gold: str, out: str, as_json: bool) -> None:
     """Predict MUC-4 templates for GOLD's documents, write them to --out, and score them (GTT P/R/F1)."""
     from .bench.muc4 import run
 
-    def go() -> int:
-        fig = run(Path(gold), Path(out), progress=not as_json and sys.stderr.isatty())
-        click.echo(json.dumps(fig) if as_json else _figures("muc4", fig))
-        return 0
-
-    _run(go)
+    _run(
+        lambda: _report(
+            "muc4", run(Path(gold), Path(out), progress=not as_json and sys.stderr.isatty()), as_json
+        )
+    )
 
 
 @bench.command("plover")
@@ -611,12 +609,7 @@ def bench_plover(gold: str, as_json: bool) -> None:
     """Event-type and source/target (country) accuracy on PLOVER gold records."""
     from .bench.events import plover
 
-    def go() -> int:
-        fig = plover(Path(gold))
-        click.echo(json.dumps(fig) if as_json else _figures("plover", fig))
-        return 0
-
-    _run(go)
+    _run(lambda: _report("plover", plover(Path(gold)), as_json))
 
 
 @bench.command("petrarch")
@@ -626,12 +619,7 @@ def bench_petrarch(records: str, as_json: bool) -> None:
     """How many of PETRARCH2's expected (source, target, CAMEO root) triples we produce."""
     from .bench.events import petrarch
 
-    def go() -> int:
-        fig = petrarch(Path(records))
-        click.echo(json.dumps(fig) if as_json else _figures("petrarch", fig))
-        return 0
-
-    _run(go)
+    _run(lambda: _report("petrarch", petrarch(Path(records)), as_json))
 
 
 @bench.command("fusion")
@@ -686,6 +674,12 @@ def bench_fusion_scale(sizes: str, as_json: bool) -> None:
         return 0
 
     _run(go)
+
+
+def _report(name: str, fig: dict[str, Any], as_json: bool) -> int:
+    """A benchmark's figures: one JSON object with --json, else a readable table."""
+    click.echo(json.dumps(fig) if as_json else _figures(name, fig))
+    return 0
 
 
 def _figures(name: str, fig: dict[str, Any]) -> str:

@@ -275,11 +275,7 @@ class SQLiteStore(Store):
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY COALESCE(f.date_start, f.published, '') DESC, f.id LIMIT ? OFFSET ?"
         )
-        try:
-            rows = self.conn.execute(sql, (*args, q.limit, q.offset)).fetchall()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"query failed: {exc}") from exc
-        return [json.loads(r[0]) for r in rows]
+        return [json.loads(r[0]) for r in self._rows(sql, (*args, q.limit, q.offset))]
 
     def claims(self, query: IncidentQuery | None = None) -> list[dict[str, Any]]:
         """Incidents as each report gave them, before fusion (with ``document_id`` and ``fused_id``)."""
@@ -294,11 +290,13 @@ class SQLiteStore(Store):
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY COALESCE(i.date_start, i.published, '') DESC, i.id LIMIT ? OFFSET ?"
         )
+        return [self._record(r) for r in self._rows(sql, (*args, q.limit, q.offset))]
+
+    def _rows(self, sql: str, args: tuple[Any, ...]) -> list[sqlite3.Row]:
         try:
-            rows = self.conn.execute(sql, (*args, q.limit, q.offset)).fetchall()
+            return self.conn.execute(sql, args).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"query failed: {exc}") from exc
-        return [self._record(r) for r in rows]
 
     @staticmethod
     def _record(row: sqlite3.Row) -> dict[str, Any]:
