@@ -384,29 +384,31 @@ def best_count(claims: list[Claim], which: str) -> tuple[Count, str | None]:
 N_PERM = 64
 BANDS = 16
 _PRIME = (1 << 61) - 1
-_SEEDS = [
-    (
-        int.from_bytes(hashlib.sha256(f"a{i}".encode()).digest()[:8], "big") % _PRIME | 1,
-        int.from_bytes(hashlib.sha256(f"b{i}".encode()).digest()[:8], "big") % _PRIME,
-    )
-    for i in range(N_PERM)
-]
+# permutations h(x) = (a * x + b) mod p over 32-bit shingle hashes: a, b < 2^32, so a * x + b < 2^64
+_A = [int.from_bytes(hashlib.sha256(f"a{i}".encode()).digest()[:4], "big") | 1 for i in range(N_PERM)]
+_B = [int.from_bytes(hashlib.sha256(f"b{i}".encode()).digest()[:4], "big") for i in range(N_PERM)]
 DUPLICATE_JACCARD = 0.75
 
 
 def shingles(text: str, k: int = 5) -> set[int]:
+    """32-bit hashes of the text's word k-shingles."""
     words = re.findall(r"\w+", text.lower())
     if len(words) < k:
         words += [""] * (k - len(words))
     return {
-        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + k]).encode(), digest_size=8).digest(), "big")
+        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + k]).encode(), digest_size=4).digest(), "big")
         for i in range(len(words) - k + 1)
     }
 
 
 def minhash(text: str) -> tuple[int, ...]:
-    sh = shingles(text)
-    return tuple(min((a * x + b) % _PRIME for x in sh) for a, b in _SEEDS)
+    import numpy as np
+
+    x = np.fromiter(shingles(text), dtype=np.uint64)
+    a = np.array(_A, dtype=np.uint64)[:, None]
+    b = np.array(_B, dtype=np.uint64)[:, None]
+    values = (a * x[None, :] + b) % np.uint64(_PRIME)
+    return tuple(int(v) for v in values.min(axis=1))
 
 
 def bands(signature: tuple[int, ...]) -> list[str]:

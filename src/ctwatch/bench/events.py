@@ -39,14 +39,10 @@ def _best(xs: tuple[Interaction, ...]) -> Interaction | None:
 
 def event_type(text: str) -> str | None:
     """The PLOVER type of the first event word in a sentence, whoever its parties are."""
-    from ..extract.interactions import lexicon
+    from ..extract.interactions import find_events
 
-    lex = lexicon()
-    for hit in lex.pattern.finditer(text):
-        ev = lex.events.get(re.sub(r"[\s\-]+", " ", hit.group(1).lower()))
-        if ev is not None:
-            return ev.type
-    return None
+    hits = find_events(text)
+    return hits[0].event.type if hits else None
 
 
 def _code(actor_id: str | None, sector: str | None = None) -> str | None:

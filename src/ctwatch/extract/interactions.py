@@ -107,9 +107,41 @@ class EventWord:
 @dataclass(frozen=True)
 class Lexicon:
     events: dict[str, EventWord]
-    pattern: re.Pattern[str]
+    longest: int  # words in the longest phrase
     modality: dict[str, tuple[str, ...]]
     currency: dict[str, str]
+
+
+_WORD = re.compile(r"[\w'’]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    event: EventWord
+
+
+def find_events(text: str, lex: Lexicon | None = None) -> list[Hit]:
+    """Event phrases in a text, longest first at each position, not overlapping (a dictionary lookup of
+    word n-grams: fast with thousands of entries, unlike one big regular expression)."""
+    lex = lex or lexicon()
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    out: list[Hit] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(lex.longest, len(words) - i), 0, -1):
+            key = " ".join(w for _s, _e, w in words[i : i + n])
+            ev = lex.events.get(key)
+            if ev is not None:
+                start, end = words[i][0], words[i + n - 1][1]
+                out.append(Hit(start, end, text[start:end], ev))
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 @cache
@@ -128,10 +160,9 @@ def lexicon() -> Lexicon:
         events.setdefault(
             word, EventWord(word, kind, mode or kind.lower(), cameo, kind in ("CONSULT", "AGREE"), True)
         )
-    body = "|".join(re.escape(k).replace(r"\ ", r"[\s\-]+") for k in sorted(events, key=len, reverse=True))
     return Lexicon(
         events=events,
-        pattern=re.compile(rf"(?<![\w-])({body})(?![\w-])", re.I),
+        longest=max(len(k.split()) for k in events),
         modality={k: tuple(v) for k, v in data["modality"].items()},
         currency={k.lower(): v for k, v in data["currency"].items()},
     )
@@ -463,12 +494,10 @@ def extract(doc: Document) -> list[Interaction]:
         parties = _parties(doc, by_sentence.get(i, []), day)
         money = amounts(sent.text)
         found: list[Interaction] = []
-        for hit in lex.pattern.finditer(sent.text):
-            word = re.sub(r"[\s\-]+", " ", hit.group(1).lower())
-            ev = lex.events.get(word)
-            if ev is None:
-                continue
-            start, end = sent.start + hit.start(), sent.start + hit.end()
+        for hit in find_events(sent.text, lex):
+            ev = hit.event
+            word = ev.phrase
+            start, end = sent.start + hit.start, sent.start + hit.end
             if ev.derived:
                 head = _head_token(sdoc, start, end)
                 if head is None or head.pos_ != "VERB":
@@ -527,10 +556,10 @@ def extract(doc: Document) -> list[Interaction]:
                     modality=modality,
                     status=status,
                     amount=amount,
-                    date=dates.resolve(sent.text, doc.published, hit.start()),
+                    date=dates.resolve(sent.text, doc.published, hit.start),
                     confidence=round(conf, 2),
                     evidence=(sent,),
-                    trigger=hit.group(1),
+                    trigger=hit.text,
                 )
                 out[key] = x
                 found.append(x)
