@@ -34,7 +34,7 @@ def coded(pipe, text, published="2023-03-01"):
         ("Pakistan urged Afghanistan to act against militants.", ("PAK", "REQUEST", "AFG", "asserted")),
         ("The United States froze the assets of Iran.", ("USA", "SANCTION", "IRN", "asserted")),
         ("India rejected the proposal from Pakistan.", ("IND", "REJECT", "PAK", "asserted")),
-        ("China will visit Pakistan next month.", ("CHN", "CONSULT", "PAK", "predicted")),
+        ("China will visit Pakistan next month.", ("CHN", "AGREE", "PAK", "predicted")),  # PLOVER: intent
         ("Pakistan did not accuse India of the attack.", ("PAK", "ACCUSE", "IND", "denied")),
         ("If talks fail, Iran could threaten Pakistan.", ("IRN", "THREATEN", "PAK", "hypothetical")),
         ("The IMF approved a loan for Pakistan.", ("imf", "AID", "PAK", "asserted")),

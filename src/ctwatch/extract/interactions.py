@@ -29,6 +29,8 @@ from ..nlp import parse
 from .incidents import _title_paragraph
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# cooperative events that, when only announced ("will ..."), PLOVER codes as AGREE
+INTENT_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
 # event types whose target may be what the event is about ("operations against groups including the TTP")
 TOPIC_TARGETS = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN", "REJECT"}
 OBJECTS = ("dobj", "pobj", "dative", "attr", "oprd", "obj")
@@ -530,6 +532,12 @@ def extract(doc: Document) -> list[Interaction]:
             if not source or not target:
                 continue
             modality = _modality(sdoc, sent, start, end, word)
+            kind, mode, cameo = ev.type, ev.mode, ev.cameo
+            if modality == "predicted" and kind in INTENT_TYPES:
+                # PLOVER codes a declared intention to cooperate ("will support", "will allow") as AGREE
+                kind, mode = "AGREE", f"intent_{ev.mode}"
+            head = _head_token(sdoc, start, end)
+            main = head is not None and (head.dep_ == "ROOT" or head.head.dep_ == "ROOT")
             status = "historical" if _historical(doc, sent, day) else "reported"
             amount = next(
                 (a for _s, _e, a in money if ev.type in ("SANCTION", "AID", "REQUEST", "CONCEDE")), None
@@ -540,19 +548,19 @@ def extract(doc: Document) -> list[Interaction]:
             for s, t in pairs:
                 if (s.ref.actor_id or s.ref.name) == (t.ref.actor_id or t.ref.name):
                     continue
-                key = (s.ref.actor_id or s.ref.name, t.ref.actor_id or t.ref.name, ev.type, i)
+                key = (s.ref.actor_id or s.ref.name, t.ref.actor_id or t.ref.name, kind, i)
                 if key in out and not (out[key].modality != "asserted" and modality == "asserted"):
                     continue  # one event per dyad and type in a sentence; an asserted reading wins
-                conf = 0.6 + 0.1 * bool(s.ref.actor_id) + 0.1 * bool(t.ref.actor_id)
+                conf = 0.6 + 0.1 * bool(s.ref.actor_id) + 0.1 * bool(t.ref.actor_id) + 0.05 * main
                 if doc.genre == "opinion":
                     conf *= 0.85
                 x = Interaction(
-                    id="int_" + content_hash(doc.id, str(i), key[0], key[1], ev.type)[:16],
+                    id="int_" + content_hash(doc.id, str(i), key[0], key[1], kind)[:16],
                     source=s.ref,
                     target=t.ref,
-                    event_type=ev.type,
-                    mode=ev.mode,
-                    cameo=ev.cameo,
+                    event_type=kind,
+                    mode=mode,
+                    cameo=cameo,
                     modality=modality,
                     status=status,
                     amount=amount,
