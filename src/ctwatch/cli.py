@@ -622,6 +622,17 @@ def bench_petrarch(records: str, as_json: bool) -> None:
     _run(lambda: _report("petrarch", petrarch(Path(records)), as_json))
 
 
+@bench.command("geo")
+@click.argument("xml", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Stop after this many toponyms.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
+def bench_geo(xml: str, limit: int | None, as_json: bool) -> None:
+    """Toponym resolution on LGL / TR-News / GeoWebNews XML: accuracy within 161 km and AUC."""
+    from .bench.geo import run
+
+    _run(lambda: _report("geo", run(Path(xml), limit), as_json))
+
+
 @bench.command("fusion")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--shuffle", type=int, default=None, help="Ingest the reports in a shuffled order (this seed).")

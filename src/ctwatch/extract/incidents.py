@@ -286,6 +286,8 @@ def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: set[str]
                 continue
         if not (m.actor_id or "").startswith("place:") and _is_modifier(doc, m, sdoc):
             continue
+        if _is_dateline(doc, m):
+            continue  # "ISLAMABAD, November 25 - ...": where the story was filed, not where it happened
         before = doc.text[max(0, m.start - 12) : m.start].lower()
         if re.search(r"\b(fall of|from|to)\s+(the\s+)?$", before):
             continue  # "the fall of Kabul", "a threat from", "beyond the border to Pakistan"
@@ -632,6 +634,14 @@ def _fill_place(doc: Document, d: Draft, drafts: list[Draft]) -> None:
 
 
 _DATELINE_CITY = re.compile(r"^([A-Z][A-Z.'\- ]{2,30}?)(?:,\s|\s*\(|\s+[-\u2013\u2014]\s)", re.M)
+
+
+def _is_dateline(doc: Document, m: Mention) -> bool:
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    if m.start - line_start > 2:
+        return False
+    found = _DATELINE_CITY.match(doc.text, line_start)
+    return found is not None and found.group(1).strip().lower() == m.text.lower()
 
 
 def _dateline_place(doc: Document) -> Place | None:
