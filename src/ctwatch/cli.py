@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -221,15 +222,22 @@ def incidents(db: str, fmt: str, claims: bool, **kw: Any) -> None:
     Each incident fuses every report of it; SRC is how many distinct documents report it."""
 
     def go() -> int:
-        from .store import open_store
-
-        _need_db(db)
-        with open_store(db) as store:
+        with _store(db) as store:
             rows = store.claims(_query(**kw)) if claims else store.incidents(_query(**kw))
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2) if fmt == "json" else table(rows))
         return 0
 
     _run(go)
+
+
+@contextmanager
+def _store(db: str) -> Iterator[Any]:
+    """The store at ``db``, which must exist (reading commands never create an empty one)."""
+    from .store import open_store
+
+    _need_db(db)
+    with open_store(db) as store:
+        yield store
 
 
 def _need_db(db: str) -> None:
@@ -247,10 +255,7 @@ def show(incident_id: str, db: str, as_json: bool) -> None:
     """Show one incident (a unique id prefix is enough) with its evidence sentences."""
 
     def go() -> int:
-        from .store import open_store
-
-        _need_db(db)
-        with open_store(db) as store:
+        with _store(db) as store:
             rec = store.incident(incident_id)
         if rec is None:
             raise CtwatchError(
@@ -275,11 +280,9 @@ def export(db: str, fmt: str, out: str | None, **kw: Any) -> None:
 
     def go() -> int:
         from .export import FORMATS
-        from .store import open_store
 
-        _need_db(db)
         kw["limit"] = kw["limit"] if kw["limit"] != 100 else 10**9
-        with open_store(db) as store:
+        with _store(db) as store:
             text = FORMATS[fmt](store.incidents(_query(**kw)))
         if out:
             Path(out).write_text(text, encoding="utf-8")
@@ -353,10 +356,7 @@ def interactions(
     """List who did what to whom (PLOVER), with modality and amounts."""
 
     def go() -> int:
-        from .store import open_store
-
-        _need_db(db)
-        with open_store(db) as store:
+        with _store(db) as store:
             rows = store.interactions(
                 actor=actor, event_type=event_type, modality=modality, status=status, limit=limit
             )
@@ -391,9 +391,7 @@ def actors(name: str | None, db: str, kind: str | None) -> None:
 
         counts: dict[str, dict[str, int]] = {}
         if Path(db).exists():
-            from .store import open_store
-
-            with open_store(db) as store:
+            with _store(db) as store:
                 counts = {a["id"]: a.get("counts", {}) for a in store.actors()}
         if name:
             actor = registry().lookup(name) or registry().get(name)
@@ -450,10 +448,7 @@ def merge(first: str, second: str, db: str, who: str | None, why: str) -> None:
     """Make two incidents one. The decision is logged and survives re-ingest and re-fusion."""
 
     def go() -> int:
-        from .store import open_store
-
-        _need_db(db)
-        with open_store(db) as store:
+        with _store(db) as store:
             fused = store.merge(first, second, _who(who), why)
         click.echo(f"merged into {fused}; undo with `ctwatch undo`")
         return 0
@@ -473,10 +468,7 @@ def split(incident_id: str, claim_ids: str, db: str, who: str | None, why: str) 
     """Move some claims of an incident into an incident of their own (see claim ids with `show`)."""
 
     def go() -> int:
-        from .store import open_store
-
-        _need_db(db)
-        with open_store(db) as store:
+        with _store(db) as store:
             kept, new = store.split(
                 incident_id, [c.strip() for c in claim_ids.split(",") if c.strip()], _who(who), why
             )
@@ -493,10 +485,7 @@ def undo(db: str, who: str | None) -> None:
     """Reverse the latest merge or split still in effect."""
 
     def go() -> int:
-        from .store import open_store
-
-        _need_db(db)
-        with open_store(db) as store:
+        with _store(db) as store:
             done = store.undo(_who(who))
         click.echo(f"undid decision {done['undid']} ({done['action']})")
         return 0
@@ -512,10 +501,7 @@ def fuse(db: str, rebuild: bool, show_log: bool) -> None:
     """Fusion housekeeping: rebuild it from scratch, or show the audit log of analysts' decisions."""
 
     def go() -> int:
-        from .store import open_store
-
-        _need_db(db)
-        with open_store(db) as store:
+        with _store(db) as store:
             if rebuild:
                 click.echo(f"{store.refuse_all()} incidents from {store.counts()['incidents']} reports")
             if show_log or not rebuild:

@@ -244,31 +244,27 @@ class SQLiteStore(Store):
         if q.type:
             where.append(f"({t}.attack_types LIKE ? OR {t}.target_types LIKE ? OR {t}.weapon_types LIKE ?)")
             args += [f"%{q.type}%"] * 3
-        if q.since:
-            where.append(f"COALESCE({t}.date_start, {t}.published) >= ?")
-            args.append(q.since)
-        if q.until:
-            where.append(f"COALESCE({t}.date_start, {t}.published) <= ?")
-            args.append(q.until)
-        if q.status:
-            where.append(f"{t}.status = ?")
-            args.append(q.status)
-        if q.modality:
-            where.append(f"{t}.modality = ?")
-            args.append(q.modality)
+        for value, clause in (
+            (q.since, f"COALESCE({t}.date_start, {t}.published) >= ?"),
+            (q.until, f"COALESCE({t}.date_start, {t}.published) <= ?"),
+            (q.status, f"{t}.status = ?"),
+            (q.modality, f"{t}.modality = ?"),
+        ):
+            if value:
+                where.append(clause)
+                args.append(value)
         return where, args
 
-    def _fts_docs(self, text: str) -> str:
-        return "SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid = d.rowid WHERE documents_fts MATCH ?"
+    _FTS_DOCS = (
+        "SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid = d.rowid WHERE documents_fts MATCH ?"
+    )
 
     def incidents(self, query: IncidentQuery | None = None) -> list[dict[str, Any]]:
         """Fused incidents: one per real-world incident, each with every report's claim."""
         q = query or IncidentQuery()
         where, args = self._filters(q, "f", "fused_actors", "fused_id")
         if q.text:
-            where.append(
-                f"f.id IN (SELECT fused_id FROM incidents WHERE document_id IN ({self._fts_docs(q.text)}))"
-            )
+            where.append(f"f.id IN (SELECT fused_id FROM incidents WHERE document_id IN ({self._FTS_DOCS}))")
             args.append(_fts_query(q.text))
         sql = (
             "SELECT f.data FROM fused f"
@@ -282,7 +278,7 @@ class SQLiteStore(Store):
         q = query or IncidentQuery()
         where, args = self._filters(q, "i", "incident_actors", "incident_id")
         if q.text:
-            where.append(f"i.document_id IN ({self._fts_docs(q.text)})")
+            where.append(f"i.document_id IN ({self._FTS_DOCS})")
             args.append(_fts_query(q.text))
         sql = (
             "SELECT i.data, i.document_id, i.fused_id, d.title, d.source, d.published FROM incidents i "
