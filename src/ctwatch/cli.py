@@ -552,6 +552,23 @@ def data_cameo_verbs(eval_dir: str) -> None:
 
 
 @main.group()
+def train() -> None:
+    """Reproduce the shipped models from ../shared/eval data (needs: pip install 'ctwatch[train]')."""
+
+
+@train.command("satp")
+@click.argument("tsv", type=click.Path(exists=True, dir_okay=False), default="../shared/eval/satp/train.tsv")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Default: the shipped model file.")
+def train_satp(tsv: str, out: str | None) -> None:
+    """Train the attack-type classifier on SATP's training split."""
+    from .classify import MODEL_FILE, train
+    from .datafiles import data_dir
+
+    target = Path(out) if out else data_dir() / MODEL_FILE
+    _run(lambda: _say(f"wrote {target}: {train(Path(tsv), target)}"))
+
+
+@main.group()
 def bench() -> None:
     """Benchmarks: speed and accuracy, measured (never in tests)."""
 
@@ -617,6 +634,29 @@ def bench_geo(xml: str, limit: int | None, as_json: bool) -> None:
     from .bench.geo import run
 
     _run(lambda: _report("geo", run(Path(xml), limit), as_json))
+
+
+@bench.command("satp")
+@click.argument("tsv", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="A model file from `ctwatch train satp` (default: the shipped one).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
+def bench_satp(tsv: str, model_path: str | None, as_json: bool) -> None:
+    """Attack-type F1 per label and macro F1 on SATP paragraphs."""
+    from .classify import AttackTypeModel, evaluate
+
+    _run(
+        lambda: _report(
+            "satp",
+            evaluate(Path(tsv), AttackTypeModel.load(Path(model_path)) if model_path else None),
+            as_json,
+        )
+    )
 
 
 @bench.command("fusion")

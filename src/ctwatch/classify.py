@@ -1,0 +1,147 @@
+"""A small learned attack-type classifier for incident paragraphs (SATP's four labels), shipped as plain
+JSON weights so inference needs nothing but Python: TF-IDF of words (sublinear tf, l2-normalised) and one
+logistic regression per label. ``ctwatch train satp`` reproduces the shipped file from the SATP training
+split (scikit-learn, from the ``train`` extra); ``ctwatch bench satp`` scores it.
+
+Label order of the SATP files, checked against their texts: Armed Assault, Bombing/Explosion, Hostage Taking
+(Kidnapping), and Other (arson, facility attacks, beatings)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import datafiles
+from .errors import BenchError, DataError
+
+LABELS = ("Armed Assault", "Bombing/Explosion", "Hostage Taking (Kidnapping)", "Other")
+MODEL_FILE = "models/satp_attack_types.json"
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+
+
+@dataclass(frozen=True)
+class AttackTypeModel:
+    vocabulary: dict[str, int]
+    idf: list[float]
+    coef: list[dict[int, float]]
+    intercept: list[float]
+    labels: tuple[str, ...] = LABELS
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> AttackTypeModel:
+        p = path or datafiles.path(MODEL_FILE)
+        try:
+            raw = json.loads(p.read_text(encoding="utf-8"))
+            raw["vocabulary"], raw["idf"], raw["coef"], raw["intercept"]  # noqa: B018
+        except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise DataError(
+                f"{p}: not a ctwatch attack-type model ({exc}); rebuild it with `ctwatch train satp`"
+            ) from exc
+        return cls(
+            vocabulary=raw["vocabulary"],
+            idf=raw["idf"],
+            coef=[{int(k): v for k, v in c.items()} for c in raw["coef"]],
+            intercept=raw["intercept"],
+            labels=tuple(raw.get("labels", LABELS)),
+        )
+
+    def features(self, text: str) -> dict[int, float]:
+        counts = Counter(self.vocabulary[t] for t in _TOKEN.findall(text.lower()) if t in self.vocabulary)
+        weights = {i: (1 + math.log(n)) * self.idf[i] for i, n in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {i: w / norm for i, w in weights.items()}
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        x = self.features(text)
+        out = {}
+        for label, coef, b in zip(self.labels, self.coef, self.intercept, strict=True):
+            z = b + sum(coef.get(i, 0.0) * w for i, w in x.items())
+            out[label] = 1 / (1 + math.exp(-z))
+        return out
+
+    def predict(self, text: str) -> list[str]:
+        return [label for label, p in self.probabilities(text).items() if p >= 0.5]
+
+
+@cache
+def model() -> AttackTypeModel:
+    return AttackTypeModel.load()
+
+
+def read_tsv(path: Path) -> tuple[list[str], list[list[int]]]:
+    if not path.exists():
+        raise BenchError(f"{path}: missing (SATP lies in ../shared/eval/satp/)")
+    texts, labels = [], []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        parts = line.split("\t")
+        if len(parts) < 5:
+            continue
+        try:
+            labels.append([int(x) for x in parts[1:5]])
+        except ValueError as exc:
+            raise BenchError(f"{path}:{n}: labels must be 0/1 ({exc})") from exc
+        texts.append(parts[0])
+    if not texts:
+        raise BenchError(f"{path}: no rows of text and four 0/1 labels")
+    return texts, labels
+
+
+def train(path: Path, out: Path, c: float = 10.0) -> dict[str, Any]:
+    """Fit the model on a SATP-format TSV and write its JSON weights."""
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:
+        raise BenchError("training needs scikit-learn: pip install 'ctwatch[train]'") from exc
+    texts, labels = read_tsv(path)
+    vec = TfidfVectorizer(sublinear_tf=True, min_df=2)
+    x = vec.fit_transform(texts)
+    coef, intercept = [], []
+    for k in range(len(LABELS)):
+        y = [row[k] for row in labels]
+        m = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=0).fit(x, y)
+        coef.append({str(i): round(float(w), 5) for i, w in enumerate(m.coef_[0]) if abs(w) >= 1e-4})
+        intercept.append(round(float(m.intercept_[0]), 5))
+    vocab = {t: int(i) for t, i in sorted(vec.vocabulary_.items())}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps(
+            {
+                "about": "ctwatch attack-type classifier: TF-IDF + logistic regression per label, trained by "
+                f"`ctwatch train satp` on {path.name} ({len(texts)} rows)",
+                "labels": list(LABELS),
+                "vocabulary": vocab,
+                "idf": [round(float(v), 5) for v in vec.idf_],
+                "coef": coef,
+                "intercept": intercept,
+            }
+        ),
+        encoding="utf-8",
+    )
+    return {"rows": len(texts), "vocabulary": len(vocab), "bytes": out.stat().st_size}
+
+
+def evaluate(path: Path, m: AttackTypeModel | None = None) -> dict[str, Any]:
+    """Per-label and macro F1 on a SATP-format TSV."""
+    m = m or model()
+    texts, gold = read_tsv(path)
+    f1s = {}
+    for k, label in enumerate(m.labels):
+        tp = fp = fn = 0
+        for text, row in zip(texts, gold, strict=True):
+            pred = m.probabilities(text)[label] >= 0.5
+            tp += pred and row[k] == 1
+            fp += pred and row[k] == 0
+            fn += (not pred) and row[k] == 1
+        f1s[label] = round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+    return {
+        "n": len(texts),
+        "macro_f1": round(sum(f1s.values()) / len(f1s), 4),
+        **{f"f1_{k.split()[0].split('/')[0].lower()}": v for k, v in f1s.items()},
+    }

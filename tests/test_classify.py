@@ -1,0 +1,80 @@
+"""The learned attack-type classifier: trained here on sentences we write, read back as JSON, and the
+pure-Python inference agreeing with scikit-learn's own predictions."""
+
+import json
+
+import pytest
+
+from ctwatch.classify import LABELS, AttackTypeModel, evaluate, model, train
+from ctwatch.errors import BenchError, DataError
+
+ROWS = [
+    ("Militants opened fire on a police post and a gunfight followed", 1, 0, 0, 0),
+    ("Security forces shot dead two militants in an encounter", 1, 0, 0, 0),
+    ("Gunmen opened fire on a patrol and the troops returned fire", 1, 0, 0, 0),
+    ("A bomb exploded near the market and the blast injured ten", 0, 1, 0, 0),
+    ("An IED planted on the road exploded under a police vehicle", 0, 1, 0, 0),
+    ("A grenade was hurled at the bazaar and it exploded", 0, 1, 0, 0),
+    ("Maoists abducted a villager at gunpoint from his house", 0, 0, 1, 0),
+    ("Militants kidnapped two engineers and took them to the hills", 0, 0, 1, 0),
+    ("The abducted trader was released after ransom by the abductors", 0, 0, 1, 0),
+    ("Extremists torched a school building and set vehicles ablaze", 0, 0, 0, 1),
+    ("A mob beat a worker and torched machines at the project site", 0, 0, 0, 1),
+    ("Cadres set ablaze a mobile tower and torched two trucks", 0, 0, 0, 1),
+]
+
+
+@pytest.fixture
+def tsv(tmp_path):
+    path = tmp_path / "train.tsv"
+    lines = [f"{t}\t{a}\t{b}\t{c}\t{d}" for t, a, b, c, d in ROWS * 2]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_train_predict_evaluate(tsv, tmp_path):
+    out = tmp_path / "m.json"
+    info = train(tsv, out)
+    assert info["rows"] == 24 and out.exists()
+    m = AttackTypeModel.load(out)
+    assert m.labels == LABELS
+    assert m.predict("Gunmen opened fire and shot dead a policeman in a gunfight") == ["Armed Assault"]
+    assert m.predict("A bomb exploded and the blast damaged shops") == ["Bombing/Explosion"]
+    fig = evaluate(tsv, m)
+    assert fig["macro_f1"] == 1.0 and fig["n"] == 24
+
+
+def test_inference_matches_scikit_learn(tsv, tmp_path):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    out = tmp_path / "m.json"
+    train(tsv, out)
+    m = AttackTypeModel.load(out)
+    texts = [r[0] for r in ROWS]
+    vec = TfidfVectorizer(sublinear_tf=True, min_df=2)
+    x = vec.fit_transform(texts * 2)
+    for k, label in enumerate(LABELS):
+        y = [r[1 + k] for r in ROWS] * 2
+        lr = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000, random_state=0).fit(x, y)
+        for text, p in zip(texts, lr.predict_proba(vec.transform(texts))[:, 1], strict=True):
+            assert m.probabilities(text)[label] == pytest.approx(p, abs=1e-3)
+
+
+def test_shipped_model_loads():
+    probs = model().probabilities("A suicide bomber blew himself up near a police checkpost")
+    assert set(probs) == set(LABELS)
+    assert max(probs, key=probs.get) == "Bombing/Explosion"
+
+
+def test_bad_inputs(tmp_path):
+    with pytest.raises(BenchError):
+        evaluate(tmp_path / "missing.tsv")
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("no tabs here\n", encoding="utf-8")
+    with pytest.raises(BenchError, match="no rows"):
+        evaluate(empty)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"nope": 1}), encoding="utf-8")
+    with pytest.raises(DataError, match="bad.json"):
+        AttackTypeModel.load(bad)
