@@ -36,13 +36,16 @@ class AttackTypeModel:
     @classmethod
     def load(cls, path: Path | None = None) -> AttackTypeModel:
         p = path or datafiles.path(MODEL_FILE)
+        hint = "rebuild it with `ctwatch train satp`"
         try:
             raw = json.loads(p.read_text(encoding="utf-8"))
-            raw["vocabulary"], raw["idf"], raw["coef"], raw["intercept"]  # noqa: B018
-        except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise DataError(
-                f"{p}: not a ctwatch attack-type model ({exc}); rebuild it with `ctwatch train satp`"
-            ) from exc
+        except (OSError, json.JSONDecodeError) as exc:
+            raise DataError(f"{p}: not a ctwatch attack-type model ({exc}); {hint}") from exc
+        missing = [
+            k for k in ("vocabulary", "idf", "coef", "intercept") if not isinstance(raw, dict) or k not in raw
+        ]
+        if missing:
+            raise DataError(f"{p}: not a ctwatch attack-type model (no {', '.join(missing)}); {hint}")
         return cls(
             vocabulary=raw["vocabulary"],
             idf=raw["idf"],
