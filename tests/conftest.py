@@ -27,8 +27,3 @@ def pipeline():
     p = default_pipeline()
     p.setup()
     return p
-
-
-def pytest_collection_modifyitems(config, items):
-    """In CI every test runs; a `slow` test is never silently skipped there."""
-    return None

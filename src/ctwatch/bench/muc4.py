@@ -64,13 +64,10 @@ def template(inc: Incident) -> dict[str, Any]:
         "PerpOrg": ents(
             p.text or p.name for p in inc.perpetrators if p.actor_id is not None and p.attribution != "denied"
         ),
-        "Target": ents(t.text for t in inc.targets if t.type not in PERSON_TYPES or t.subtype),
+        "Target": ents(t.text for t in inc.targets),
         "Victim": ents(v.text for v in inc.victims),
         "Weapon": ents(w.text for w in inc.weapons),
     }
-
-
-PERSON_TYPES: frozenset[str] = frozenset()
 
 
 def predict(records: list[dict[str, Any]], progress: bool = False) -> dict[str, Any]:

@@ -717,7 +717,7 @@ def _fill_perpetrator_from_context(doc: Document, d: Draft, by_sentence: dict[in
             return
 
 
-def d_mentions(doc: Document, d: Draft) -> list[Mention]:
+def _draft_mentions(doc: Document, d: Draft) -> list[Mention]:
     wanted = set(d.sentences)
     return [m for m in doc.mentions if m.sentence in wanted]
 
@@ -784,7 +784,8 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     specific = [t for t in d.triggers if t.entry.specific] or d.triggers
     attack_types = list(dict.fromkeys(t.entry.attack for t in specific if t.entry.attack != "Unknown"))
     weapon_types = list(dict.fromkeys(t.entry.weapon for t in specific if t.entry.weapon != "Unknown"))
-    hits = [t for t in d.targets if _is_hit(doc, t, d_mentions(doc, d))]
+    mentions = _draft_mentions(doc, d)
+    hits = [t for t in d.targets if _is_hit(doc, t, mentions)]
     facilities = [t for t in hits if t.entry.kind == "facility"]
     direct = [
         t

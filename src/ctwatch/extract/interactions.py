@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -574,8 +573,3 @@ def extract(doc: Document) -> list[Interaction]:
         if found:
             last = found
     return list(out.values())
-
-
-def pairs_of(interactions: Iterable[Interaction]) -> list[tuple[str | None, str | None, str, str]]:
-    """(source id, target id, type, modality) for quick comparisons and tests."""
-    return [(x.source.actor_id, x.target.actor_id, x.event_type, x.modality) for x in interactions]
