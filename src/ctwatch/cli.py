@@ -303,7 +303,7 @@ def demo(db: str, quiet: bool) -> None:
     def go() -> int:
         from .core import Report, ingest_iter
         from .datafiles import data_dir
-        from .store import open_store
+        from .store import IncidentQuery, open_store
 
         sample = data_dir() / "sample"
         report = Report()
@@ -316,19 +316,7 @@ def demo(db: str, quiet: bool) -> None:
             bar.close()
             click.echo(_summary(report, store.counts()))
             click.echo("")
-            rows = store.incidents(
-                _query(
-                    group=None,
-                    country=None,
-                    type_=None,
-                    since=None,
-                    until=None,
-                    text=None,
-                    status=None,
-                    modality=None,
-                    limit=50,
-                )
-            )
+            rows = store.incidents(IncidentQuery(limit=50))
         click.echo(table(rows))
         click.echo(f"\nstore: {db}.  Next: ctwatch show {rows[0]['id'][:12] if rows else 'ID'} --db {db}")
         return EXIT_PARTIAL if report.errors else 0

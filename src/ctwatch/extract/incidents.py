@@ -76,6 +76,20 @@ class Draft:
     reasons: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What one sentence holds, computed once and shared by every rule that looks at it."""
+
+    index: int
+    sent: Span
+    mentions: list[Mention]
+    killed: Count
+    wounded: Count
+    target_hits: list[Hit]  # every target word, before telling targets from sources and names
+    trigger_hits: list[Hit]  # every trigger word, generic phrases included
+    places: list[Place]
+
+
 class IncidentExtractor:
     """Stage: fills ``Document.incidents``."""
 
@@ -106,40 +120,43 @@ def extract(doc: Document) -> list[Incident]:
     for i, sent in enumerate(doc.sentences):
         para = bisect.bisect_right(para_starts, sent.start) - 1
         mentions = by_sentence.get(i, [])
-        triggers = _triggers(sent, lex)
+        trigger_hits = lex.triggers.find(sent.text, sent.start)
+        triggers = _triggers(sent, lex, trigger_hits)
         prev = drafts[-1] if drafts else None
         gap = i - prev.sentences[-1] if prev else 99
         near_prev = prev is not None and gap <= 2 and para - prev.paragraph <= 1
         killed, wounded = casualties(sent.text)
-        targets = [t for t in lex.targets.find(sent.text, sent.start) if _is_hit(doc, t, mentions)]
+        target_hits = lex.targets.find(sent.text, sent.start)
+        targets = [t for t in target_hits if _is_hit(doc, t, mentions)]
         places = _places(doc, mentions, sdoc, context) if triggers else []
+        r = Reading(i, sent, mentions, killed, wounded, target_hits, trigger_hits, places)
         specific = any(t.entry.specific for t in triggers)
         if not triggers or not (specific or targets or places or killed.best or wounded.best):
             # follow-ups: "No group claimed responsibility", "Twelve others were injured"
-            if near_prev and prev is not None and gap == 1 and _adds_facts(doc, sent, mentions, lex):
-                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=True)
+            if near_prev and prev is not None and gap == 1 and _adds_facts(r, lex):
+                _absorb(doc, prev, r, sdoc, follow_up=True)
                 prev.paragraph = para
             continue
         anaphoric = bool(lex.anaphoric.find(sent.text)) and not _historical(sent.text, lex)
         if prev is not None and prev.status == "reported":
             if anaphoric and gap <= 6 and para - prev.paragraph <= 2:
-                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
+                _absorb(doc, prev, r, sdoc, follow_up=False)
                 prev.triggers += triggers
                 prev.paragraph = para
                 continue
             if prev.paragraph == title_para and para <= title_para + 2 and _compatible(prev, triggers):
                 # the headline and the lead tell the same story; the lead's details win
-                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False, union=True)
+                _absorb(doc, prev, r, sdoc, follow_up=False, union=True)
                 prev.paragraph = para
                 prev.triggers += triggers
                 continue
             if near_prev and _same_incident(prev, triggers, targets, places, sent):
-                _absorb(doc, prev, i, sent, mentions, sdoc, context, follow_up=False)
+                _absorb(doc, prev, r, sdoc, follow_up=False)
                 prev.triggers += triggers
                 prev.paragraph = para
                 continue
         draft = Draft([i], para, triggers)
-        _absorb(doc, draft, i, sent, mentions, sdoc, context, follow_up=False)
+        _absorb(doc, draft, r, sdoc, follow_up=False)
         _set_status(draft, doc, sent, sdoc, lex)
         if (
             draft.status == "reported"
@@ -154,17 +171,7 @@ def extract(doc: Document) -> list[Incident]:
             and near_prev
         ):
             # one plot told over several sentences
-            _absorb(
-                doc,
-                prev,
-                i,
-                sent,
-                mentions,
-                sdoc,
-                context,
-                follow_up=False,
-                union=prev.paragraph == title_para,
-            )
+            _absorb(doc, prev, r, sdoc, follow_up=False, union=prev.paragraph == title_para)
             prev.triggers += triggers
             prev.paragraph = para
             continue
@@ -181,10 +188,11 @@ def extract(doc: Document) -> list[Incident]:
 # ---- sentence-level pieces --------------------------------------------------------------------------
 
 
-def _triggers(sent: Span, lex: Any) -> list[Hit]:
+def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit]) -> list[Hit]:
+    """The trigger words that are not inside a generic phrase ("war on terror")."""
     generic = lex.generic.find(sent.text, sent.start)
     hits = []
-    for h in lex.triggers.find(sent.text, sent.start):
+    for h in trigger_hits:
         if any(g.start <= h.start < g.end for g in generic):
             continue
         hits.append(h)
@@ -218,14 +226,13 @@ def _compatible(prev: Draft, triggers: list[Hit]) -> bool:
     return not a or not b or bool(a & b)
 
 
-def _adds_facts(doc: Document, sent: Span, mentions: list[Mention], lex: Any) -> bool:
+def _adds_facts(r: Reading, lex: Any) -> bool:
     """A sentence without its own incident that adds casualties or a claim to the one before."""
-    killed, wounded = casualties(sent.text)
-    if killed.best is not None or wounded.best is not None or RESPONSIBILITY.search(sent.text):
+    if r.killed.best is not None or r.wounded.best is not None or RESPONSIBILITY.search(r.sent.text):
         return True
     reg = registry()
-    groups = [m for m in mentions if m.actor_id and (a := reg.get(m.actor_id)) and a.kind == "armed_group"]
-    cues = [h for k in ("claimed", "denied", "suspected") for h in lex.attribution[k].find(sent.text)]
+    groups = [m for m in r.mentions if m.actor_id and (a := reg.get(m.actor_id)) and a.kind == "armed_group"]
+    cues = [h for k in ("claimed", "denied", "suspected") for h in lex.attribution[k].find(r.sent.text)]
     return bool(groups and cues)
 
 
@@ -297,36 +304,27 @@ def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: set[str]
     return out
 
 
-def _absorb(
-    doc: Document,
-    d: Draft,
-    i: int,
-    sent: Span,
-    mentions: list[Mention],
-    sdoc: Any,
-    context: set[str],
-    follow_up: bool,
-    union: bool = False,
-) -> None:
+def _absorb(doc: Document, d: Draft, r: Reading, sdoc: Any, follow_up: bool, union: bool = False) -> None:
+    """Add one sentence's facts to a draft incident."""
     lex = lexicon()
-    if i not in d.sentences:
-        d.sentences.append(i)
-    killed, wounded = casualties(sent.text)
+    sent, mentions, killed, wounded = r.sent, r.mentions, r.killed, r.wounded
+    if r.index not in d.sentences:
+        d.sentences.append(r.index)
     # a headline's round figure gives way to the lead's ("rises to 59" -> "at least 59")
     if killed.best is not None and (d.killed.best is None or union):
         d.killed = killed
     if wounded.best is not None and (d.wounded.best is None or union):
         d.wounded = wounded
     if not follow_up:
-        d.targets += lex.targets.find(sent.text, sent.start)
+        d.targets += r.target_hits
         if not d.places or union:
-            d.places += _places(doc, mentions, sdoc, context)
+            d.places += r.places
         if d.date.start is None and (d.date.text is None or union):
-            anchor = next((t.start - sent.start for t in lex.triggers.find(sent.text, sent.start)), None)
+            anchor = next((t.start - sent.start for t in r.trigger_hits), None)
             when = dates.resolve(sent.text, doc.published, anchor)
             if when.start is not None or d.date.text is None:
                 d.date = when
-    victims = _victims(doc, sent, mentions, lex, sdoc)
+    victims = _victims(doc, r, sdoc)
     known = {v.text.lower() for v in d.victims}
     for v in victims:
         if v.text.lower() not in known:
@@ -338,10 +336,12 @@ def _absorb(
             d.perpetrators.append(p)
 
 
-def _victims(doc: Document, sent: Span, mentions: list[Mention], lex: Any, sdoc: Any) -> list[Victim]:
+def _victims(doc: Document, r: Reading, sdoc: Any) -> list[Victim]:
+    lex = lexicon()
+    mentions = r.mentions
     reg = registry()
     out = []
-    for hit in lex.targets.find(sent.text, sent.start):
+    for hit in r.target_hits:
         if hit.entry.kind != "person" or not _is_hit(doc, hit, mentions):
             continue
         tok = _token_at(sdoc, hit.end - 1)
