@@ -348,7 +348,8 @@ def fuse(
 # ---- the best figure --------------------------------------------------------------------------------
 
 
-def _rank(c: Claim) -> tuple[int, int, int, str, str]:
+def rank(c: Claim) -> tuple[int, int, int, str, str]:
+    """How much a claim's figures weigh (higher first): the best-figure policy as a sort key."""
     return (
         0 if c.genre == "opinion" or c.status == "historical" else 1,
         1 if c.official else 0,
@@ -363,7 +364,7 @@ def best_count(claims: list[Claim], which: str) -> tuple[Count, str | None]:
     stated = [c for c in claims if getattr(c, which).best is not None or getattr(c, which).low is not None]
     if not stated:
         return Count(), None
-    top = max(stated, key=_rank)
+    top = max(stated, key=rank)
     top_count: Count = getattr(top, which)
     values = [
         v

@@ -219,7 +219,7 @@ def _apply(
 
 def compose(fid: str, members: list[tuple[fuse.Claim, dict[str, Any]]]) -> dict[str, Any]:
     """One fused incident from its claims (SCHEMA.md incident shape, plus ``claims``)."""
-    ranked = sorted(members, key=lambda m: fuse._rank(m[0]), reverse=True)
+    ranked = sorted(members, key=lambda m: fuse.rank(m[0]), reverse=True)
     recs = [r for _c, r in ranked]
     claims = [c for c, _r in ranked]
     statuses = Counter(r["status"] for r in recs)
