@@ -89,6 +89,9 @@ def norm(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+GOVERNMENT_OF = "government of "
+
+
 class Registry:
     def __init__(self, actors: list[Actor]) -> None:
         self.actors = {a.id: a for a in actors}
@@ -112,6 +115,9 @@ class Registry:
         aid = self._by_alias.get(key)
         if aid is None and key.endswith((" s", "s")):
             aid = self._by_alias.get(key.rstrip("s").rstrip())
+        if aid is None and key.startswith(GOVERNMENT_OF):
+            state = self.lookup(key[len(GOVERNMENT_OF) :])  # "Government of Pakistan": the state acting
+            return state if state is not None and state.kind == "state" else None
         return self.actors.get(aid) if aid else None
 
     def demonym(self, text: str) -> Actor | None:

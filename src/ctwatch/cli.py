@@ -581,16 +581,21 @@ def bench_speed(muc4_dir: str, n_docs: int, as_json: bool) -> None:
 @click.option(
     "--out", type=click.Path(dir_okay=False), required=True, help="Where to write GTT-format predictions."
 )
+@click.option(
+    "--grit",
+    type=click.Path(exists=True, dir_okay=False),
+    help="GRIT entity-level gold for CEAF-REE (default: grit/<GOLD's name> beside GOLD, when there).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
-def bench_muc4(gold: str, out: str, as_json: bool) -> None:
-    """Predict MUC-4 templates for GOLD's documents, write them to --out, and score them (GTT P/R/F1)."""
+def bench_muc4(gold: str, out: str, grit: str | None, as_json: bool) -> None:
+    """Predict MUC-4 templates for GOLD's documents, write them to --out, and score them.
+
+    Prints GTT template P/R/F1 (and F1 per field) and entity-level CEAF-REE P/R/F1.
+    """
     from .bench.muc4 import run
 
-    _run(
-        lambda: _report(
-            "muc4", run(Path(gold), Path(out), progress=not as_json and sys.stderr.isatty()), as_json
-        )
-    )
+    progress = not as_json and sys.stderr.isatty()
+    _run(lambda: _report("muc4", run(Path(gold), Path(out), Path(grit) if grit else None, progress), as_json))
 
 
 @bench.command("plover")
@@ -622,6 +627,22 @@ def bench_geo(xml: str, limit: int | None, as_json: bool) -> None:
     from .bench.geo import run
 
     _run(lambda: _report("geo", run(Path(xml), limit), as_json))
+
+
+@bench.command("ucdp")
+@click.argument("csv_path", metavar="CSV", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Only the first N events.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
+def bench_ucdp(csv_path: str, limit: int | None, as_json: bool) -> None:
+    """Place, actor and deaths accuracy on UCDP GED events (e.g. ../shared/eval/ucdp_pakistan/*.csv).
+
+    Places from where_description (within 25 km; same first-level area), side_b names against the
+    registry, and from each source_headline the killed figure (within UCDP's low..high) and perpetrator.
+    """
+    from .bench.ucdp import run
+
+    progress = not as_json and sys.stderr.isatty()
+    _run(lambda: _report("ucdp", run(Path(csv_path), limit=limit, progress=progress), as_json))
 
 
 @bench.command("satp")

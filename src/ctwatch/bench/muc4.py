@@ -1,4 +1,4 @@
-"""``ctwatch bench muc4``: predict MUC-4 templates with the ctwatch pipeline and score them (GTT)."""
+"""``ctwatch bench muc4``: predict MUC-4 templates with the ctwatch pipeline and score them (GTT and CEAF-REE)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import BenchError
 from ..model import Document, Incident
-from . import gtt
+from . import gtt, ree
 
 MAX_TEMPLATES = 5  # the GTT assignment search is exponential in predicted templates per document
 
@@ -85,11 +85,16 @@ def predict(records: list[dict[str, Any]], progress: bool = False) -> dict[str, 
     return out
 
 
-def run(gold_path: Path, out_path: Path, progress: bool = False) -> dict[str, Any]:
-    records = read_gold(gold_path)
-    pred = predict(records, progress=progress)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
+def grit_gold(gold_path: Path) -> Path | None:
+    """GRIT's entity-level gold for the same split: ``grit/<name>`` beside the GTT file, when it is there."""
+    candidate = gold_path.parent / "grit" / gold_path.name
+    return candidate if candidate.exists() else None
+
+
+def figures(
+    records: list[dict[str, Any]], pred: dict[str, Any], grit_records: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """GTT template P/R/F1 (with per-field F1) and CEAF-REE P/R/F1 (from GRIT gold, else pooled templates)."""
     scores = gtt.score(gtt.load_gold(records), gtt.load_pred(pred))
     p, r, f = scores.micro.prf()
     fig: dict[str, Any] = {
@@ -100,4 +105,23 @@ def run(gold_path: Path, out_path: Path, progress: bool = False) -> dict[str, An
     }
     for name, tally in scores.fields.items():
         fig[f"{name}_f1"] = round(100 * tally.prf()[2], 2)
+    entity = ree.score(ree.load_gold(grit_records or records), ree.load_pred(pred))
+    p, r, f = entity.micro.prf()
+    fig.update(
+        ceaf_ree_precision=round(100 * p, 2), ceaf_ree_recall=round(100 * r, 2), ceaf_ree_f1=round(100 * f, 2)
+    )
+    for name, tally in entity.fields.items():
+        fig[f"ree_{name}_f1"] = round(100 * tally.prf()[2], 2)
     return fig
+
+
+def run(
+    gold_path: Path, out_path: Path, grit_path: Path | None = None, progress: bool = False
+) -> dict[str, Any]:
+    records = read_gold(gold_path)
+    grit_path = grit_path or grit_gold(gold_path)
+    grit_records = read_gold(grit_path) if grit_path else None
+    pred = predict(records, progress=progress)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
+    return figures(records, pred, grit_records)

@@ -483,8 +483,9 @@ def _perpetrators(
                 or lex.wounded.find(tok.head.text)
                 or tok.head.lower_ in ("arrested", "captured")
             )
+            and not (tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children))
         ):
-            continue  # "three attackers were killed": they are casualties here, not the agents
+            continue  # "three attackers were killed": casualties here; "militants kill four policemen": agents
         agent = tok is not None and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.lower_ == "by"))
         if agent or re.search(
             r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]
