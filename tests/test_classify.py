@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from ctwatch.classify import LABELS, AttackTypeModel, evaluate, model, train
+from ctwatch.classify import LABELS, TextClassifier, evaluate, model, train
 from ctwatch.errors import BenchError, DataError
 
 ROWS = [
@@ -36,7 +36,7 @@ def test_train_predict_evaluate(tsv, tmp_path):
     out = tmp_path / "m.json"
     info = train(tsv, out)
     assert info["rows"] == 24 and out.exists()
-    m = AttackTypeModel.load(out)
+    m = TextClassifier.load(out)
     assert m.labels == LABELS
     assert m.predict("Gunmen opened fire and shot dead a policeman in a gunfight") == ["Armed Assault"]
     assert m.predict("A bomb exploded and the blast damaged shops") == ["Bombing/Explosion"]
@@ -50,7 +50,7 @@ def test_inference_matches_scikit_learn(tsv, tmp_path):
 
     out = tmp_path / "m.json"
     train(tsv, out)
-    m = AttackTypeModel.load(out)
+    m = TextClassifier.load(out)
     texts = [r[0] for r in ROWS]
     vec = TfidfVectorizer(sublinear_tf=True, min_df=2)
     x = vec.fit_transform(texts * 2)
@@ -77,4 +77,4 @@ def test_bad_inputs(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"nope": 1}), encoding="utf-8")
     with pytest.raises(DataError, match="bad.json"):
-        AttackTypeModel.load(bad)
+        TextClassifier.load(bad)

@@ -1,6 +1,6 @@
-"""A small learned attack-type classifier for incident paragraphs (SATP's four labels), shipped as plain
-JSON weights so inference needs nothing but Python: TF-IDF of words (sublinear tf, l2-normalised) and one
-logistic regression per label. ``ctwatch train satp`` reproduces the shipped file from the SATP training
+"""Small learned text classifiers shipped as plain JSON weights, so inference needs nothing but Python:
+TF-IDF of words (sublinear tf, l2-normalised) and one logistic regression per label. Two are shipped: the
+attack types of incident paragraphs (SATP's four labels) and MUC-4's incident types of a whole report. ``ctwatch train satp`` reproduces the shipped file from the SATP training
 split (scikit-learn, from the ``train`` extra); ``ctwatch bench satp`` scores it.
 
 Label order of the SATP files, checked against their texts: Armed Assault, Bombing/Explosion, Hostage Taking
@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 
 @dataclass(frozen=True)
-class AttackTypeModel:
+class TextClassifier:
     vocabulary: dict[str, int]
     idf: list[float]
     coef: list[dict[int, float]]
@@ -34,18 +34,18 @@ class AttackTypeModel:
     labels: tuple[str, ...] = LABELS
 
     @classmethod
-    def load(cls, path: Path | None = None) -> AttackTypeModel:
+    def load(cls, path: Path | None = None) -> TextClassifier:
         p = path or datafiles.path(MODEL_FILE)
-        hint = "rebuild it with `ctwatch train satp`"
+        hint = f"rebuild it with `ctwatch train {'satp' if p.name.startswith('satp') else 'muc4'}`"
         try:
             raw = json.loads(p.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
-            raise DataError(f"{p}: not a ctwatch attack-type model ({exc}); {hint}") from exc
+            raise DataError(f"{p}: not a ctwatch text classifier ({exc}); {hint}") from exc
         missing = [
             k for k in ("vocabulary", "idf", "coef", "intercept") if not isinstance(raw, dict) or k not in raw
         ]
         if missing:
-            raise DataError(f"{p}: not a ctwatch attack-type model (no {', '.join(missing)}); {hint}")
+            raise DataError(f"{p}: not a ctwatch text classifier (no {', '.join(missing)}); {hint}")
         return cls(
             vocabulary=raw["vocabulary"],
             idf=raw["idf"],
@@ -73,8 +73,8 @@ class AttackTypeModel:
 
 
 @cache
-def model() -> AttackTypeModel:
-    return AttackTypeModel.load()
+def model() -> TextClassifier:
+    return TextClassifier.load()
 
 
 def read_tsv(path: Path) -> tuple[list[str], list[list[int]]]:
@@ -95,18 +95,19 @@ def read_tsv(path: Path) -> tuple[list[str], list[list[int]]]:
     return texts, labels
 
 
-def train(path: Path, out: Path, c: float = 10.0) -> dict[str, Any]:
-    """Fit the model on a SATP-format TSV and write its JSON weights."""
+def fit(
+    texts: list[str], labels: list[list[int]], names: tuple[str, ...], out: Path, about: str, c: float = 10.0
+) -> dict[str, Any]:
+    """Fit TF-IDF + one logistic regression per label and write the JSON weights that ``load`` reads."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
         raise BenchError("training needs scikit-learn: pip install 'ctwatch[train]'") from exc
-    texts, labels = read_tsv(path)
     vec = TfidfVectorizer(sublinear_tf=True, min_df=2)
     x = vec.fit_transform(texts)
     coef, intercept = [], []
-    for k in range(len(LABELS)):
+    for k in range(len(names)):
         y = [row[k] for row in labels]
         m = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, random_state=0).fit(x, y)
         coef.append({str(i): round(float(w), 5) for i, w in enumerate(m.coef_[0]) if abs(w) >= 1e-4})
@@ -116,9 +117,8 @@ def train(path: Path, out: Path, c: float = 10.0) -> dict[str, Any]:
     out.write_text(
         json.dumps(
             {
-                "about": "ctwatch attack-type classifier: TF-IDF + logistic regression per label, trained by "
-                f"`ctwatch train satp` on {path.name} ({len(texts)} rows)",
-                "labels": list(LABELS),
+                "about": about,
+                "labels": list(names),
                 "vocabulary": vocab,
                 "idf": [round(float(v), 5) for v in vec.idf_],
                 "coef": coef,
@@ -130,7 +130,17 @@ def train(path: Path, out: Path, c: float = 10.0) -> dict[str, Any]:
     return {"rows": len(texts), "vocabulary": len(vocab), "bytes": out.stat().st_size}
 
 
-def evaluate(path: Path, m: AttackTypeModel | None = None) -> dict[str, Any]:
+def train(path: Path, out: Path, c: float = 10.0) -> dict[str, Any]:
+    """Fit the attack-type model on a SATP-format TSV and write its JSON weights."""
+    texts, labels = read_tsv(path)
+    about = (
+        "ctwatch attack-type classifier: TF-IDF + logistic regression per label, trained by "
+        f"`ctwatch train satp` on {path.name} ({len(texts)} rows)"
+    )
+    return fit(texts, labels, LABELS, out, about, c)
+
+
+def evaluate(path: Path, m: TextClassifier | None = None) -> dict[str, Any]:
     """Per-label and macro F1 on a SATP-format TSV."""
     m = m or model()
     texts, gold = read_tsv(path)

@@ -504,6 +504,28 @@ def fuse(db: str, rebuild: bool, show_log: bool) -> None:
 # ---- data and benchmarks ------------------------------------------------------------------------------
 
 
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("run", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the tables.")
+def eval_cmd(gold: str, run: str, as_json: bool) -> None:
+    """Score a ctwatch RUN against MUC-4 GOLD: P/R/F1 per field, GTT templates and CEAF-REE.
+
+    \b
+    ctwatch extract ../shared/eval/muc4/dev.json --format json > run.json
+    ctwatch eval ../shared/eval/muc4/dev.json run.json
+    RUN may also be the predictions of `ctwatch bench muc4 --out`.
+    """
+    from .evaluate import score, table
+
+    def go() -> int:
+        result = score(Path(gold), Path(run))
+        click.echo(json.dumps(result) if as_json else table(result))
+        return 0
+
+    _run(go)
+
+
 @main.group()
 def data() -> None:
     """Regenerate data files that are derived from packages (run by maintainers, results committed)."""
@@ -556,6 +578,31 @@ def train_satp(tsv: str, out: str | None) -> None:
     _run(lambda: _say(f"wrote {target}: {train(Path(tsv), target)}"))
 
 
+@train.command("muc4")
+@click.argument(
+    "gold", type=click.Path(exists=True, dir_okay=False), default="../shared/eval/muc4/train.json"
+)
+@click.option("--epochs", type=int, default=10, show_default=True)
+@click.option(
+    "--out-dir", type=click.Path(file_okay=False), default=None, help="Default: the shipped data folder."
+)
+def train_muc4(gold: str, epochs: int, out_dir: str | None) -> None:
+    """Fit the learned MUC-4 extractors: the role-filler tagger (over MiniLM) and the incident-type classifier.
+
+    Writes models/muc4_roles.pt and models/muc4_types.json; takes about 20 minutes on two CPU cores.
+    """
+    from .roles import train_muc4 as fit_muc4
+
+    def go() -> int:
+        fig = fit_muc4(
+            Path(gold), Path(out_dir) if out_dir else None, epochs=epochs, progress=sys.stderr.isatty()
+        )
+        click.echo(json.dumps(fig))
+        return 0
+
+    _run(go)
+
+
 @main.group()
 def bench() -> None:
     """Benchmarks: speed and accuracy, measured (never in tests)."""
@@ -586,8 +633,15 @@ def bench_speed(muc4_dir: str, n_docs: int, as_json: bool) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="GRIT entity-level gold for CEAF-REE (default: grit/<GOLD's name> beside GOLD, when there).",
 )
+@click.option(
+    "--extractor",
+    type=click.Choice(["learned", "rules"]),
+    default="learned",
+    show_default=True,
+    help="learned: the role tagger and type classifier of `ctwatch train muc4`; rules: the incident pipeline.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
-def bench_muc4(gold: str, out: str, grit: str | None, as_json: bool) -> None:
+def bench_muc4(gold: str, out: str, grit: str | None, extractor: str, as_json: bool) -> None:
     """Predict MUC-4 templates for GOLD's documents, write them to --out, and score them.
 
     Prints GTT template P/R/F1 (and F1 per field) and entity-level CEAF-REE P/R/F1.
@@ -595,7 +649,11 @@ def bench_muc4(gold: str, out: str, grit: str | None, as_json: bool) -> None:
     from .bench.muc4 import run
 
     progress = not as_json and sys.stderr.isatty()
-    _run(lambda: _report("muc4", run(Path(gold), Path(out), Path(grit) if grit else None, progress), as_json))
+    _run(
+        lambda: _report(
+            "muc4", run(Path(gold), Path(out), Path(grit) if grit else None, progress, extractor), as_json
+        )
+    )
 
 
 @bench.command("plover")
@@ -657,12 +715,12 @@ def bench_ucdp(csv_path: str, limit: int | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
 def bench_satp(tsv: str, model_path: str | None, as_json: bool) -> None:
     """Attack-type F1 per label and macro F1 on SATP paragraphs."""
-    from .classify import AttackTypeModel, evaluate
+    from .classify import TextClassifier, evaluate
 
     _run(
         lambda: _report(
             "satp",
-            evaluate(Path(tsv), AttackTypeModel.load(Path(model_path)) if model_path else None),
+            evaluate(Path(tsv), TextClassifier.load(Path(model_path)) if model_path else None),
             as_json,
         )
     )

@@ -9,6 +9,7 @@ is known, the place falls back to it and ``precision`` says so.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -80,7 +81,20 @@ def _mid(values: Iterable[float], cut: float = 0.05) -> float:
     return (lo + hi) / 2
 
 
+@cache
+def _country_points() -> dict[str, tuple[float, float]]:
+    return {row[0]: (float(row[1]), float(row[2])) for row in datafiles.tsv("country_points.tsv")}
+
+
+@cache
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    """'Ga.' -> ('Georgia', 'USA')."""
+    return {row[0]: (row[1], row[2]) for row in datafiles.tsv("admin1_abbreviations.tsv")}
+
+
 def _centroid(country: str, subdivision: str | None) -> tuple[float, float] | None:
+    if subdivision is None and country in _country_points():
+        return _country_points()[country]
     area = _area(country, subdivision)
     return (area[0], area[1]) if area else None
 
@@ -103,9 +117,16 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     query = text.strip()
     if query.lower().startswith("the "):
         query = query[4:]
+    abbreviated = _abbreviations().get(query)
     try:
-        found_cities = cities.filter(name=query)
-        found_subs = subdivisions.filter(name=query)
+        if abbreviated:  # "Ga." is the US state, never a town
+            found_cities = []
+            found_subs = [
+                s for s in subdivisions.filter(name=abbreviated[0]) if s.country.alpha3 == abbreviated[1]
+            ]
+        else:
+            found_cities = cities.filter(name=query)
+            found_subs = subdivisions.filter(name=query)
     except (KeyError, ValueError):
         found_cities, found_subs = [], []
     for city in found_cities[:50]:
@@ -172,28 +193,86 @@ def choose(cands: Iterable[Candidate], context: set[str]) -> Candidate | None:
     return best[1] if best else None
 
 
+@cache
+def _points_to(name: str) -> frozenset[str]:
+    """The country (alpha-3) and admin1 name that one place mention points to on its own."""
+    actor = registry().lookup(name)
+    if actor is not None and actor.country:
+        return frozenset({actor.country})
+    top = choose(candidates(name), set())
+    if top is None:
+        return frozenset()
+    return frozenset(x for x in (top.country, norm(top.admin1) if top.admin1 else None) if x)
+
+
 def context_of(names: Iterable[str]) -> set[str]:
     """Countries (alpha-3) and admin1 names that a document's place mentions point to."""
-    ctx: set[str] = set()
-    for name in names:
-        actor = registry().lookup(name)
-        if actor is not None and actor.country:
-            ctx.add(actor.country)
+    return set().union(*(_points_to(n) for n in set(names)))
+
+
+def contexts(names: Iterable[str]) -> dict[str, set[str]]:
+    """For each place mention, what the document's *other* mentions point to: "Paris" in a story that also
+    names Illinois and Indiana must not count its own French namesake as evidence for France."""
+    distinct = set(names)
+    keys = {n: norm(n) for n in distinct}
+    return {n: set().union(*(_points_to(o) for o in distinct if keys[o] != keys[n])) for n in distinct}
+
+
+_SEPARATORS = re.compile(
+    r"\s*(?:[,;:()/]|\s-\s|\b(?:in|near|of|at|on|along|across|between|and|from|outskirts|close to|north|south|"
+    r"east|west|northeast|northwest|southeast|southwest|some|km|kms|kilometres|kilometers|miles)\b)\s*",
+    re.I,
+)
+_GENERIC = re.compile(
+    r"^(?:the|a|an)\s+|\s+(?:village|villages|sector|area|areas|town|tehsil|subdivision|sub-division|valley|"
+    r"agency|district|region|bazaar|market|city|province|division|locality|border|post|check ?post)$",
+    re.I,
+)
+_RANK_OF_PART = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _countries(context: set[str]) -> set[str]:
+    return {c for c in context if len(c) == 3 and c.isupper()}
+
+
+def _in_countries(cands: Iterable[Candidate], context: set[str]) -> list[Candidate]:
+    """A part of a longer name stands for a place in the document's countries (when it names any):
+    "Mir Ali" is not "Ali" in Delhi."""
+    countries = _countries(context)
+    return [c for c in cands if not countries or c.country in countries or c.curated]
+
+
+def _from_parts(text: str, context: set[str]) -> tuple[Candidate, str] | None:
+    """A descriptive place phrase ("Khaso Khel village near Mir Ali", "Dera Bugti, Balochistan"): its
+    named parts, generic words ("village", "sector") dropped; the most specific part that the gazetteer
+    places inside the document's countries wins, the earlier part on ties."""
+    countries = _countries(context)
+    best: tuple[int, int, Candidate, str] | None = None
+    for order, raw in enumerate(p for p in _SEPARATORS.split(text) if p and p.strip()):
+        name = raw.strip(" .'\"")
+        while _GENERIC.search(name):
+            name = _GENERIC.sub("", name).strip()
+        if len(name) < 3 or not name[:1].isalpha() or name == text:
             continue
-        cands = candidates(name)
-        top = choose(cands, set())
-        if top is not None:
-            if top.country:
-                ctx.add(top.country)
-            if top.admin1:
-                ctx.add(norm(top.admin1))
-    return ctx
+        cand = choose(_in_countries(candidates(name), context), context)
+        if cand is None or (
+            cand.precision == "city" and cand.population < PART_MIN_POPULATION and not countries
+        ):
+            continue
+        key = (_RANK_OF_PART.get(cand.precision, 4), order)
+        if best is None or key < best[:2]:
+            best = (*key, cand, name)
+    return (best[2], best[3]) if best else None
 
 
 def resolve(text: str, context: set[str] | None = None) -> Place:
     """A geocoded Place for a place name, or a Place with precision 'unknown' and the reason."""
     cand = choose(candidates(text), context or set())
     part = None
+    if cand is None:
+        from_parts = _from_parts(text, context or set())
+        if from_parts is not None:
+            cand, part = from_parts
     if cand is None:
         # "Karachi airport", "Sariab Road in Quetta": the longest part that the gazetteer knows
         words = text.split()
@@ -203,7 +282,7 @@ def resolve(text: str, context: set[str] | None = None) -> Place:
                 sub = " ".join(words[k : k + n])
                 if not sub[:1].isupper() or all(w.lower() in common for w in sub.split()):
                     continue
-                found = choose(candidates(sub), context or set())
+                found = choose(_in_countries(candidates(sub), context or set()), context or set())
                 if found is not None and not (
                     found.precision == "city" and found.population < PART_MIN_POPULATION
                 ):

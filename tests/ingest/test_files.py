@@ -108,6 +108,20 @@ def test_json_and_jsonl(tmp_path):
     assert errors[0].source.endswith("b.jsonl:3")
 
 
+def test_evaluation_records_under_a_json_name(tmp_path):
+    """MUC-4's dev.json is JSON Lines of {docid, doctext}: read as records, ids kept."""
+    lines = [
+        json.dumps({"docid": f"TST1-MUC3-000{i}", "doctext": f"a bomb exploded in lima, day {i}."})
+        for i in (1, 2)
+    ]
+    (tmp_path / "dev.json").write_text("\n".join(lines), encoding="utf-8")
+    docs = only_docs(read_path(tmp_path / "dev.json"))
+    assert [d.meta["record_id"] for d in docs] == ["TST1-MUC3-0001", "TST1-MUC3-0002"]
+    (tmp_path / "bad.json").write_text('{"text": "x"', encoding="utf-8")
+    (err,) = list(read_path(tmp_path / "bad.json"))
+    assert isinstance(err, MalformedInput) and "invalid JSON" in str(err)
+
+
 def test_rss_entries_sanitised(tmp_path):
     p = tmp_path / "wire.rss"
     p.write_text(FEED, encoding="utf-8")

@@ -47,9 +47,9 @@ def run(path: Path, limit: int | None = None) -> dict[str, Any]:
         tops = _toponyms(article)
         if not tops:
             continue
-        context = geo.context_of({p for p, _la, _lo in tops})
+        context = geo.contexts(p for p, _la, _lo in tops)
         for phrase, lat, lon in tops:
-            place = geo.resolve(phrase, context)
+            place = geo.resolve(phrase, context[phrase])
             if place.lat is None or place.lon is None:
                 errors.append(MAX_KM)
             else:

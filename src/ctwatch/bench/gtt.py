@@ -30,10 +30,8 @@ def norm(text: str) -> str:
 
 def doc_key(docid: str) -> str:
     """TST3-MUC4-0001 and 30001 name the same document."""
-    if docid.isdigit():
-        return docid
-    parts = docid.split("-")
-    return str(int(parts[0][-1]) * 10000 + int(parts[-1]))
+    m = re.fullmatch(r"[A-Z]*(\d)-MUC\d-(\d+)", docid)
+    return str(int(m.group(1)) * 10000 + int(m.group(2))) if m else docid
 
 
 @dataclass

@@ -112,7 +112,7 @@ def extract(doc: Document) -> list[Incident]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in doc.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    context = geo.context_of(
+    context = geo.contexts(
         m.text for m in doc.mentions if m.label in ("GPE", "LOC") and not _is_modifier(doc, m, sdoc)
     )
     title_para = _title_paragraph(doc)
@@ -281,7 +281,7 @@ def _is_modifier(doc: Document, m: Mention, sdoc: Any) -> bool:
     return False
 
 
-def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: set[str]) -> list[Place]:
+def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: dict[str, set[str]]) -> list[Place]:
     out = []
     reg = registry()
     for m in mentions:
@@ -298,7 +298,7 @@ def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: set[str]
         before = doc.text[max(0, m.start - 12) : m.start].lower()
         if re.search(r"\b(fall of|from|to)\s+(the\s+)?$", before):
             continue  # "the fall of Kabul", "a threat from", "beyond the border to Pakistan"
-        place = geo.resolve(m.text, context)
+        place = geo.resolve(m.text, context.get(m.text, set()))
         if place.precision != "unknown":
             out.append(dataclasses.replace(place, text=m.text))
     return out

@@ -1,0 +1,282 @@
+"""A learned tagger of incident role fillers (MUC-4's perpetrator individual and organisation, target,
+victim, weapon) over the MiniLM encoder's word-piece vectors: a small bidirectional GRU reads the whole
+document, so a word's role can depend on what the rest of the text says about it.
+
+``ctwatch train muc4`` fits it on MUC-4's training documents (every occurrence of a gold filler's strings is
+marked) and writes ``data/models/muc4_roles.pt`` (weights only, about 2 MB); ``ctwatch bench muc4 --learned``
+scores it. Inference runs on CPU."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import datafiles, encoder
+from .errors import DataError
+
+ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
+MODEL_FILE = "models/muc4_roles.pt"
+HIDDEN = 128
+BATCH = 16
+LEARNING_RATE = 3e-3
+PROJECT = 256
+
+
+@dataclass(frozen=True)
+class Filler:
+    role: str
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+def _net() -> Any:
+    import torch
+    from torch import nn
+
+    class Tagger(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.project = nn.Sequential(nn.Dropout(0.2), nn.Linear(encoder.DIM, PROJECT), nn.GELU())
+            self.rnn = nn.GRU(PROJECT, HIDDEN, batch_first=True, bidirectional=True)
+            self.out = nn.Sequential(nn.Dropout(0.2), nn.Linear(2 * HIDDEN, len(TAGS)))
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            h, _ = self.rnn(self.project(x))
+            return self.out(h)
+
+    return Tagger()
+
+
+def gold_spans(record: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Every occurrence of every gold filler string of a GTT/GRIT record, longest first on overlaps."""
+    text = record["doctext"]
+    found: list[tuple[int, int, str]] = []
+    sources = [record["extracts"]] if "extracts" in record else record.get("templates", [])
+    for t in sources:
+        for role in ROLES:
+            for ent in t.get(role, []):
+                for mention in ent:
+                    s = mention[0].strip()
+                    if not s:
+                        continue
+                    for m in re.finditer(rf"(?<!\w){re.escape(s)}(?!\w)", text):
+                        found.append((m.start(), m.end(), role))
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken = np.zeros(len(text) + 1, dtype=bool)
+    out = []
+    for a, b, role in found:
+        if not taken[a:b].any():
+            taken[a:b] = True
+            out.append((a, b, role))
+    return sorted(out)
+
+
+def piece_tags(offsets: np.ndarray, spans: Iterable[tuple[int, int, str]]) -> np.ndarray:
+    tags = np.zeros(len(offsets), dtype=np.int64)
+    for a, b, role in spans:
+        inside = [i for i, (s, e) in enumerate(offsets) if s >= a and e <= b and e > s]
+        for k, i in enumerate(inside):
+            tags[i] = TAGS.index(f"{'B' if k == 0 else 'I'}-{role}")
+    return tags
+
+
+def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
+    """Spans from per-piece tag probabilities: a span opens at a B (or a stray I) and runs over its I's;
+    word pieces glued to a span's last piece are taken into it."""
+    best = probs.argmax(-1)
+    out: list[Filler] = []
+    i, n = 0, len(best)
+    while i < n:
+        tag = TAGS[best[i]]
+        if tag == "O":
+            i += 1
+            continue
+        role = tag[2:]
+        j = i + 1
+        inside = TAGS.index(f"I-{role}")
+        while j < n and (best[j] == inside or (offsets[j][0] == offsets[j - 1][1] and best[j] != 0)):
+            j += 1
+        while j < n and offsets[j][0] == offsets[j - 1][1]:  # finish a word cut in word pieces
+            j += 1
+        a, b = int(offsets[i][0]), int(offsets[j - 1][1])
+        score = float(probs[i:j, 1:].max(-1).mean())
+        out.append(Filler(role, text[a:b], a, b, score))
+        i = j
+    return out
+
+
+class RoleTagger:
+    def __init__(self, net: Any) -> None:
+        self.net = net.eval()
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> RoleTagger:
+        import torch
+
+        p = path or datafiles.path(MODEL_FILE)
+        net = _net()
+        try:
+            state = torch.load(p, map_location="cpu", weights_only=True)
+            net.load_state_dict({k: v.float() for k, v in state.items()})
+        except (OSError, RuntimeError, KeyError, ValueError, EOFError, pickle.UnpicklingError) as exc:
+            raise DataError(
+                f"{p}: not a ctwatch role tagger ({exc}); rebuild it with `ctwatch train muc4`"
+            ) from exc
+        return cls(net)
+
+    def probabilities(self, enc: encoder.Encoded) -> np.ndarray:
+        import torch
+
+        if len(enc.offsets) == 0:
+            return np.zeros((0, len(TAGS)), dtype=np.float32)
+        with torch.inference_mode():
+            logits = self.net(torch.from_numpy(enc.states)[None])[0]
+        return torch.softmax(logits, -1).numpy()
+
+    def fillers(self, text: str) -> list[Filler]:
+        enc = encoder.encode(text)
+        return decode(text, enc.offsets, self.probabilities(enc))
+
+
+@cache
+def tagger() -> RoleTagger:
+    return RoleTagger.load()
+
+
+def fit(
+    encoded: Sequence[encoder.Encoded],
+    tags: Sequence[np.ndarray],
+    epochs: int = 12,
+    seed: int = 0,
+    progress: bool = False,
+) -> Any:
+    """Train the tagger on encoded documents and their piece tags; returns the network."""
+    import torch
+    from tqdm import tqdm
+
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    net = _net()
+    opt = torch.optim.AdamW(net.parameters(), lr=LEARNING_RATE, weight_decay=1e-2)
+    weight = torch.ones(len(TAGS))
+    weight[0] = 0.5
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-1)
+    # batches of documents of similar length: the GRU steps through the longest one of each batch
+    by_length = np.argsort([len(t) for t in tags], kind="stable")
+    batches = [by_length[k : k + BATCH] for k in range(0, len(by_length), BATCH)]
+    for _ in tqdm(range(epochs), disable=not progress, desc="epochs"):
+        net.train()
+        for b in rng.permutation(len(batches)):
+            idx = batches[b]
+            longest = max(len(tags[i]) for i in idx)
+            x = torch.zeros((len(idx), longest, encoder.DIM))
+            y = torch.full((len(idx), longest), -1, dtype=torch.long)
+            for r, i in enumerate(idx):
+                x[r, : len(tags[i])] = torch.from_numpy(encoded[i].states)
+                y[r, : len(tags[i])] = torch.from_numpy(tags[i])
+            loss = loss_fn(net(x).reshape(-1, len(TAGS)), y.reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+            opt.step()
+    return net.eval()
+
+
+def save(net: Any, out: Path) -> int:
+    import torch
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({k: v.half() for k, v in net.state_dict().items()}, out)
+    return out.stat().st_size
+
+
+# ---- MUC-4: training, and templates from fillers ------------------------------------------------------
+
+INCIDENT_TYPES = ("attack", "bombing", "kidnapping", "arson", "robbery", "forced work stoppage")
+TYPE_LABELS = ("relevant", *INCIDENT_TYPES)
+TYPES_FILE = "models/muc4_types.json"
+FILLER_THRESHOLD = 0.5  # a filler's mean tag probability; chosen on MUC-4 dev (docs/accuracy.md)
+RELEVANT_THRESHOLD = 0.2  # with at least one filler, a report this likely to hold an incident gets a template
+SECOND_TYPE = 0.5  # a further template for each other incident type at least this likely
+
+
+def type_labels(record: dict[str, Any]) -> list[int]:
+    kinds = [t["incident_type"] for t in record.get("templates", [])]
+    return [int(bool(kinds)), *(int(any(k in t for t in kinds)) for k in INCIDENT_TYPES)]
+
+
+def entities(fillers: Iterable[Filler], threshold: float = FILLER_THRESHOLD) -> dict[str, list[list[str]]]:
+    """One entity per role and distinct string (normalised as the MUC-4 scorers do), confident ones only."""
+    from .bench.gtt import norm
+
+    out: dict[str, list[list[str]]] = {r: [] for r in ROLES}
+    seen: set[tuple[str, str]] = set()
+    for f in fillers:
+        key = (f.role, norm(f.text))
+        if f.score >= threshold and key[1] and key not in seen:
+            seen.add(key)
+            out[f.role].append([f.text])
+    return out
+
+
+def templates(fillers: list[Filler], types: dict[str, float]) -> list[dict[str, Any]]:
+    """MUC-4 templates of one report: none unless it likely holds an incident and has fillers; one for the
+    likeliest incident type, and one more for each other type that is likely too."""
+    ents = entities(fillers)
+    if types.get("relevant", 0.0) < RELEVANT_THRESHOLD or not any(ents.values()):
+        return []
+    ranked = sorted(INCIDENT_TYPES, key=lambda t: -types.get(t, 0.0))
+    chosen = [ranked[0], *(t for t in ranked[1:] if types.get(t, 0.0) >= SECOND_TYPE)][:3]
+    return [{"incident_type": t, **ents} for t in chosen]
+
+
+def train_muc4(
+    train_path: Path, out_dir: Path | None = None, epochs: int = 10, progress: bool = False
+) -> dict[str, Any]:
+    """Fit the role tagger and the incident-type classifier on GTT-format MUC-4 training records."""
+    from tqdm import tqdm
+
+    from . import classify
+    from .bench.muc4 import read_gold
+
+    records = read_gold(train_path)
+    out_dir = out_dir or datafiles.data_dir()
+    encoded = [encoder.encode(r["doctext"]) for r in tqdm(records, disable=not progress, desc="encoding")]
+    tags = [piece_tags(e.offsets, gold_spans(r)) for e, r in zip(encoded, records, strict=True)]
+    net = fit(encoded, tags, epochs=epochs, progress=progress)
+    size = save(net, out_dir / MODEL_FILE)
+    about = (
+        "ctwatch MUC-4 incident types of a report (relevant = holds at least one incident): TF-IDF + "
+        f"logistic regression per label, trained by `ctwatch train muc4` on {train_path.name} ({len(records)} docs)"
+    )
+    types = classify.fit(
+        [r["doctext"] for r in records],
+        [type_labels(r) for r in records],
+        TYPE_LABELS,
+        out_dir / TYPES_FILE,
+        about,
+        c=3.0,
+    )
+    return {
+        "documents": len(records),
+        "tagged_pieces": int(sum(int((t > 0).sum()) for t in tags)),
+        "tagger_bytes": size,
+        "types_bytes": types["bytes"],
+    }
+
+
+@cache
+def type_model() -> Any:
+    from . import classify
+
+    return classify.TextClassifier.load(datafiles.path(TYPES_FILE))

@@ -1,0 +1,129 @@
+"""The learned MUC-4 role tagger: gold marking, decoding, templates, and the shipped model on our own text."""
+
+import numpy as np
+import pytest
+
+from ctwatch import roles
+from ctwatch.roles import TAGS, Filler
+
+RECORD = {
+    "docid": "TST9-MUC4-0001",
+    "doctext": "urban guerrillas exploded a bomb at the power substation. the guerrillas fled.",
+    "templates": [
+        {
+            "incident_type": "bombing",
+            "PerpInd": [[["urban guerrillas", 0], ["guerrillas", 63]]],
+            "PerpOrg": [],
+            "Target": [[["power substation", 40]]],
+            "Victim": [],
+            "Weapon": [[["bomb", 28]]],
+        }
+    ],
+}
+
+
+def test_gold_spans_mark_every_occurrence_longest_first():
+    spans = roles.gold_spans(RECORD)
+    text = RECORD["doctext"]
+    assert [(text[a:b], r) for a, b, r in spans] == [
+        ("urban guerrillas", "PerpInd"),  # not "guerrillas" inside it
+        ("bomb", "Weapon"),
+        ("power substation", "Target"),
+        ("guerrillas", "PerpInd"),
+    ]
+
+
+def test_piece_tags_and_decode_round_trip():
+    text = "urban guerrillas bombed it"
+    offsets = np.array([[0, 5], [6, 16], [17, 21], [21, 23], [24, 26]])  # "bomb" + "##ed" pieces
+    tags = roles.piece_tags(offsets, [(0, 16, "PerpInd")])
+    assert [TAGS[t] for t in tags] == ["B-PerpInd", "I-PerpInd", "O", "O", "O"]
+    probs = np.zeros((5, len(TAGS)))
+    probs[np.arange(5), tags] = 0.9
+    probs[2, TAGS.index("B-Weapon")] = 0.8  # a span that starts inside a word takes the rest of the word
+    probs[2, 0] = 0.1
+    found = roles.decode(text, offsets, probs)
+    assert [(f.role, f.text) for f in found] == [("PerpInd", "urban guerrillas"), ("Weapon", "bombed")]
+
+
+def test_templates_need_fillers_and_a_likely_incident():
+    fillers = [
+        Filler("Weapon", "bomb", 0, 4, 0.9),
+        Filler("Weapon", "the Bomb", 9, 17, 0.9),
+        Filler("Victim", "x", 0, 1, 0.1),
+    ]
+    likely = {"relevant": 0.9, "bombing": 0.8, "attack": 0.6, "kidnapping": 0.1}
+    temps = roles.templates(fillers, likely)
+    assert [t["incident_type"] for t in temps] == ["bombing", "attack"]
+    assert (
+        temps[0]["Weapon"] == [["bomb"]] and temps[0]["Victim"] == []
+    )  # one entity per string; unsure dropped
+    assert roles.templates(fillers, {**likely, "relevant": 0.05}) == []
+    assert roles.templates([Filler("Victim", "x", 0, 1, 0.1)], likely) == []
+
+
+def test_type_labels():
+    assert roles.type_labels(RECORD) == [1, 0, 1, 0, 0, 0, 0]
+    assert roles.type_labels({"templates": [{"incident_type": "attack / bombing"}]})[:3] == [1, 1, 1]
+    assert roles.type_labels({"templates": []}) == [0] * 7
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return roles.tagger()
+
+
+@pytest.mark.parametrize(
+    "text, role, words",
+    [
+        (
+            "salvadoran guerrillas of the fmln blew up an electric power tower with dynamite in usulutan "
+            "department last night, the army reported.",
+            "Weapon",
+            "dynamite",
+        ),
+        (
+            "a group of heavily armed men kidnapped businessman carlos mendoza as he left his office in "
+            "bogota this morning, police said.",
+            "Victim",
+            "carlos mendoza",
+        ),
+    ],
+)
+def test_the_shipped_tagger_reads_our_reports(tagger, text, role, words):
+    found = {(f.role, f.text) for f in tagger.fillers(text) if f.score >= roles.FILLER_THRESHOLD}
+    assert any(r == role and words in t for r, t in found), found
+
+
+def test_the_shipped_type_model_tells_incidents_from_other_news():
+    m = roles.type_model()
+    attack = m.probabilities(
+        "terrorists exploded a car bomb outside the police station, killing four policemen."
+    )
+    other = m.probabilities(
+        "the finance minister presented the budget to congress and discussed coffee exports."
+    )
+    assert attack["relevant"] > other["relevant"]
+    assert attack["bombing"] > attack["kidnapping"]
+
+
+def test_fit_save_load_round_trip(tmp_path):
+    from ctwatch import encoder
+
+    docs = ["gunmen killed the mayor with rifles.", "the army captured guerrillas near the dam."] * 2
+    encoded = [encoder.encode(d) for d in docs]
+    tags = [roles.piece_tags(e.offsets, [(0, 6, "PerpInd")]) for e in encoded]
+    net = roles.fit(encoded, tags, epochs=1)
+    path = tmp_path / "tagger.pt"
+    assert roles.save(net, path) > 0
+    again = roles.RoleTagger.load(path)
+    assert again.probabilities(encoded[0]).shape == (len(encoded[0].offsets), len(TAGS))
+
+
+def test_a_broken_model_file_is_named(tmp_path):
+    from ctwatch.errors import DataError
+
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(DataError, match="bad.pt"):
+        roles.RoleTagger.load(bad)
