@@ -47,19 +47,30 @@ def test_piece_tags_and_decode_round_trip():
 
 
 def test_templates_need_fillers_and_a_likely_incident():
+    text = "a bomb exploded at the bank on monday morning. hours later, gunmen attacked a bus and killed the driver."
+
+    def at(words, role, score=0.9, text_as=None):
+        start = text.index(words)
+        return Filler(role, text_as or words, start, start + len(words), score)
+
     fillers = [
-        Filler("Weapon", "bomb", 0, 4, 0.9),
-        Filler("Weapon", "the Bomb", 9, 17, 0.9),
-        Filler("Victim", "x", 0, 1, 0.1),
+        at("bomb", "Weapon"),
+        at("bomb", "Weapon", text_as="the Bomb"),  # the same entity as the scorers read it
+        at("bank", "Target", 0.8),
+        at("gunmen", "PerpInd"),
+        at("driver", "Victim", 0.7),
+        at("bus", "Victim", 0.1),  # unsure: dropped
     ]
     likely = {"relevant": 0.9, "bombing": 0.8, "attack": 0.6, "kidnapping": 0.1}
-    temps = roles.templates(fillers, likely)
-    assert [t["incident_type"] for t in temps] == ["bombing", "attack"]
-    assert (
-        temps[0]["Weapon"] == [["bomb"]] and temps[0]["Victim"] == []
-    )  # one entity per string; unsure dropped
-    assert roles.templates(fillers, {**likely, "relevant": 0.05}) == []
-    assert roles.templates([Filler("Victim", "x", 0, 1, 0.1)], likely) == []
+    bombing, attack = roles.templates(fillers, likely, text)
+    assert bombing["incident_type"] == "bombing" and attack["incident_type"] == "attack"
+    # each filler joins the template whose type is named nearest to it
+    assert bombing["Weapon"] == [["bomb"]] and bombing["Target"] == [["bank"]] and bombing["PerpInd"] == []
+    assert attack["PerpInd"] == [["gunmen"]] and attack["Victim"] == [["driver"]]
+    assert roles.templates(fillers, {**likely, "relevant": 0.05}, text) == []
+    assert roles.templates([Filler("Victim", "x", 0, 1, 0.1)], likely, text) == []
+    (only,) = roles.templates(fillers, {"relevant": 0.9, "attack": 0.9}, text)
+    assert only["Weapon"] == [["bomb"]] and only["Victim"] == [["driver"]]
 
 
 def test_type_labels():

@@ -207,7 +207,7 @@ TYPE_LABELS = ("relevant", *INCIDENT_TYPES)
 TYPES_FILE = "models/muc4_types.json"
 FILLER_THRESHOLD = 0.5  # a filler's mean tag probability; chosen on MUC-4 dev (docs/accuracy.md)
 RELEVANT_THRESHOLD = 0.2  # with at least one filler, a report this likely to hold an incident gets a template
-SECOND_TYPE = 0.5  # a further template for each other incident type at least this likely
+SECOND_TYPE = 0.4  # a further template for each other incident type at least this likely
 
 
 def type_labels(record: dict[str, Any]) -> list[int]:
@@ -215,29 +215,42 @@ def type_labels(record: dict[str, Any]) -> list[int]:
     return [int(bool(kinds)), *(int(any(k in t for t in kinds)) for k in INCIDENT_TYPES)]
 
 
-def entities(fillers: Iterable[Filler], threshold: float = FILLER_THRESHOLD) -> dict[str, list[list[str]]]:
-    """One entity per role and distinct string (normalised as the MUC-4 scorers do), confident ones only."""
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    table = datafiles.toml("muc4_cues.toml")
+    return {
+        kind: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in table.get(kind, [])) + r")", re.I)
+        for kind in INCIDENT_TYPES
+        if table.get(kind)
+    }
+
+
+def templates(fillers: list[Filler], types: dict[str, float], text: str = "") -> list[dict[str, Any]]:
+    """MUC-4 templates of one report: none unless it likely holds an incident and has fillers; one for the
+    likeliest incident type and one more for each other likely type. With several templates, each filler
+    joins the one whose type the text names nearest to it (``data/muc4_cues.toml``)."""
     from .bench.gtt import norm
 
-    out: dict[str, list[list[str]]] = {r: [] for r in ROLES}
-    seen: set[tuple[str, str]] = set()
-    for f in fillers:
-        key = (f.role, norm(f.text))
-        if f.score >= threshold and key[1] and key not in seen:
-            seen.add(key)
-            out[f.role].append([f.text])
-    return out
-
-
-def templates(fillers: list[Filler], types: dict[str, float]) -> list[dict[str, Any]]:
-    """MUC-4 templates of one report: none unless it likely holds an incident and has fillers; one for the
-    likeliest incident type, and one more for each other type that is likely too."""
-    ents = entities(fillers)
-    if types.get("relevant", 0.0) < RELEVANT_THRESHOLD or not any(ents.values()):
+    sure = [f for f in fillers if f.score >= FILLER_THRESHOLD and norm(f.text)]
+    if types.get("relevant", 0.0) < RELEVANT_THRESHOLD or not sure:
         return []
     ranked = sorted(INCIDENT_TYPES, key=lambda t: -types.get(t, 0.0))
     chosen = [ranked[0], *(t for t in ranked[1:] if types.get(t, 0.0) >= SECOND_TYPE)][:3]
-    return [{"incident_type": t, **ents} for t in chosen]
+    cues = _cues()
+    where = {t: [m.start() for m in cues[t].finditer(text)] if t in cues else [] for t in chosen}
+
+    def home(f: Filler) -> str:
+        return min(chosen, key=lambda t: min((abs(c - f.start) for c in where[t]), default=len(text) + 1))
+
+    out = {t: {"incident_type": t, **{r: [] for r in ROLES}} for t in chosen}
+    seen: set[tuple[str, str, str]] = set()
+    for f in sure:
+        kind = home(f) if len(chosen) > 1 else chosen[0]
+        key = (kind, f.role, norm(f.text))
+        if key not in seen:
+            seen.add(key)
+            out[kind][f.role].append([f.text])
+    return list(out.values())
 
 
 def train_muc4(

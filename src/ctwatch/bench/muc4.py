@@ -81,7 +81,8 @@ def predict_learned(records: list[dict[str, Any]], progress: bool = False) -> di
     out: dict[str, Any] = {}
     for r in tqdm(records, disable=not progress, desc="muc4", leave=False):
         fillers = tagger.fillers(r["doctext"])
-        out[r["docid"]] = {"pred_templates": roles.templates(fillers, types.probabilities(r["doctext"]))}
+        probs = types.probabilities(r["doctext"])
+        out[r["docid"]] = {"pred_templates": roles.templates(fillers, probs, r["doctext"])}
     return out
 
 
