@@ -242,15 +242,15 @@ def templates(fillers: list[Filler], types: dict[str, float], text: str = "") ->
     def home(f: Filler) -> str:
         return min(chosen, key=lambda t: min((abs(c - f.start) for c in where[t]), default=len(text) + 1))
 
-    out = {t: {"incident_type": t, **{r: [] for r in ROLES}} for t in chosen}
+    found: dict[str, dict[str, list[list[str]]]] = {t: {r: [] for r in ROLES} for t in chosen}
     seen: set[tuple[str, str, str]] = set()
     for f in sure:
         kind = home(f) if len(chosen) > 1 else chosen[0]
         key = (kind, f.role, norm(f.text))
         if key not in seen:
             seen.add(key)
-            out[kind][f.role].append([f.text])
-    return list(out.values())
+            found[kind][f.role].append([f.text])
+    return [{"incident_type": t, **found[t]} for t in chosen]
 
 
 def train_muc4(
