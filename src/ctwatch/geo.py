@@ -55,7 +55,7 @@ def _ascii(s: str | None) -> str | None:
 
 
 @cache
-def _area(country: str, subdivision: str | None) -> tuple[float, float, int] | None:
+def _area(country: str, subdivision: str | None, within: int | None = None) -> tuple[float, float, int] | None:
     """(lat, lon, people) of a country or subdivision from its cities: the middle of the box that holds
     all but the outermost 5% of its places on each side (a geographic centre, not pulled to a megacity or
     to far islands), and the sum of their populations."""
@@ -69,6 +69,8 @@ def _area(country: str, subdivision: str | None) -> tuple[float, float, int] | N
         )
     except (KeyError, ValueError):
         return None
+    if within is not None:  # one of several same-named areas (the five US Orange Counties): its own places
+        found = [c for c in found if any(sub.geonames_id == within for sub in c.subdivisions)]
     pts = [(c.lat, c.lng, c.population or 0) for c in found if c.lat is not None]
     if not pts:
         return None
@@ -146,7 +148,7 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     for sub in found_subs[:20]:
         level = "admin1" if sub.admin_level == 1 else "admin2"
         admin1 = sub.name if sub.admin_level == 1 else (sub.parent.name if sub.parent else None)
-        area = _area(sub.country.alpha3, sub.name)
+        area = _area(sub.country.alpha3, sub.name, sub.geonames_id)
         out.append(
             Candidate(
                 sub.name,
@@ -187,7 +189,7 @@ def choose(cands: Iterable[Candidate], context: set[str]) -> Candidate | None:
         if c.curated:
             score += 10
         if c.precision == "country":
-            score += 2
+            score += 6  # "China" is the country, not China, Texas, whatever else the story names
         if best is None or score > best[0]:
             best = (score, c)
     return best[1] if best else None
