@@ -92,7 +92,7 @@ def piece_tags(offsets: np.ndarray, spans: Iterable[tuple[int, int, str]]) -> np
 
 def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
     """Spans from per-piece tag probabilities: a span opens at a B (or a stray I) and runs over its I's;
-    word pieces glued to a span's last piece are taken into it."""
+    spans always cover whole words (pieces glued to their first or last piece are taken in)."""
     best = probs.argmax(-1)
     out: list[Filler] = []
     i, n = 0, len(best)
@@ -108,7 +108,10 @@ def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
             j += 1
         while j < n and offsets[j][0] == offsets[j - 1][1]:  # finish a word cut in word pieces
             j += 1
-        a, b = int(offsets[i][0]), int(offsets[j - 1][1])
+        first = i
+        while first > 0 and offsets[first][0] == offsets[first - 1][1]:  # "##ln" of "fmln": the whole word
+            first -= 1
+        a, b = int(offsets[first][0]), int(offsets[j - 1][1])
         score = float(probs[i:j, 1:].max(-1).mean())
         out.append(Filler(role, text[a:b], a, b, score))
         i = j
