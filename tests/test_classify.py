@@ -51,13 +51,24 @@ def test_inference_matches_scikit_learn(tsv, tmp_path):
     out = tmp_path / "m.json"
     train(tsv, out)
     m = TextClassifier.load(out)
+    from scipy.sparse import csr_matrix, hstack
+
+    from ctwatch.classify import lexicon_cues
+
     texts = [r[0] for r in ROWS]
+    assert m.cues and "attack:Bombing/Explosion" in m.cues  # the lexicon's view is part of the features
     vec = TfidfVectorizer(sublinear_tf=True, min_df=2)
-    x = vec.fit_transform(texts * 2)
+    vec.fit(texts * 2)
+
+    def features(batch):
+        cues = csr_matrix([[1.0 if c in lexicon_cues(t) else 0.0 for c in m.cues] for t in batch])
+        return hstack([vec.transform(batch), cues]).tocsr()
+
+    x = features(texts * 2)
     for k, label in enumerate(LABELS):
         y = [r[1 + k] for r in ROWS] * 2
         lr = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000, random_state=0).fit(x, y)
-        for text, p in zip(texts, lr.predict_proba(vec.transform(texts))[:, 1], strict=True):
+        for text, p in zip(texts, lr.predict_proba(features(texts))[:, 1], strict=True):
             assert m.probabilities(text)[label] == pytest.approx(p, abs=1e-3)
 
 

@@ -1,5 +1,7 @@
 """Small learned text classifiers shipped as plain JSON weights, so inference needs nothing but Python:
-TF-IDF of words (sublinear tf, l2-normalised) and one logistic regression per label. Two are shipped: the
+TF-IDF of words (sublinear tf, l2-normalised), optionally what our incident lexicon sees in the text (its
+GTD attack, weapon and target types: knowledge the few hundred training rows cannot teach), and one
+logistic regression per label. Two are shipped: the
 attack types of incident paragraphs (SATP's four labels) and MUC-4's incident types of a whole report. ``ctwatch train satp`` reproduces the shipped file from the SATP training
 split (scikit-learn, from the ``train`` extra); ``ctwatch bench satp`` scores it.
 
@@ -32,6 +34,7 @@ class TextClassifier:
     coef: list[dict[int, float]]
     intercept: list[float]
     labels: tuple[str, ...] = LABELS
+    cues: tuple[str, ...] = ()  # incident-lexicon cues used as features after the vocabulary
 
     @classmethod
     def load(cls, path: Path | None = None) -> TextClassifier:
@@ -52,13 +55,19 @@ class TextClassifier:
             coef=[{int(k): v for k, v in c.items()} for c in raw["coef"]],
             intercept=raw["intercept"],
             labels=tuple(raw.get("labels", LABELS)),
+            cues=tuple(raw.get("cues", ())),
         )
 
     def features(self, text: str) -> dict[int, float]:
         counts = Counter(self.vocabulary[t] for t in _TOKEN.findall(text.lower()) if t in self.vocabulary)
         weights = {i: (1 + math.log(n)) * self.idf[i] for i, n in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {i: w / norm for i, w in weights.items()}
+        x = {i: w / norm for i, w in weights.items()}
+        if self.cues:
+            present = lexicon_cues(text)
+            base = len(self.idf)
+            x.update({base + k: 1.0 for k, cue in enumerate(self.cues) if cue in present})
+        return x
 
     def probabilities(self, text: str) -> dict[str, float]:
         x = self.features(text)
@@ -70,6 +79,21 @@ class TextClassifier:
 
     def predict(self, text: str) -> list[str]:
         return [label for label, p in self.probabilities(text).items() if p >= 0.5]
+
+
+def lexicon_cues(text: str) -> set[str]:
+    """What our incident lexicon (data/incidents.toml) sees in a text: the GTD attack and weapon types of its
+    trigger words and the target types of its target words, e.g. {"attack:Bombing/Explosion",
+    "weapon:Explosives", "target:Police"}."""
+    from .extract.incidents import lexicon
+
+    lex = lexicon()
+    out: set[str] = set()
+    for hit in lex.triggers.find(text):
+        out.update((f"attack:{hit.entry.attack}", f"weapon:{hit.entry.weapon}"))
+    for hit in lex.targets.find(text):
+        out.add(f"target:{hit.entry.type}")
+    return out
 
 
 @cache
@@ -96,9 +120,16 @@ def read_tsv(path: Path) -> tuple[list[str], list[list[int]]]:
 
 
 def fit(
-    texts: list[str], labels: list[list[int]], names: tuple[str, ...], out: Path, about: str, c: float = 10.0
+    texts: list[str],
+    labels: list[list[int]],
+    names: tuple[str, ...],
+    out: Path,
+    about: str,
+    c: float = 10.0,
+    cues: bool = False,
 ) -> dict[str, Any]:
-    """Fit TF-IDF + one logistic regression per label and write the JSON weights that ``load`` reads."""
+    """Fit TF-IDF (plus, with ``cues``, what the incident lexicon sees) and one logistic regression per
+    label; write the JSON weights that ``load`` reads."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -106,6 +137,13 @@ def fit(
         raise BenchError("training needs scikit-learn: pip install 'ctwatch[train]'") from exc
     vec = TfidfVectorizer(sublinear_tf=True, min_df=2)
     x = vec.fit_transform(texts)
+    seen = [lexicon_cues(t) for t in texts] if cues else []
+    cue_names = sorted(set().union(*seen)) if cues else []
+    if cue_names:
+        from scipy.sparse import csr_matrix, hstack
+
+        dense = [[1.0 if cue in found else 0.0 for cue in cue_names] for found in seen]
+        x = hstack([x, csr_matrix(dense)]).tocsr()
     coef, intercept = [], []
     for k in range(len(names)):
         y = [row[k] for row in labels]
@@ -119,6 +157,7 @@ def fit(
             {
                 "about": about,
                 "labels": list(names),
+                "cues": cue_names,
                 "vocabulary": vocab,
                 "idf": [round(float(v), 5) for v in vec.idf_],
                 "coef": coef,
@@ -134,10 +173,10 @@ def train(path: Path, out: Path, c: float = 10.0) -> dict[str, Any]:
     """Fit the attack-type model on a SATP-format TSV and write its JSON weights."""
     texts, labels = read_tsv(path)
     about = (
-        "ctwatch attack-type classifier: TF-IDF + logistic regression per label, trained by "
+        "ctwatch attack-type classifier: TF-IDF and incident-lexicon cues + logistic regression per label, trained by "
         f"`ctwatch train satp` on {path.name} ({len(texts)} rows)"
     )
-    return fit(texts, labels, LABELS, out, about, c)
+    return fit(texts, labels, LABELS, out, about, c, cues=True)
 
 
 def evaluate(path: Path, m: TextClassifier | None = None) -> dict[str, Any]:

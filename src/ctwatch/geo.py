@@ -55,7 +55,9 @@ def _ascii(s: str | None) -> str | None:
 
 
 @cache
-def _area(country: str, subdivision: str | None, within: int | None = None) -> tuple[float, float, int] | None:
+def _area(
+    country: str, subdivision: str | None, within: int | None = None
+) -> tuple[float, float, int] | None:
     """(lat, lon, people) of a country or subdivision from its cities: the middle of the box that holds
     all but the outermost 5% of its places on each side (a geographic centre, not pulled to a megacity or
     to far islands), and the sum of their populations."""
