@@ -272,7 +272,8 @@ def train_muc4(
     net = fit(encoded, tags, epochs=epochs, progress=progress)
     size = save(net, out_dir / MODEL_FILE)
     about = (
-        "ctwatch MUC-4 incident types of a report (relevant = holds at least one incident): TF-IDF + "
+        "ctwatch MUC-4 incident types of a report (relevant = holds at least one incident): TF-IDF and "
+        "incident-lexicon cues + "
         f"logistic regression per label, trained by `ctwatch train muc4` on {train_path.name} ({len(records)} docs)"
     )
     types = classify.fit(
@@ -282,6 +283,7 @@ def train_muc4(
         out_dir / TYPES_FILE,
         about,
         c=3.0,
+        cues=True,
     )
     return {
         "documents": len(records),
