@@ -138,3 +138,13 @@ def test_a_broken_model_file_is_named(tmp_path):
     bad.write_bytes(b"not a model")
     with pytest.raises(DataError, match="bad.pt"):
         roles.RoleTagger.load(bad)
+
+
+def test_spans_are_whole_words_without_their_punctuation():
+    text = "said (fmln) did"
+    offsets = np.array([[0, 4], [5, 6], [6, 8], [8, 10], [10, 11], [12, 15]])  # "(", "fm", "##ln", ")"
+    probs = np.zeros((6, len(TAGS)))
+    probs[:, 0] = 1.0
+    probs[3, 0], probs[3, TAGS.index("B-PerpOrg")] = 0.0, 0.9  # opens on "##ln"
+    (found,) = roles.decode(text, offsets, probs)
+    assert (found.role, found.text, found.start, found.end) == ("PerpOrg", "fmln", 6, 10)

@@ -25,6 +25,7 @@ ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
 MODEL_FILE = "models/muc4_roles.pt"
 HIDDEN = 128
+_EDGE = set("()[]{}\"'`,.;:!?-")
 BATCH = 16
 LEARNING_RATE = 3e-3
 PROJECT = 256
@@ -112,6 +113,13 @@ def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
         while first > 0 and offsets[first][0] == offsets[first - 1][1]:  # "##ln" of "fmln": the whole word
             first -= 1
         a, b = int(offsets[first][0]), int(offsets[j - 1][1])
+        while a < b and text[a] in _EDGE:  # '(fmln)', '"the extraditables",': the words only
+            a += 1
+        while b > a and text[b - 1] in _EDGE:
+            b -= 1
+        if a == b:
+            i = j
+            continue
         score = float(probs[i:j, 1:].max(-1).mean())
         out.append(Filler(role, text[a:b], a, b, score))
         i = j
