@@ -79,3 +79,22 @@ def test_bad_runs_are_named(gold, tmp_path, content, message):
     run.write_text(content, encoding="utf-8")
     with pytest.raises(BenchError, match=message):
         score(gold, run) if "none of" in message else read_run(run)
+
+
+def test_the_eval_command_prints_tables_and_names_bad_input(gold, tmp_path):
+    from click.testing import CliRunner
+
+    from ctwatch.cli import main
+
+    pred = {"TST9-MUC4-0001": {"pred_templates": [{"incident_type": "bombing", "Weapon": [["bomb"]]}]}}
+    run = tmp_path / "pred.json"
+    run.write_text(json.dumps(pred), encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", str(gold), str(run)])
+    assert res.exit_code == 0, res.output
+    assert "GTT" in res.output and "CEAF-REE" in res.output and "Weapon" in res.output
+    res = CliRunner().invoke(main, ["eval", str(gold), str(run), "--json"])
+    assert json.loads(res.output)["gtt"]["Weapon"]["precision"] == 100.0
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", str(gold), str(bad)])
+    assert res.exit_code != 0 and "bad.json" in res.output
