@@ -148,3 +148,16 @@ def test_spans_are_whole_words_without_their_punctuation():
     probs[3, 0], probs[3, TAGS.index("B-PerpOrg")] = 0.0, 0.9  # opens on "##ln"
     (found,) = roles.decode(text, offsets, probs)
     assert (found.role, found.text, found.start, found.end) == ("PerpOrg", "fmln", 6, 10)
+
+
+def test_an_ensemble_averages_its_members(tmp_path):
+    from ctwatch import encoder
+
+    enc = encoder.encode("gunmen killed the mayor.")
+    nets = [roles.fit([enc], [np.zeros(len(enc.offsets), dtype=np.int64)], epochs=1, seed=s) for s in (0, 1)]
+    path = tmp_path / "two.pt"
+    roles.save(nets, path)
+    both = roles.RoleTagger.load(path)
+    assert len(both.nets) == 2
+    each = [roles.RoleTagger(n).probabilities(enc) for n in nets]
+    assert np.allclose(both.probabilities(enc), (each[0] + each[1]) / 2, atol=2e-3)  # fp16 weights

@@ -589,7 +589,7 @@ def train_satp(tsv: str, out: str | None) -> None:
 def train_muc4(gold: str, epochs: int, out_dir: str | None) -> None:
     """Fit the learned MUC-4 extractors: the role-filler tagger (over MiniLM) and the incident-type classifier.
 
-    Writes models/muc4_roles.pt and models/muc4_types.json; takes about 20 minutes on two CPU cores.
+    Writes models/muc4_roles.pt and models/muc4_types.json; takes about 30 minutes on two CPU cores.
     """
     from .roles import train_muc4 as fit_muc4
 
