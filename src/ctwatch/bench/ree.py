@@ -9,24 +9,11 @@ micro average pools the five roles. Strings are normalised as in the GTT scorer.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from .gtt import ROLES, Tally, doc_key, norm
+from .gtt import ROLES, Scores, Tally, doc_key, norm
 
 Extracts = dict[str, list[list[str]]]  # role -> entities, each a list of normalised strings
-
-
-@dataclass
-class Scores:
-    fields: dict[str, Tally] = field(default_factory=lambda: {r: Tally() for r in ROLES})
-
-    @property
-    def micro(self) -> Tally:
-        total = Tally()
-        for t in self.fields.values():
-            total.add(t)
-        return total
 
 
 def _gold_entities(ents: Iterable[list[Any]]) -> list[list[str]]:
@@ -81,7 +68,7 @@ def _matching(gold: list[list[str]], pred: list[list[str]]) -> int:
 
 def score(gold: dict[str, Extracts], pred: dict[str, Extracts]) -> Scores:
     """CEAF-REE over every gold document (predictions for unknown documents are ignored)."""
-    scores = Scores()
+    scores = Scores(fields={r: Tally() for r in ROLES})  # entity level: no incident type
     for key, g in gold.items():
         p = pred.get(key, {r: [] for r in ROLES})
         for r in ROLES:
