@@ -14,39 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from .bench import gtt, ree
-from .bench.muc4 import MAX_TEMPLATES, grit_gold, read_gold
+from .bench.muc4 import grit_gold, read_gold, templates_of
 from .errors import BenchError
-
-
-def _incident_template(inc: dict[str, Any]) -> dict[str, Any]:
-    from .bench.muc4 import INCIDENT_TYPE
-
-    def ents(values: list[str | None]) -> list[list[str]]:
-        out: list[list[str]] = []
-        for v in values:
-            if v and gtt.norm(v) and [v] not in out:
-                out.append([v])
-        return out
-
-    perps = inc.get("perpetrators", [])
-    kinds = inc.get("attack_types") or ["Unknown"]
-    kind = (
-        "arson" if "Incendiary" in inc.get("weapon_types", []) and "Bombing/Explosion" not in kinds else None
-    )
-    return {
-        "incident_type": kind or INCIDENT_TYPE.get(kinds[0], "attack"),
-        "PerpInd": ents([p.get("text") or p.get("name") for p in perps if p.get("actor_id") is None]),
-        "PerpOrg": ents(
-            [
-                p.get("text") or p.get("name")
-                for p in perps
-                if p.get("actor_id") is not None and p.get("attribution") != "denied"
-            ]
-        ),
-        "Target": ents([t.get("text") for t in inc.get("targets", [])]),
-        "Victim": ents([v.get("text") for v in inc.get("victims", [])]),
-        "Weapon": ents([w.get("text") for w in inc.get("weapons", [])]),
-    }
+from .model import Incident, from_dict
 
 
 def _doc_key(doc: dict[str, Any]) -> str | None:
@@ -75,9 +45,8 @@ def read_run(path: Path) -> dict[str, Any]:
             key = _doc_key(doc) if isinstance(doc, dict) else None
             if key is None:
                 continue
-            incs = [i for i in doc.get("incidents", []) if i.get("status") == "reported"]
-            incs.sort(key=lambda i: -float(i.get("confidence") or 0))
-            out[key] = {"pred_templates": [_incident_template(i) for i in incs[:MAX_TEMPLATES]]}
+            incidents = [from_dict(Incident, i) for i in doc.get("incidents", []) if isinstance(i, dict)]
+            out[key] = {"pred_templates": templates_of(incidents)}
         if not out:
             raise BenchError(f"{path}: no document names its gold record (extract the gold file itself)")
         return out

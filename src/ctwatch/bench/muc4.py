@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -96,10 +96,14 @@ def predict(records: list[dict[str, Any]], progress: bool = False) -> dict[str, 
     docs = (Document.from_text(r["doctext"], source=r["docid"], meta={"docid": r["docid"]}) for r in records)
     out: dict[str, Any] = {}
     for doc in tqdm(pipe.pipe(docs), total=len(records), disable=not progress, desc="muc4", leave=False):
-        incs = [i for i in doc.incidents if i.status == "reported"]
-        incs.sort(key=lambda i: -i.confidence)
-        out[doc.meta["docid"]] = {"pred_templates": [template(i) for i in incs[:MAX_TEMPLATES]]}
+        out[doc.meta["docid"]] = {"pred_templates": templates_of(doc.incidents)}
     return out
+
+
+def templates_of(incidents: Iterable[Incident]) -> list[dict[str, Any]]:
+    """A report's templates: one per reported incident, most confident first, at most MAX_TEMPLATES."""
+    reported = sorted((i for i in incidents if i.status == "reported"), key=lambda i: -i.confidence)
+    return [template(i) for i in reported[:MAX_TEMPLATES]]
 
 
 def grit_gold(gold_path: Path) -> Path | None:
