@@ -2,9 +2,6 @@
 
 import json
 import random
-import re
-import subprocess
-import sys
 
 import pytest
 
@@ -13,6 +10,7 @@ from ctwatch.bench.muc4 import incident_type, template
 from ctwatch.model import Filler, Incident, Perpetrator, Victim
 
 from ..conftest import SHARED
+from .reference import REFERENCE, reference_scores
 
 GOLD = {
     "docid": "TST1-MUC3-0001",
@@ -129,7 +127,6 @@ def test_incident_to_template():
     )
 
 
-REFERENCE = SHARED / "eval" / "scoring" / "muc4_score.py"
 DEV = SHARED / "eval" / "muc4" / "dev.json"
 
 
@@ -165,15 +162,6 @@ def test_agrees_with_the_reference_scorer(tmp_path):
                 }
             )
         pred[r["docid"]] = {"pred_templates": temps}
-    path = tmp_path / "pred.json"
-    path.write_text(json.dumps(pred), encoding="utf-8")
-    ref = subprocess.run(
-        [sys.executable, str(REFERENCE), "template", str(DEV), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    m = re.search(r"micro_avg\s+P\s+([\d.]+)\s+R\s+([\d.]+)\s+F1\s+([\d.]+)", ref)
+    ref = reference_scores("template", DEV, pred, tmp_path)
     ours = gtt.score(gtt.load_gold(records), gtt.load_pred(pred)).micro.prf()
-    assert m is not None, ref
-    assert [round(100 * x, 2) for x in ours] == [float(g) for g in m.groups()]
+    assert [round(100 * x, 2) for x in ours] == ref["micro_avg"]

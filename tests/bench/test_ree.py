@@ -2,9 +2,6 @@
 
 import json
 import random
-import re
-import subprocess
-import sys
 
 import pytest
 
@@ -12,6 +9,7 @@ from ctwatch.bench import ree
 from ctwatch.bench.muc4 import figures
 
 from ..conftest import SHARED
+from .reference import REFERENCE, reference_scores
 
 GOLD = {
     "docid": "TST1-MUC3-0002",
@@ -91,7 +89,6 @@ def test_templates_are_pooled_for_ree():
     assert fig["ceaf_ree_f1"] == 100.0 and fig["gtt_f1"] < 100.0
 
 
-REFERENCE = SHARED / "eval" / "scoring" / "muc4_score.py"
 GRIT_DEV = SHARED / "eval" / "muc4" / "grit" / "dev.json"
 
 
@@ -112,17 +109,8 @@ def test_agrees_with_the_reference_scorer(tmp_path):
                 ents.append(["something spurious"])
             ex[role] = ents
         pred[r["docid"]] = {"pred_extracts": ex}
-    path = tmp_path / "pred.json"
-    path.write_text(json.dumps(pred), encoding="utf-8")
-    ref = subprocess.run(
-        [sys.executable, str(REFERENCE), "ree", str(GRIT_DEV), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    ref = reference_scores("ree", GRIT_DEV, pred, tmp_path)
     ours = ree.score(ree.load_gold(records), ree.load_pred(pred))
     for name in [*ree.ROLES, "micro_avg"]:
-        m = re.search(rf"{name}\s+P\s+([\d.]+)\s+R\s+([\d.]+)\s+F1\s+([\d.]+)", ref)
-        assert m is not None, ref
         tally = ours.micro if name == "micro_avg" else ours.fields[name]
-        assert [round(100 * x, 2) for x in tally.prf()] == [float(g) for g in m.groups()], name
+        assert [round(100 * x, 2) for x in tally.prf()] == ref[name], name
