@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -48,12 +49,16 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"[^a-z ]", " ", key).split())
 
 
+@cache
+def _admin1_aliases() -> dict[str, str]:
+    return {_key(old): _key(new) for old, new in datafiles.tsv("admin1_aliases.tsv")}
+
+
 def admin1_key(name: str | None) -> str:
     """'Khyber Pakhtunkwa province' and 'Khyber Pakhtunkhwa' compare equal; older names map to today's."""
     if not name:
         return ""
-    aliases = {_key(old): _key(new) for old, new in datafiles.tsv("admin1_aliases.tsv")}
-    return aliases.get(_key(name), _key(name))
+    return _admin1_aliases().get(_key(name), _key(name))
 
 
 def _country(row: dict[str, str]) -> set[str]:
