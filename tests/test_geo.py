@@ -48,5 +48,7 @@ def test_country_fallback_has_coordinates():
 
 
 def test_context_of_names():
-    ctx = geo.context_of(["Peshawar", "Pakistan"])
-    assert "PAK" in ctx
+    ctx = geo.contexts(["Peshawar", "Pakistan", "Paris"])
+    assert "PAK" in ctx["Peshawar"] and "PAK" in ctx["Paris"]
+    # each mention's context comes from the others: Paris does not vote for its own France
+    assert "FRA" not in ctx["Paris"] and "FRA" in ctx["Peshawar"]

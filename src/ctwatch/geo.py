@@ -209,11 +209,6 @@ def _points_to(name: str) -> frozenset[str]:
     return frozenset(x for x in (top.country, norm(top.admin1) if top.admin1 else None) if x)
 
 
-def context_of(names: Iterable[str]) -> set[str]:
-    """Countries (alpha-3) and admin1 names that a document's place mentions point to."""
-    return set().union(*(_points_to(n) for n in set(names)))
-
-
 def contexts(names: Iterable[str]) -> dict[str, set[str]]:
     """For each place mention, what the document's *other* mentions point to: "Paris" in a story that also
     names Illinois and Indiana must not count its own French namesake as evidence for France."""
