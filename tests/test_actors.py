@@ -109,3 +109,15 @@ def test_registry_from_objects():
     )
     assert reg.lookup("ef").id == "x"
     assert reg.get("x").kind_on("2021-01-01") == "party"
+
+
+def test_people_come_from_persons_file_with_dated_roles():
+    from ctwatch.actors import PERSONS_PREFIX, registry
+
+    reg = registry()
+    museveni = reg.lookup("Yoweri Museveni")
+    assert museveni is not None and (museveni.kind, museveni.country) == ("person", "UGA")
+    assert any(r.note == "GOV" and r.since == "1986-01-26" for r in museveni.roles)
+    assert reg.lookup("Pakistan").id == "PAK"  # a person's alias never takes a country's name
+    # thousands of people stay out of the entity ruler: the tagger's PERSON names find them
+    assert not any(aid.startswith(PERSONS_PREFIX) for _t, _l, aid in reg.names())

@@ -20,6 +20,8 @@ from ctwatch.errors import DataError
         "places_extra.tsv",
         "truecase.tsv",
         "common_words.txt",
+        "persons.tsv",
+        "cameo_verbs.tsv",
         "README.md",
     ],
 )
@@ -106,3 +108,51 @@ def test_countries_regenerate_identically(tmp_path):
 def test_truecase_regenerates_identically(tmp_path):
     out = datafiles.build_truecase(tmp_path / "truecase.tsv")
     assert out.read_text(encoding="utf-8") == datafiles.path("truecase.tsv").read_text(encoding="utf-8")
+
+
+VERBS = """&TIES
++MILITARY
++TRADE
+
+--- MEND  [064] ---
+MEND {MENDS MENDED MENDING}
++PATCH_UP
+- * &TIES RELATIONS [065]
+- NOT * FENCES [112]
+
+--- TRIP [---] ---
+TRIP
+- * OVER_BORDER [160]
+"""
+
+
+def test_verb_dictionary_rows():
+    rows = datafiles.parse_verb_dictionary(VERBS)
+    assert ("mended", "064", "") in rows
+    assert ("patch up", "064", "") in rows and ("patched up", "064", "") in rows
+    # a block's patterns hold for each of its verbs; a synset expands to its members
+    assert ("patch up", "065", "* military|trade relations") in rows
+    assert ("mend", "112", "not * fences") in rows
+    assert ("trip", "---", "") in rows and ("trips", "160", "* over_border") in rows
+
+
+@pytest.mark.parametrize(
+    "build, name",
+    [
+        (lambda root, out: datafiles.build_persons(root / "petrarch2", out), "persons.tsv"),
+        (
+            lambda root, out: datafiles.build_cameo_verbs(
+                root / "petrarch2", root / "plover" / "CAMEO2PLOVER-2021.txt", out
+            ),
+            "cameo_verbs.tsv",
+        ),
+    ],
+)
+def test_petrarch_derived_files_regenerate_identically(tmp_path, build, name):
+    from .conftest import SHARED
+
+    root = SHARED / "eval"
+    if not (root / "petrarch2").exists():
+        pytest.skip("../shared/eval is not here")
+    out = build(root, tmp_path / name)
+    assert out.read_text(encoding="utf-8") == datafiles.path(name).read_text(encoding="utf-8")

@@ -90,6 +90,7 @@ def norm(name: str) -> str:
 
 
 GOVERNMENT_OF = "government of "
+PERSONS_PREFIX = "ci:"  # ids of the people and institutions from data/persons.tsv (CountryInfo)
 
 
 class Registry:
@@ -129,6 +130,8 @@ class Registry:
         """(text, label, actor id) for every name and demonym, for the entity ruler."""
         out = []
         for a in self.actors.values():
+            if a.id.startswith(PERSONS_PREFIX):
+                continue  # thousands of people: resolved from the tagger's PERSON names, not ruled
             label = "GPE" if a.kind == "state" else "ACTOR"
             for alias in dict.fromkeys((a.name, *a.aliases)):
                 out.append((alias, label, a.id))
@@ -203,7 +206,35 @@ def load() -> Registry:
             raise DataError(
                 f"actor {item.get('id', '?')!r} is malformed ({exc}): each needs id, name, kind"
             ) from exc
-    return Registry(actors)
+    return Registry(actors + _persons())
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _persons() -> list[Actor]:
+    """People and national institutions with their dated roles (``persons.tsv``), after every other
+    actor so that none of their aliases takes a name the other files give."""
+    out = []
+    for row in datafiles.tsv("persons.tsv"):
+        name, kind, country, _sector, aliases, roles = (*row, "", "", "", "", "")[:6]
+        dated = []
+        for part in roles.split(";") if roles else []:
+            code, since, until = (*part.split(":"), "", "")[:3]
+            # a role's note holds its CAMEO sector (GOV, ELI, MIL...); the person stays a person
+            dated.append(Role(kind, since or None, until or None, code[:3], note=code[3:]))
+        out.append(
+            Actor(
+                PERSONS_PREFIX + _slug(name),
+                name,
+                kind,
+                country or None,
+                tuple(a for a in aliases.split("|") if a),
+                roles=tuple(dated),
+            )
+        )
+    return out
 
 
 def _user_actors(path: str) -> list[dict[str, Any]]:

@@ -367,7 +367,10 @@ def interactions(
 @main.command()
 @click.argument("name", required=False)
 @DB_OPTION
-@click.option("--kind", help="state, armed_group, igo, government, military, police ...")
+@click.option(
+    "--kind",
+    help="state, armed_group, igo, government, military, person ... (people are listed only by kind or once seen)",
+)
 def actors(name: str | None, db: str, kind: str | None) -> None:
     """List the actor registry, or show one actor (any alias) with aliases, designations and counts.
 
@@ -397,15 +400,20 @@ def actors(name: str | None, db: str, kind: str | None) -> None:
                     + (f" until {d['until']}" if d.get("until") else "")
                     + f"  ({d.get('source', '')})"
                 )
-            for r in rec["roles"]:
-                click.echo(f"  role: {r['kind']} from {r['since'] or 'the start'} to {r['until'] or 'now'}")
+            for role in actor.roles:
+                what = " ".join(x for x in (role.kind, role.country, role.note) if x)
+                click.echo(f"  role: {what} from {role.since or 'the start'} to {role.until or 'now'}")
             for k, v in sorted(counts.get(actor.id, {}).items()):
                 click.echo(f"  {k.replace('_', ' ')}: {v}")
             return 0
+        from .actors import PERSONS_PREFIX
+
         for a in sorted(registry().actors.values(), key=lambda a: (a.kind, a.name)):
             if kind and a.kind != kind:
                 continue
             n = sum(counts.get(a.id, {}).values())
+            if a.id.startswith(PERSONS_PREFIX) and not n and not kind:
+                continue  # thousands of people (data/persons.tsv): listed with --kind person, or once seen
             click.echo(
                 f"{a.id:<22} {a.kind:<12} {a.country or '-':<4} {a.name[:40]:<40} {len(a.aliases):>3} aliases"
                 + (f"  {n} records" if n else "")
@@ -559,6 +567,16 @@ def data_cameo_verbs(eval_dir: str) -> None:
             f"wrote {build_cameo_verbs(root / 'petrarch2', root / 'plover' / 'CAMEO2PLOVER-2021.txt')}"
         )
     )
+
+
+@data.command("persons")
+@click.argument("eval_dir", type=click.Path(exists=True, file_okay=False), default="../shared/eval")
+def data_persons(eval_dir: str) -> None:
+    """Rebuild data/persons.tsv (people and national institutions with dated roles) from PETRARCH2's
+    Phoenix.Countries.actors.txt."""
+    from .datafiles import build_persons
+
+    _run(lambda: _say(f"wrote {build_persons(Path(eval_dir) / 'petrarch2')}"))
 
 
 @main.group()

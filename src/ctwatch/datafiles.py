@@ -105,38 +105,36 @@ def _inflect(word: str) -> list[str]:
     return [word, word + "s", word + "ed", word + "ing"]
 
 
-def build_cameo_verbs(petrarch_dir: Path, plover_map: Path, out: Path | None = None) -> Path:
-    """Regenerate ``cameo_verbs.tsv``: verbs from PETRARCH2's CAMEO.2.0.txt (MIT) with their CAMEO codes,
-    mapped to PLOVER types by CAMEO2PLOVER-2021.txt. Only verb entries are taken, not its patterns."""
+PLOVER_TYPES = frozenset(
+    {
+        *("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST", "ACCUSE"),
+        *("REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+    }
+)
+
+
+def cameo_to_plover(plover_map: Path) -> dict[str, tuple[str, str]]:
+    """CAMEO code -> (PLOVER type, mode) from CAMEO2PLOVER-2021.txt; codes PLOVER drops are left out."""
     import re
 
     codes: dict[str, tuple[str, str]] = {}
     for line in plover_map.read_text(encoding="utf-8").splitlines():
         m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([\w ]*?)\s*,)?", line)
-        if m:
+        if m and m.group(2) in PLOVER_TYPES:
             codes[m.group(1)] = (m.group(2), (m.group(3) or "").strip())
-    plover = {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "COOPERATE",
-        "AID",
-        "CONCEDE",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    }
+    return codes
+
+
+def build_cameo_verbs(petrarch_dir: Path, plover_map: Path, out: Path | None = None) -> Path:
+    """Regenerate ``cameo_verbs.tsv``: verbs from PETRARCH2's CAMEO.2.0.txt (MIT) with their CAMEO codes,
+    mapped to PLOVER types by CAMEO2PLOVER-2021.txt. Only verb entries are taken, not its patterns."""
+    import re
+
+    codes = cameo_to_plover(plover_map)
 
     def to_plover(code: str) -> tuple[str, str] | None:
         for k in (code, code[:3], code[:2]):
-            if k in codes and codes[k][0] in plover:
+            if k in codes:
                 return codes[k]
         return None
 
@@ -185,3 +183,191 @@ def build_cameo_verbs(petrarch_dir: Path, plover_map: Path, out: Path | None = N
             code, kind, mode = rows[form]
             fh.write(f"{form}\t{code}\t{kind}\t{mode}\n")
     return out
+
+
+def _yymmdd(raw: str) -> str | None:
+    """A TABARI date (YYMMDD or YYYYMMDD) as YYYY-MM-DD."""
+    raw = raw.strip("<>")
+    if len(raw) == 6 and raw.isdigit():
+        century = "19" if int(raw[:2]) > 30 else "20"
+        raw = century + raw
+    if len(raw) != 8 or not raw.isdigit():
+        return None
+    return f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
+
+
+def _role(code_text: str) -> tuple[str, str, str | None, str | None] | None:
+    """ "EGYGOV 811007-820102" / "AFGGOV >011222" / "AFGMIL" -> (country, sector, since, until)."""
+    import re
+
+    m = re.match(r"^([A-Z]{3})([A-Z]*)\s*(.*)$", code_text.strip())
+    if not m:
+        return None
+    since = until = None
+    span = m.group(3).strip()
+    if span.startswith(">"):
+        since = _yymmdd(span)
+    elif span.startswith("<"):
+        until = _yymmdd(span)
+    elif "-" in span:
+        a, b = span.split("-", 1)
+        since, until = _yymmdd(a), _yymmdd(b)
+    return m.group(1), m.group(2), since, until
+
+
+def build_persons(petrarch_dir: Path, out: Path | None = None) -> Path:
+    """Regenerate ``persons.tsv``: people and national institutions from PETRARCH2's
+    Phoenix.Countries.actors.txt (MIT, Open Event Data Alliance, from CountryInfo.txt), each with its
+    dated roles (country and sector). Country entries are left out: ``countries.tsv`` holds those. Aliases
+    of one word ("MUBARAK") are left out: alone they name too many people."""
+    import re
+
+    source = petrarch_dir / "dictionaries" / "Phoenix.Countries.actors.txt"
+    entries: list[tuple[str, list[str], list[tuple[str, str, str | None, str | None]]]] = []
+    current: tuple[str, list[str], list[tuple[str, str, str | None, str | None]]] | None = None
+    for raw in source.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        if raw.startswith(("\t", " ")) and current is not None:
+            for code in re.findall(r"\[([^\]]+)\]", line):
+                role = _role(code)
+                if role:
+                    current[2].append(role)
+            continue
+        if line.startswith("+") and current is not None:
+            current[1].append(line[1:].strip().strip("_").replace("_", " "))
+            continue
+        if line.startswith(("<", "+", "!")):
+            continue
+        head = re.match(r"^([^\[]+?)\s*(?:\[([^\]]+)\])?\s*$", line)
+        if not head:
+            current = None
+            continue
+        name = head.group(1).strip().strip("_").replace("_", " ")
+        own = _role(head.group(2)) if head.group(2) else None
+        if own is not None and not own[1]:
+            current = None  # a country: its aliases are countries.tsv's business
+            continue
+        current = (name, [], [own] if own else [])
+        entries.append(current)
+    rows = []
+    for name, aliases, roles in entries:
+        if not roles or len(name) < 4:
+            continue
+        roles = [(c, sector[:3], a, b) for c, sector, a, b in roles]
+        latest = max(roles, key=lambda r: (r[2] or "0000", r[3] or "9999"))
+        dated = any(r[2] or r[3] for r in roles)
+        kind = "person" if dated or len(roles) > 1 else _KIND_OF_SECTOR.get(latest[1], "other")
+        names = [name.title()] + [
+            a.title() for a in dict.fromkeys(aliases) if " " in a and a.lower() != name.lower()
+        ]
+        role_text = ";".join(f"{c}{s}:{a or ''}:{b or ''}" for c, s, a, b in roles)
+        rows.append((names[0], kind, latest[0], latest[1], "|".join(names[1:]), role_text))
+    out = out or data_dir() / "persons.tsv"
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write(
+            "# name\tkind\tcountry\tsector\taliases\troles (COUNTRYSECTOR:since:until); people and national\n"
+            "# institutions derived from PETRARCH2's Phoenix.Countries.actors.txt (MIT, Open Event Data Alliance);\n"
+            "# regenerate with `ctwatch data persons ../shared/eval`\n"
+        )
+        for row in sorted(rows):
+            fh.write("\t".join(row) + "\n")
+    return out
+
+
+_KIND_OF_SECTOR = {"GOV": "government", "MIL": "military", "COP": "military", "SPY": "government"}
+
+
+def parse_verb_dictionary(text: str) -> list[tuple[str, str, str]]:
+    """A TABARI/PETRARCH verb dictionary as rows (verb form, code, pattern). ``pattern`` is "" for the verb
+    alone, else the words around it, "*" standing for the verb: slots separated by spaces, alternatives
+    within a slot by "|", the words of one alternative by "_" ("* new_relations|improved_relations").
+    Synsets (&NAME) are expanded; source/target/skip markers (+ $ % ^) are dropped; code "---" is kept,
+    meaning the form carries no event by itself."""
+    import re
+
+    lines = [raw.split("#")[0].rstrip() for raw in text.splitlines()]
+    synsets: dict[str, list[str]] = {}
+    name = None
+    for line in lines:  # synsets first: patterns may use one defined further down
+        if re.match(r"^&[A-Z]", line):
+            name = line.strip().split()[0]
+            synsets[name] = []
+        elif name and line.startswith("+"):
+            synsets[name].append(line[1:].strip())
+        elif not line.strip() or line.startswith("---"):
+            name = None
+
+    def expand(word: str, depth: int = 0) -> list[str]:
+        if word.startswith("&") and depth < 4:
+            key = word.rstrip("_")
+            return [alt for member in synsets.get(key, []) for alt in expand(member, depth + 1)]
+        return [word.strip("_").replace(" ", "_").lower()]
+
+    def slot(token: str) -> str:
+        parts = [p for p in token.split("_") if p and p not in ("+", "$", "%", "^")]
+        if not parts:
+            return ""
+        alts = [""]
+        for p in parts:
+            p = p.strip("+$%^")
+            if not p:
+                continue
+            alts = [f"{a}_{x}".strip("_") for a in alts for x in expand(p)]
+        return "|".join(dict.fromkeys(a for a in alts if a))
+
+    rows: list[tuple[str, str, str]] = []
+    block_code = ""
+    forms: list[str] = []
+    in_synset = False
+    for line in lines:
+        head = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---", line)
+        if head:
+            block_code, forms, in_synset = head.group(2).strip(), [], False
+            continue
+        if not line.strip():
+            in_synset = False
+            continue
+        if re.match(r"^&[A-Z]", line):
+            in_synset = True
+            continue
+        if in_synset or line.startswith("<"):
+            continue
+        if line.startswith("-"):
+            m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]", line)
+            if not m or not forms:
+                continue
+            code = m.group(2).split(":")[0].strip()
+            tokens = [t for t in re.split(r"\s+", m.group(1).strip()) if t]
+            words: list[str] = []
+            for t in tokens:  # "IN_*" and "*_OUT": the verb joined to a word
+                if "*" in t and t != "*":
+                    before, _star, after = t.partition("*")
+                    words += [w for w in (before.strip("_"), "*", after.strip("_")) if w]
+                else:
+                    words.append(t)
+            if "*" not in words:
+                continue
+            slots = [w if w == "*" else slot(w) for w in words]
+            pattern = " ".join(s for s in slots if s)
+            if pattern != "*":
+                rows += [(f, code, pattern) for f in forms]
+            continue
+        m = re.match(r"^\+?([A-Z][A-Z_'\-+]*)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?", line.strip())
+        if not m:
+            continue
+        code = (m.group(3) or block_code).split(":")[0].strip()
+        phrase = m.group(1).replace("+", "").strip("_").replace("_", " ").lower()
+        listed = [
+            f.replace("+", "").strip("_").replace("_", " ").lower()
+            for f in (m.group(2) or "").strip("{}").split()
+            if f.strip("+")
+        ]
+        if not listed:
+            first, *rest = phrase.split(" ")
+            listed = [" ".join([f, *rest]) for f in _inflect(first)]
+        new = list(dict.fromkeys([phrase, *listed]))
+        forms = [*forms, *new]  # a block's patterns hold for every verb in it
+        rows += [(f, code, "") for f in new]
+    return rows

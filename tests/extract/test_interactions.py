@@ -39,11 +39,46 @@ def coded(pipe, text, published="2023-03-01"):
         ("If talks fail, Iran could threaten Pakistan.", ("IRN", "THREATEN", "PAK", "hypothetical")),
         ("The IMF approved a loan for Pakistan.", ("imf", "AID", "PAK", "asserted")),
         ("Pakistan and China agreed to expand trade.", ("PAK", "AGREE", "CHN", "asserted")),
+        # a light verb carries the event its object names
+        ("Peru issued an ultimatum to Ecuador.", ("PER", "THREATEN", "ECU", "asserted")),
+        ("Iran gave a warm welcome to the Iraqi delegation.", ("IRN", "SUPPORT", "IRQ", "asserted")),
+        # the event a verb does to an event noun is the verb's
+        ("India rejected Pakistan's demand for talks.", ("IND", "REJECT", "PAK", "asserted")),
+        # an announced use of force is a threat; "X said Y must ..." is X's demand on Y
+        ("Pakistan will impose a curfew in Afghanistan.", ("PAK", "THREATEN", "AFG", "predicted")),
+        ("The United States said Pakistan must cooperate with India.", ("USA", "REQUEST", "PAK", "asserted")),
+        ("Japan halted economic aid to Serbia.", ("JPN", "SANCTION", "SRB", "asserted")),
+        # a city stands for its country; a person from data/persons.tsv is an actor
+        ("Indian troops shelled Lahore.", ("IND", "ASSAULT", "PAK", "asserted")),
+        ("Yoweri Museveni visited Kenya.", ("ci:yoweri-museveni", "CONSULT", "KEN", "asserted")),
+        # a party hangs on a preposition of its own ("ties with X") even inside an adjunct
+        ("Ethiopia held talks on trade with Libya.", ("ETH", "CONSULT", "LBY", "asserted")),
     ],
 )
 def test_sentences(pipe, text, expected):
     found, _doc = coded(pipe, text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vietnamese-led forces crossed the border.",  # "led" inside a compound word is no event
+        "Pakistan plans to build a dam.",  # "plans to" marks intent; it is no event by itself
+    ],
+)
+def test_no_event(pipe, text):
+    found, _doc = coded(pipe, text)
+    assert not found, found
+
+
+def test_partial_readings_keep_one_sided_events(pipe):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, "Hezbollah declared a unilateral ceasefire.")
+    assert not doc.interactions  # the store keeps events with both sides only
+    (x,) = [x for x in extract(doc, partial=True) if x.event_type == "RETREAT"]
+    assert (x.source.actor_id, x.target.actor_id, x.target.name) == ("hezbollah", None, "")
 
 
 def test_symmetric_events_go_both_ways(pipe):

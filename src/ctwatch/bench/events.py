@@ -16,10 +16,10 @@ from ..errors import BenchError
 from ..model import Document, Interaction
 
 
-def _pipeline() -> Any:
+def _pipeline(names: tuple[str, ...] = ("analyse", "genre")) -> Any:
     from ..stages import default_pipeline
 
-    p = default_pipeline(on_error="skip", names=("analyse", "genre", "interactions"))
+    p = default_pipeline(on_error="skip", names=names)
     p.setup()
     return p
 
@@ -45,8 +45,9 @@ def event_type(text: str) -> str | None:
     return hits[0].event.type if hits else None
 
 
-def _code(actor_id: str | None, sector: str | None = None) -> str | None:
-    """A CAMEO-style actor code: country (or IGO), then the acting sector when one is named."""
+def _code(actor_id: str | None, sector: str | None = None, day: str | None = None) -> str | None:
+    """A CAMEO-style actor code: country (or IGO), then the acting sector when one is named ("NGO~": a
+    sector written before the country). On a ``day``, a dated role's code wins (the latest begun)."""
     from ..actors import registry
 
     if actor_id is None:
@@ -56,7 +57,47 @@ def _code(actor_id: str | None, sector: str | None = None) -> str | None:
         return actor_id
     if actor.kind == "igo":
         return "IGO"
-    return (actor.country or actor.id) + (sector or "")
+    country = actor.country or actor.id
+    if day and actor.roles:
+        current = [
+            r
+            for r in actor.roles
+            if (r.since or "") <= day and (r.until is None or day <= r.until) and r.country
+        ]
+        if current:
+            country = str(max(current, key=lambda r: r.since or "").country)
+    if sector and sector.endswith("~"):
+        return sector[:-1] + country
+    if sector and country.endswith(sector):
+        return country  # "White House officials": USAGOV already names the government
+    return country + (sector or "")
+
+
+def _codes(ref: Any, day: str | None = None) -> list[str]:
+    """Every code an actor stands for: PETRARCH's dictionaries give some several ("FRO/BIL/SAM"); a side
+    the coder left unknown is "---"."""
+    if ref.actor_id is None and not ref.name:
+        return ["---"]
+    code = _code(ref.actor_id, ref.sector, day) or ""
+    if "/" not in code:
+        return [code]
+    sector = ref.sector or ""
+    return [part + sector if sector and not part.endswith(sector) else part for part in code.split("/")]
+
+
+def _wanted(record: dict[str, Any]) -> dict[str, list[str]]:
+    """The country codes that count as right for each side. "SRC/TAR" in the markup marks a compound
+    actor that is both ("Jordan and Britain agreed"): its target is any of the sources; no target at all
+    ("Hizbollah declared a unilateral ceasefire") is right only when the coder names none."""
+    cameo = {"JAP": "JPN"}
+
+    def codes(side: str) -> list[str]:
+        return [cameo.get(a.get("code", "")[:3], a.get("code", "")[:3]) for a in record.get(side) or []]
+
+    source, target = codes("source"), codes("target")
+    if not target and "SRC/TAR" in record.get("textInfo", {}).get("markup", ""):
+        target = source
+    return {"source": source, "target": target}
 
 
 def plover(path: Path) -> dict[str, Any]:
@@ -70,22 +111,22 @@ def plover(path: Path) -> dict[str, Any]:
         ]
     except (json.JSONDecodeError, AttributeError) as exc:
         raise BenchError(f"{path}: not a PLOVER gold JSON list ({exc})") from exc
+    from ..extract.interactions import extract
+
     labels = {row[0]: row[1] for row in datafiles.tsv("plover_labels.tsv")}
-    cameo = {"JAP": "JPN"}
     pipe = _pipeline()
     right = Counter[str]()
     confusion = Counter[tuple[str, str]]()
     for r in records:
         gold = labels.get(r["event"], r["event"])
         doc = pipe(Document.from_text(r["text"], published=r.get("date")))
-        x = _best(doc.interactions)
+        x = _best(tuple(extract(doc, partial=True)))
         pred = x.event_type if x else (event_type(r["text"]) or "NONE")
         right["event"] += pred == gold
         confusion[(gold, pred)] += 1
-        for side in ("source", "target"):
-            want = [cameo.get(a.get("code", "")[:3], a.get("code", "")[:3]) for a in r.get(side, [])]
+        for side, want in _wanted(r).items():
             got = _code(getattr(x, side).actor_id) if x else None
-            right[side] += bool(want) and got in want
+            right[side] += got in want if want else got is None
     n = len(records)
     misses = [f"{g}->{p} x{c}" for (g, p), c in confusion.most_common() if g != p][:8]
     return {
@@ -101,38 +142,104 @@ def plover(path: Path) -> dict[str, Any]:
 
 
 def _petrarch_actors(folder: Path) -> str:
-    """PETRARCH's small validation dictionary as a ctwatch actors TOML file (each code an actor)."""
+    """PETRARCH's small validation dictionary as a ctwatch actors TOML file: each entry an actor, its code
+    as its country, its dated codes ("[HOBGOV 19950601-19990815]") as date-bounded roles."""
     path = folder / "dictionaries" / "PETR.Validate.actors.txt"
     if not path.exists():
         raise BenchError(f"{path}: missing (PETRARCH2's dictionaries lie in ../shared/eval/petrarch2/)")
-    by_code: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = line.split("#")[0].strip()
-        if not line or line.startswith("<"):
+    entries: list[dict[str, Any]] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#")[0].rstrip()
+        if not line.strip() or line.lstrip().startswith("<"):
             continue
-        if line.startswith("+") and current:
-            by_code[current].append(line[1:].replace("_", " ").strip())
+        if raw[:1] in ("\t", " ") and entries:
+            for code in re.findall(r"\[([^\]]+)\]", line):
+                role = datafiles._role(re.sub(r"\s*([<>\-])\s*", r"\1", code.strip()).replace(" ", " "))
+                if role is not None:
+                    entries[-1]["roles"].append(role)
             continue
-        m = re.match(r"^([^\[]+?)\s*\[([^\]]+)\]", line)
-        if m and not m.group(2).startswith("-"):
-            code = m.group(2).split()[0].upper()
-            current = code
-            by_code.setdefault(code, []).append(m.group(1).replace("_", " ").strip())
+        if line.startswith("+") and entries:
+            entries[-1]["names"].append(line[1:].replace("_", " ").strip())
+            continue
+        m = re.match(r"^([^\[]+?)\s*(?:\[([^\]]+)\])?\s*$", line)
+        if m:
+            code = (m.group(2) or "").split()[0].upper() if m.group(2) else ""
+            entries.append({"names": [m.group(1).replace("_", " ").strip()], "code": code, "roles": []})
     lines = []
-    for code, names in by_code.items():
-        names = [n.title() for n in names if n]
+    for i, e in enumerate(entries):
+        code = e["code"] or next((c + s for c, s, *_ in e["roles"]), "")
+        names = [n.title() for n in e["names"] if n]
+        if not code or code.startswith("-") or not names:
+            continue
+        roles = [
+            {"kind": "state", "since": a, "until": b, "country": c + s} for c, s, a, b in e["roles"] if a or b
+        ]
         lines += [
             "[[actor]]",
-            f"id = {json.dumps('petr:' + code)}",
+            f"id = {json.dumps(f'petr:{code}:{i}')}",
             f"name = {json.dumps(names[0])}",
             'kind = "state"',
             f"country = {json.dumps(code)}",
             f"aliases = {json.dumps(names[1:])}",
+            *(f"roles = [{', '.join(_toml_inline(r) for r in roles)}]",)[: 1 if roles else 0],
             "",
         ]
-    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8") as tmp:
-        tmp.write("\n".join(lines))
+    return _temp("\n".join(lines), ".toml")
+
+
+def _toml_inline(d: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"{k} = {json.dumps(v)}" for k, v in d.items() if v is not None) + "}"
+
+
+def _petrarch_verbs(folder: Path, plover_map: Path) -> str:
+    """PETRARCH's validation verb dictionary (verbs and their patterns) as a ctwatch verbs TSV file."""
+    path = folder / "dictionaries" / "PETR.Validate.verbs.txt"
+    if not path.exists():
+        raise BenchError(f"{path}: missing (PETRARCH2's dictionaries lie in ../shared/eval/petrarch2/)")
+    to_plover = datafiles.cameo_to_plover(plover_map) if plover_map.exists() else {}
+    lines = []
+    for form, code, pattern in datafiles.parse_verb_dictionary(
+        path.read_text(encoding="utf-8", errors="replace")
+    ):
+        if code != "---" and not code[:2].isdigit():
+            continue
+        kind = next((to_plover[k][0] for k in (code, code[:3], code[:2]) if k in to_plover), "OTHER")
+        lines.append(f"{form}\t{code}\t{kind if code != '---' else ''}\t\t{pattern}")
+    return _temp("\n".join(lines), ".tsv")
+
+
+def _petrarch_agents(folder: Path) -> str:
+    """PETRARCH's validation agents ("Deputy Prime Minister" -> ~GOV) as a ctwatch sectors TSV file."""
+    path = folder / "dictionaries" / "PETR.Validate.agents.txt"
+    if not path.exists():
+        raise BenchError(f"{path}: missing (PETRARCH2's dictionaries lie in ../shared/eval/petrarch2/)")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    macros = {
+        m.group(1): [w.strip() for w in m.group(2).split(",")]
+        for m in re.finditer(r"^(![A-Z]+!)\s*=\s*(.+)$", text, re.M)
+    }
+    lines = []
+    for raw in text.splitlines():
+        line = raw.split("#")[0].strip()
+        m = re.match(r"^([A-Z][^\[{]*?)\s*(\{[^}]*\})?\s*\[\s*([^\]]+?)\s*\]", line)
+        if not m:
+            continue
+        code = m.group(3)
+        sector = code[1:] if code.startswith("~") else code  # "NGO~" stays: written before the country
+        names = [m.group(1).strip()]
+        for macro, words in macros.items():
+            names = [n.replace(macro, w) if macro in n else n for n in names for w in words]
+        plural = [p for p in (m.group(2) or "").strip("{}").split() if p]
+        for name in dict.fromkeys(
+            [*names, *plural] + ([] if m.group(2) is not None else [n + "S" for n in names])
+        ):
+            lines.append(f"{name.replace('_', ' ').lower()}\t{sector}")
+    return _temp("\n".join(lines), ".tsv")
+
+
+def _temp(text: str, suffix: str) -> str:
+    with tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False, encoding="utf-8") as tmp:
+        tmp.write(text)
     return tmp.name
 
 
@@ -140,15 +247,29 @@ def petrarch(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise BenchError(f"{path}: missing (PETRARCH2's records lie in ../shared/eval/petrarch2/)")
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    extra = _petrarch_actors(path.parent)
-    old = os.environ.get("CTWATCH_ACTORS")
-    os.environ["CTWATCH_ACTORS"] = os.pathsep.join(p for p in (old, extra) if p)
+    folder = path.parent
+    extra = {
+        "CTWATCH_ACTORS": _petrarch_actors(folder),
+        "CTWATCH_VERBS": _petrarch_verbs(folder, folder.parent / "plover" / "CAMEO2PLOVER-2021.txt"),
+        "CTWATCH_SECTORS": _petrarch_agents(folder),
+    }
+    saved = {k: os.environ.get(k) for k in extra}
+    for k, v in extra.items():
+        os.environ[k] = os.pathsep.join(p for p in (saved[k], v) if p)
     from .. import actors, nlp
+    from ..extract import interactions
 
-    actors.registry.cache_clear()
-    nlp.get_nlp.cache_clear()
-    nlp._case_table.cache_clear()
+    def clear() -> None:
+        actors.registry.cache_clear()
+        nlp.get_nlp.cache_clear()
+        nlp._case_table.cache_clear()
+        interactions.lexicon.cache_clear()
+        interactions._sectors.cache_clear()
+
+    clear()
     try:
+        from ..extract.interactions import extract
+
         pipe = _pipeline()
         found = expected = 0
         by_category = Counter[str]()
@@ -161,10 +282,13 @@ def petrarch(path: Path) -> dict[str, Any]:
             }
             if not want:
                 continue
-            doc = pipe(Document.from_text(r["text"]))
+            day = datafiles._yymmdd(str(r.get("date", "")))
+            doc = pipe(Document.from_text(r["text"], published=day))
             got = {
-                (_code(x.source.actor_id) or "", _code(x.target.actor_id) or "", (x.cameo or "")[:2])
-                for x in doc.interactions
+                (s, t, (x.cameo or "")[:2])
+                for x in extract(doc, partial=True)
+                for s in _codes(x.source, day)
+                for t in _codes(x.target, day)
             }
             hit = len(want & got)
             found += hit
@@ -172,14 +296,14 @@ def petrarch(path: Path) -> dict[str, Any]:
             by_category[r.get("category", "?")] += hit
             missed[r.get("category", "?")] += len(want) - hit
     finally:
-        if old is None:
-            os.environ.pop("CTWATCH_ACTORS", None)
-        else:
-            os.environ["CTWATCH_ACTORS"] = old
-        actors.registry.cache_clear()
-        nlp.get_nlp.cache_clear()
-        nlp._case_table.cache_clear()
-        os.unlink(extra)
+        for k, was in saved.items():
+            if was is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = was
+        clear()
+        for v in extra.values():
+            os.unlink(v)
     return {
         "triples_found": found,
         "triples_expected": expected,

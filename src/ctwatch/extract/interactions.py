@@ -19,6 +19,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from .. import datafiles, dates
@@ -31,6 +32,10 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # cooperative events that, when only announced ("will ..."), PLOVER codes as AGREE
 INTENT_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
 # event types whose target may be what the event is about ("operations against groups including the TTP")
+# dictionary verbs whose joint subjects act on each other ("X and Y renewed ties")
+SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# coercive events that, when only announced ("will impose a curfew"), PLOVER codes as THREATEN
+FORCE_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
 TOPIC_TARGETS = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN", "REJECT"}
 OBJECTS = ("dobj", "pobj", "dative", "attr", "oprd", "obj")
 
@@ -91,6 +96,13 @@ STOP_VERBS = frozenset(
         "face",
         "facing",
         "faces",
+        "plan",
+        "plans",
+        "planned",
+        "planning",
+        "leaving",
+        "failing",
+        "converging",
     }
 )
 
@@ -111,6 +123,11 @@ class Lexicon:
     longest: int  # words in the longest phrase
     modality: dict[str, tuple[str, ...]]
     currency: dict[str, str]
+    light: frozenset[str] = frozenset()  # verbs whose event-word object is the event ("issued an ultimatum")
+    # a verb form's patterns: the words around it that change its code ("restore * diplomatic ties")
+    patterns: dict[str, tuple[tuple[tuple[tuple[tuple[str, ...], ...], ...], int, EventWord], ...]] = (
+        dataclasses.field(default_factory=dict)
+    )
 
 
 _WORD = re.compile(r"[\w'’]+")
@@ -159,14 +176,79 @@ def lexicon() -> Lexicon:
         if word in STOP_VERBS:
             continue
         events.setdefault(
-            word, EventWord(word, kind, mode or kind.lower(), cameo, kind in ("CONSULT", "AGREE"), True)
+            word, EventWord(word, kind, mode or kind.lower(), cameo, kind in SYMMETRIC_TYPES, True)
         )
+    patterns = _extra_verbs(events)
     return Lexicon(
         events=events,
+        patterns=patterns,
         longest=max(len(k.split()) for k in events),
         modality={k: tuple(v) for k, v in data["modality"].items()},
         currency={k.lower(): v for k, v in data["currency"].items()},
+        light=frozenset(data.get("light", {}).get("verbs", [])),
     )
+
+
+def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
+    """Verb dictionaries an analyst adds as data: TSV files in the format of ``cameo_verbs.tsv`` with an
+    optional fifth column, a pattern (see ``datafiles.parse_verb_dictionary``), named by $CTWATCH_VERBS
+    (several: separated by ":"). Their entries win over the bundled ones; code "---" marks a form that
+    codes only through its patterns."""
+    import os
+
+    from ..errors import DataError
+
+    Slots = tuple[tuple[tuple[str, ...], ...], ...]  # slots > alternatives > words
+    found: dict[str, list[tuple[Slots, int, EventWord]]] = {}
+    for path in [p for p in os.environ.get("CTWATCH_VERBS", "").split(os.pathsep) if p]:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataError(f"CTWATCH_VERBS names {path}, which cannot be read ({exc.strerror})") from exc
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            word, cameo, kind, mode, pattern = (*line.split("\t"), "", "", "", "")[:5]
+            ev = EventWord(
+                word, kind or "OTHER", mode or (kind or "other").lower(), cameo, kind in SYMMETRIC_TYPES
+            )
+            if not pattern:
+                events[word] = ev
+                continue
+            events.setdefault(word, dataclasses.replace(ev, cameo="---"))
+            slots = tuple(
+                tuple(tuple(alt.split("_")) for alt in slot.split("|")) if slot != "*" else (("*",),)
+                for slot in pattern.split()
+            )
+            weight = sum(len(s[0]) for s in slots if s != (("*",),))
+            found.setdefault(word, []).append((slots, weight, ev))
+    return {k: tuple(sorted(v, key=lambda x: -x[1])) for k, v in found.items()}
+
+
+def _in_order(slots: Any, words: list[str]) -> bool:
+    """Do the slots' words occur in this order among ``words`` (other words may come between)?"""
+    at = 0
+    for slot in slots:
+        for j in range(at, len(words)):
+            alt = next((a for a in slot if tuple(words[j : j + len(a)]) == a), None)
+            if alt is not None:
+                at = j + len(alt)
+                break
+        else:
+            return False
+    return True
+
+
+def pattern_event(lex: Lexicon, text: str, hit: Hit) -> EventWord | None:
+    """The event a verb codes given the words around it: its most specific matching pattern, else its own
+    entry; None when the form codes nothing by itself and no pattern matches."""
+    words_before = [w.lower() for w in _WORD.findall(text[: hit.start])][-10:]
+    words_after = [w.lower() for w in _WORD.findall(text[hit.end :])][:12]
+    for slots, _weight, ev in lex.patterns.get(hit.event.phrase, ()):
+        star = slots.index((("*",),))
+        if _in_order(slots[star + 1 :], words_after) and _in_order(slots[:star], words_before):
+            return ev if ev.cameo != "---" else None
+    return hit.event if hit.event.cameo != "---" else None
 
 
 # ---- amounts ------------------------------------------------------------------------------------------
@@ -258,10 +340,20 @@ def _capitals() -> dict[str, str]:
 
 @cache
 def _sectors() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    import os
+
     table = {row[0].lower(): row[1] for row in datafiles.tsv("sectors.tsv")}
+    for path in [p for p in os.environ.get("CTWATCH_SECTORS", "").split(os.pathsep) if p]:
+        # more sector words as data, in the format of sectors.tsv; theirs win
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if len(cells) >= 2 and not line.startswith("#"):
+                table[cells[0].lower()] = cells[1]
     alts = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
     after = re.compile(rf"^(?:['’]s)?\s+(?:[A-Z]?[a-z\-]+\s+){{0,2}}?({alts})\b", re.I)
-    before = re.compile(rf"\b({alts})\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+    # "officials in X", and each of "the ambassadors of X, Y and Z"
+    conjuncts = r"(?-i:(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)*)"
+    before = re.compile(rf"\b({alts})s?\s+(?:of|in|from)\s+(?:the\s+)?{conjuncts}$", re.I)
     return table, after, before
 
 
@@ -272,7 +364,25 @@ def sector_of(doc: Document, m: Mention) -> str | None:
     return table.get(hit.group(1).lower()) if hit else None
 
 
-def _parties(doc: Document, mentions: list[Mention], day: str | None) -> list[Party]:
+PLACE_MIN_POPULATION = 100_000
+
+
+@cache
+def _place_country(name: str, context: frozenset[str]) -> str | None:
+    from .. import geo
+
+    cand = geo.choose(geo.candidates(name), set(context))
+    if cand is None or cand.country is None:
+        return None
+    if cand.precision == "city" and cand.population < PLACE_MIN_POPULATION and cand.country not in context:
+        return None
+    return cand.country
+
+
+def _parties(
+    doc: Document, mentions: list[Mention], day: str | None, countries: frozenset[str] = frozenset()
+) -> list[Party]:
+    """The actors a sentence names. ``countries``: those the document names, to read its place names."""
     reg = registry()
     out = []
     for m in mentions:
@@ -284,6 +394,11 @@ def _parties(doc: Document, mentions: list[Mention], day: str | None) -> list[Pa
             country = _capitals()[m.text.lower()]
             gov = _governments().get(country)
             actor = reg.get(gov[0]) if gov and day and day >= gov[1] else reg.get(country)
+        elif actor is None and m.label in ("GPE", "LOC"):
+            # another city or province stands for its country, as in CAMEO ("shelled Juba", "demonstrators
+            # in Baghdad"); only a place big enough to be the likely reading of its name
+            place_country = _place_country(m.text, countries)
+            actor = reg.get(place_country) if place_country else None
         if actor is not None:
             sector = sector_of(doc, m) if actor.kind == "state" else None
             out.append(Party(ActorRef(actor.id, actor.name, sector), m.start, m.end, actor.country))
@@ -317,6 +432,7 @@ def _verb_of(tok: Any) -> Any:
 
 TOPIC_PREPS = {"about", "regarding", "over", "including", "after", "before", "despite", "since", "during"}
 ADJUNCT_PREPS = {"of", "for", "in", "from", "across", "beyond", "at", "on"}
+PARTY_PREPS = {"with", "against", "from", "to", "toward", "towards"}
 
 
 _TOPIC_TEXT = re.compile(r"\b(after|before|since|during|about|regarding|including)\s+(the\s+)?$", re.I)
@@ -330,6 +446,8 @@ def _is_topic(tok: Any, verb: Any) -> bool:
     for _ in range(6):
         if t.dep_ == "pobj" and t.head.dep_ == "prep":
             prep = t.head
+            if prep.lower_ in PARTY_PREPS:
+                return False  # "ties with X", "autonomy from X": X is a party, whatever the phrase hangs on
             if prep.lower_ in TOPIC_PREPS or (prep.lower_ in ADJUNCT_PREPS and prep.head.i == verb.i):
                 return True
         if t.head.i == t.i or t.head.i == verb.i:
@@ -383,11 +501,23 @@ def _sides(
             target += [(p, False) for p in _within(parties, *span)]
         elif child.dep_ == "agent":
             source = _within(parties, *span) or source
-        elif child.dep_ in OBJECTS or child.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dobj", "conj"):
+        elif (
+            child.dep_ in OBJECTS
+            or child.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dobj", "conj")
+            or (
+                child.dep_ in ("advmod", "npadvmod") and child.pos_ == "PROPN"
+            )  # the parser's "shelled Lahore"
+        ):
             for p in _within(parties, *span):
                 ptok = _token(sdoc, p.end - 1)
-                if ptok is not None and ptok.dep_ == "poss" and ptok.head.pos_ == "NOUN":
-                    continue  # "Afghanistan's soil": an attribute, not a party
+                if (
+                    ptok is not None
+                    and ptok.dep_ == "poss"
+                    and ptok.head.pos_ == "NOUN"
+                    and not p.ref.sector
+                    and ptok.head.lower_ not in lexicon().events
+                ):
+                    continue  # "Afghanistan's soil": an attribute; "Gondor's government", "X's demand": parties
                 target.append((p, ptok is not None and _is_topic(ptok, verb)))
     if not source and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         source = _subject_above(verb.head, parties) if verb.head.i != verb.i else []
@@ -422,6 +552,57 @@ def _speaker(sdoc: Any, hit_end: int, parties: list[Party]) -> list[Party]:
     if verb is None or verb.dep_ != "ccomp":
         return []
     return _subject_above(verb.head, parties)
+
+
+def _carries_object_event(head: Any, heads: list[Any], light: frozenset[str]) -> bool:
+    """Is this a light verb whose object is another event word ("issued an ultimatum to Ecuador")?"""
+    if head is None or head.pos_ != "VERB" or head.lower_ not in light:
+        return False
+    for other in heads:
+        if other is None or other.i == head.i:
+            continue
+        if other.dep_ in ("dobj", "attr", "obj") and other.head.i == head.i:
+            return True
+        if other.dep_ == "pobj" and other.head.dep_ == "prep" and other.head.head.i == head.i:
+            return True
+    return False
+
+
+def _object_of_event(head: Any, heads: list[Any], light: frozenset[str]) -> bool:
+    """Is this event noun the object of another event verb that is not a light verb?"""
+    if head is None or head.pos_ != "NOUN" or head.dep_ not in ("dobj", "obj"):
+        return False
+    verb = head.head
+    return (
+        verb.pos_ == "VERB"
+        and verb.lower_ not in light
+        and any(other is not None and other.i == verb.i for other in heads)
+    )
+
+
+SPEECH_VERBS = {
+    *("say", "says", "said", "declare", "declares", "declared", "reiterate", "reiterates", "reiterated"),
+    *("insist", "insists", "insisted", "state", "states", "stated", "tell", "tells", "told", "stressed"),
+    *("warn", "warns", "warned", "demand", "demands", "demanded", "added", "adds"),
+}
+
+
+def _demanded_of(sdoc: Any, hit_end: int, parties: list[Party]) -> list[Party] | None:
+    """ "X said (that) Y must do Z": the speaker X, who demands Z of Y; None when the event is not so framed."""
+    tok = _token(sdoc, hit_end - 1)
+    if tok is None:
+        return None
+    verb = _verb_of(tok)
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return None
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in SPEECH_VERBS:
+        return None
+    speaker = _subject_above(verb.head, parties)
+    return speaker or None
+
+
+def partial_side(side: list[Party]) -> bool:
+    return all(p.start < 0 and not p.ref.name for p in side)
 
 
 # ---- modality -----------------------------------------------------------------------------------------
@@ -476,7 +657,10 @@ class InteractionExtractor:
         return dataclasses.replace(doc, interactions=tuple(extract(doc)))
 
 
-def extract(doc: Document) -> list[Interaction]:
+def extract(doc: Document, partial: bool = False) -> list[Interaction]:
+    """The document's interactions. ``partial``: also events with one side unknown (the missing side an
+    unnamed ``ActorRef``), for scoring the coder's reading where gold codes one-sided events; the store
+    keeps only events with both sides."""
     if not doc.sentences:
         return []
     lex = lexicon()
@@ -489,20 +673,31 @@ def extract(doc: Document) -> list[Interaction]:
     last: list[Interaction] = []
     title = _title_paragraph(doc)
     reg = registry()
+    countries = frozenset(
+        a.country for m in doc.mentions if m.actor_id and (a := reg.get(m.actor_id)) is not None and a.country
+    )
     for i, sent in enumerate(doc.sentences):
         if title == 0 and doc.paragraphs and sent.end <= doc.paragraphs[0].end:
             continue  # a headline restates the story; its events are read in the body
-        parties = _parties(doc, by_sentence.get(i, []), day)
+        parties = _parties(doc, by_sentence.get(i, []), day, countries)
         money = amounts(sent.text)
         found: list[Interaction] = []
-        for hit in find_events(sent.text, lex):
-            ev = hit.event
+        hits = find_events(sent.text, lex)
+        heads = [_head_token(sdoc, sent.start + h.start, sent.start + h.end) for h in hits]
+        for hit, head in zip(hits, heads, strict=True):
+            ev = pattern_event(lex, sent.text, hit) if lex.patterns else hit.event
+            if ev is None:
+                continue
             word = ev.phrase
             start, end = sent.start + hit.start, sent.start + hit.end
-            if ev.derived:
-                head = _head_token(sdoc, start, end)
-                if head is None or head.pos_ != "VERB":
-                    continue
+            if hit.start and sent.text[hit.start - 1] == "-":
+                continue  # "Vietnamese-led forces": part of a compound word
+            if ev.derived and (head is None or head.pos_ != "VERB"):
+                continue
+            if _carries_object_event(head, heads, lex.light):
+                continue  # "issued an ultimatum": the ultimatum is the event
+            if _object_of_event(head, heads, lex.light):
+                continue  # "rejected North Korea's demand": the rejection is the event, not the demand
             source, target, noun = _sides(sdoc, parties, start, end, sent, ev.type in TOPIC_TARGETS)
             if not target and ev.symmetric and len(source) >= 2:  # "the US and Pakistan agreed"
                 source, target = source[:1], source[1:2]
@@ -528,13 +723,26 @@ def extract(doc: Document) -> list[Interaction]:
                 # "the US call for 'do more'": addressed to the other side of the running exchange
                 other = [x.target for x in last if x.source.actor_id == source[0].ref.actor_id]
                 target = [Party(other[-1], -1, -1, None)] if other else []
-            if not source or not target:
+            if not source and not target:
                 continue
+            if not source or not target:
+                if not partial:
+                    continue
+                source = source or [Party(ActorRef(None, ""), -1, -1, None)]
+                target = target or [Party(ActorRef(None, ""), -1, -1, None)]
             modality = _modality(sdoc, sent, start, end, word)
             kind, mode, cameo = ev.type, ev.mode, ev.cameo
             if modality == "predicted" and kind in INTENT_TYPES:
                 # PLOVER codes a declared intention to cooperate ("will support", "will allow") as AGREE
                 kind, mode = "AGREE", f"intent_{ev.mode}"
+            elif modality in ("predicted", "hypothetical") and kind in FORCE_TYPES:
+                # ... and a declared intention to use force or pressure ("would tighten the blockade") as THREATEN
+                kind, mode, cameo = "THREATEN", f"threaten_{ev.mode}", "130"
+            demand = _demanded_of(sdoc, end, parties)
+            if demand is not None and source and not partial_side(source):
+                # "the US must be ready to mediate", said X: X demands it of the US
+                kind, mode, cameo, modality = "REQUEST", f"demand_{ev.mode}", "102", "asserted"
+                source, target = demand, source
             head = _head_token(sdoc, start, end)
             main = head is not None and (head.dep_ == "ROOT" or head.head.dep_ == "ROOT")
             status = "historical" if _historical(doc, sent, day) else "reported"
@@ -551,6 +759,7 @@ def extract(doc: Document) -> list[Interaction]:
                 if key in out and not (out[key].modality != "asserted" and modality == "asserted"):
                     continue  # one event per dyad and type in a sentence; an asserted reading wins
                 conf = 0.6 + 0.1 * bool(s.ref.actor_id) + 0.1 * bool(t.ref.actor_id) + 0.05 * main
+                conf -= 0.05 * ev.derived  # a verb only the CAMEO dictionary codes: less sure than our own
                 if doc.genre == "opinion":
                     conf *= 0.85
                 x = Interaction(
