@@ -15,7 +15,7 @@ id = "example-front"
 name = "Example Liberation Front"
 kind = "armed_group"
 country = "PAK"
-aliases = ["ELF-P"]
+aliases = ["ELF-P", "Balochistan Liberation Army"]
 designations = []
 
 [[actor]]
@@ -33,6 +33,8 @@ def test_user_file_adds_aliases_and_actors(tmp_path, monkeypatch):
     assert reg.lookup("TTP").id == "ttp"  # the bundled aliases stay
     assert reg.lookup("ELF-P").name == "Example Liberation Front"
     assert reg.lookup("Islamic Republic").id == "PAK"
+    # an analyst's own actor wins a name the bundled files give another
+    assert reg.lookup("Balochistan Liberation Army").id == "example-front"
 
 
 def test_cli_shows_an_added_actor(tmp_path):

@@ -163,6 +163,7 @@ def load() -> Registry:
             )
         )
     items = list(datafiles.toml("actors.toml").get("actor", []))
+    bundled = {item.get("id") for item in items} | {a.id for a in actors}
     for extra_path in [p for p in os.environ.get("CTWATCH_ACTORS", "").split(os.pathsep) if p]:
         items += _user_actors(extra_path)
     merged: dict[str, dict[str, Any]] = {}
@@ -206,7 +207,9 @@ def load() -> Registry:
             raise DataError(
                 f"actor {item.get('id', '?')!r} is malformed ({exc}): each needs id, name, kind"
             ) from exc
-    return Registry(actors + _persons())
+    # an analyst's own new actors come first, so that their names win over the bundled ones
+    own = [a for a in actors if a.id not in bundled]
+    return Registry(own + [a for a in actors if a.id in bundled] + _persons())
 
 
 def _slug(name: str) -> str:

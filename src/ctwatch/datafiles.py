@@ -283,7 +283,10 @@ def parse_verb_dictionary(text: str) -> list[tuple[str, str, str]]:
     """A TABARI/PETRARCH verb dictionary as rows (verb form, code, pattern). ``pattern`` is "" for the verb
     alone, else the words around it, "*" standing for the verb: slots separated by spaces, alternatives
     within a slot by "|", the words of one alternative by "_" ("* new_relations|improved_relations").
-    Synsets (&NAME) are expanded; source/target/skip markers (+ $ % ^) are dropped; code "---" is kept,
+    A code "032:033" is the source's event and, after the colon, the target's in return ("arrived in X":
+    a visit by the source, hosting by the target).
+    Synsets (&NAME) are expanded; source/target/skip markers (+ $ ^) are dropped, "%" (a compound
+    subject) is kept as a slot of its own; code "---" is kept,
     meaning the form carries no event by itself."""
     import re
 
@@ -306,6 +309,8 @@ def parse_verb_dictionary(text: str) -> list[tuple[str, str, str]]:
         return [word.strip("_").replace(" ", "_").lower()]
 
     def slot(token: str) -> str:
+        if token == "%":
+            return "%"  # the verb's subject is compound ("X and Y agreed")
         parts = [p for p in token.split("_") if p and p not in ("+", "$", "%", "^")]
         if not parts:
             return ""
@@ -338,7 +343,7 @@ def parse_verb_dictionary(text: str) -> list[tuple[str, str, str]]:
             m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]", line)
             if not m or not forms:
                 continue
-            code = m.group(2).split(":")[0].strip()
+            code = m.group(2).replace(" ", "")
             tokens = [t for t in re.split(r"\s+", m.group(1).strip()) if t]
             words: list[str] = []
             for t in tokens:  # "IN_*" and "*_OUT": the verb joined to a word
@@ -357,7 +362,7 @@ def parse_verb_dictionary(text: str) -> list[tuple[str, str, str]]:
         m = re.match(r"^\+?([A-Z][A-Z_'\-+]*)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?", line.strip())
         if not m:
             continue
-        code = (m.group(3) or block_code).split(":")[0].strip()
+        code = (m.group(3) or block_code).replace(" ", "")
         phrase = m.group(1).replace("+", "").strip("_").replace("_", " ").lower()
         listed = [
             f.replace("+", "").strip("_").replace("_", " ").lower()

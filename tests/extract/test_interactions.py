@@ -53,6 +53,12 @@ def coded(pipe, text, published="2023-03-01"):
         ("Yoweri Museveni visited Kenya.", ("ci:yoweri-museveni", "CONSULT", "KEN", "asserted")),
         # a party hangs on a preposition of its own ("ties with X") even inside an adjunct
         ("Ethiopia held talks on trade with Libya.", ("ETH", "CONSULT", "LBY", "asserted")),
+        # the same country in two sectors acts on itself; an actor known only by what it is stays unresolved
+        ("Pakistani police arrested Pakistani militants.", ("PAK", "COERCE", "PAK", "asserted")),
+        (
+            "A senior official met the Afghan foreign minister.",
+            ("A senior official", "CONSULT", "AFG", "asserted"),
+        ),
     ],
 )
 def test_sentences(pipe, text, expected):
@@ -170,3 +176,45 @@ def test_sectors(pipe, text, expected):
     doc = pipe(Document.from_text(text))
     sources = {(x.source.actor_id, x.source.sector) for x in doc.interactions}
     assert expected in sources, sources
+
+
+@pytest.fixture
+def extra_verbs(tmp_path, monkeypatch):
+    """An analyst's own verb file, with patterns (CTWATCH_VERBS)."""
+    from ctwatch.extract import interactions
+
+    path = tmp_path / "verbs.tsv"
+    path.write_text(
+        "mend\t064\tCOOPERATE\t\t\n"
+        "mend\t051\tSUPPORT\t\t* fences|bridges\n"
+        "mend\t112\tACCUSE\t\tdid_n't|will_not *\n"
+        "mend\t030\tAGREE\t\t% *\n"
+        "wrangle\t---\t\t\t\n"
+        "wrangle\t130\tTHREATEN\t\t* over_borders\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CTWATCH_VERBS", str(path))
+    interactions.lexicon.cache_clear()
+    yield interactions.lexicon()
+    monkeypatch.delenv("CTWATCH_VERBS")
+    interactions.lexicon.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text, compound, code",
+    [
+        ("Chad will mend ties with Sudan.", None, "064"),
+        ("Chad will mend fences with Sudan.", None, "051"),
+        ("Chad mended bridges with Sudan.", None, None),  # "mended" is no form the file lists
+        ("Chad didn't mend ties with Sudan.", None, "112"),  # a contraction split as the Treebank does
+        ("Chad and Niger mend ties.", (True, False), "030"),  # a pattern for a compound subject
+        ("Chad will wrangle.", None, None),  # "---": no event by itself ...
+        ("Chad will wrangle over borders.", None, "130"),  # ... only through its pattern
+    ],
+)
+def test_verb_patterns(extra_verbs, text, compound, code):
+    from ctwatch.extract.interactions import find_events, pattern_event
+
+    hits = [h for h in find_events(text, extra_verbs) if h.event.phrase in ("mend", "wrangle")]
+    ev = pattern_event(extra_verbs, text, hits[0], compound) if hits else None
+    assert (ev.cameo if ev else None) == code

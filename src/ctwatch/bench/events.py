@@ -76,8 +76,8 @@ def _code(actor_id: str | None, sector: str | None = None, day: str | None = Non
 def _codes(ref: Any, day: str | None = None) -> list[str]:
     """Every code an actor stands for: PETRARCH's dictionaries give some several ("FRO/BIL/SAM"); a side
     the coder left unknown is "---"."""
-    if ref.actor_id is None and not ref.name:
-        return ["---"]
+    if ref.actor_id is None:
+        return ["---" + (ref.sector or "")]  # unknown, or known only by what it is ("an official": ---GOV)
     code = _code(ref.actor_id, ref.sector, day) or ""
     if "/" not in code:
         return [code]
@@ -201,9 +201,10 @@ def _petrarch_verbs(folder: Path, plover_map: Path) -> str:
     for form, code, pattern in datafiles.parse_verb_dictionary(
         path.read_text(encoding="utf-8", errors="replace")
     ):
-        if code != "---" and not code[:2].isdigit():
+        main = code.split(":")[0]
+        if code != "---" and not main[:2].isdigit():
             continue
-        kind = next((to_plover[k][0] for k in (code, code[:3], code[:2]) if k in to_plover), "OTHER")
+        kind = next((to_plover[k][0] for k in (main, main[:3], main[:2]) if k in to_plover), "OTHER")
         lines.append(f"{form}\t{code}\t{kind if code != '---' else ''}\t\t{pattern}")
     return _temp("\n".join(lines), ".tsv")
 
@@ -218,7 +219,7 @@ def _petrarch_agents(folder: Path) -> str:
         m.group(1): [w.strip() for w in m.group(2).split(",")]
         for m in re.finditer(r"^(![A-Z]+!)\s*=\s*(.+)$", text, re.M)
     }
-    lines = []
+    lines = ["!replace"]  # the suite's agents stand in for our sector words: its expectations follow them
     for raw in text.splitlines():
         line = raw.split("#")[0].strip()
         m = re.match(r"^([A-Z][^\[{]*?)\s*(\{[^}]*\})?\s*\[\s*([^\]]+?)\s*\]", line)

@@ -16,6 +16,7 @@ How a sentence is read (every word list lives in ``data/interactions.toml``):
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -36,8 +37,20 @@ INTENT_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # coercive events that, when only announced ("will impose a curfew"), PLOVER codes as THREATEN
 FORCE_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
-TOPIC_TARGETS = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN", "REJECT"}
+# ("OTHER": a code outside PLOVER, from a dictionary an analyst adds: nothing says its object is a topic)
+TOPIC_TARGETS = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN", "REJECT", "OTHER"}
 OBJECTS = ("dobj", "pobj", "dative", "attr", "oprd", "obj")
+# verbs that introduce what someone said: "X said (that) Y must ..." is X's demand on Y
+SPEECH_VERBS = {
+    *("say", "says", "said", "declare", "declares", "declared", "reiterate", "reiterates", "reiterated"),
+    *("insist", "insists", "insisted", "state", "states", "stated", "tell", "tells", "told", "stressed"),
+    *("warn", "warns", "warned", "demand", "demands", "demanded", "added", "adds"),
+}
+# verbs of saying whose reported clause, before them, names no party to the saying ("..., an official said")
+REPORTING_VERBS = {
+    *("say", "says", "said", "report", "reports", "reported", "note", "notes", "noted", "add", "adds"),
+    *("added", "state", "states", "stated", "confirm", "confirmed"),
+}
 
 
 # common verbs the CAMEO dictionary codes that rarely carry an event between actors in news prose
@@ -115,6 +128,7 @@ class EventWord:
     cameo: str
     symmetric: bool
     derived: bool = False  # from the CAMEO dictionary: counts only where the word is a verb
+    reverse: str = ""  # the target's event in return, coded too ("arrived in X": X hosts the visit)
 
 
 @dataclass(frozen=True)
@@ -194,7 +208,6 @@ def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
     optional fifth column, a pattern (see ``datafiles.parse_verb_dictionary``), named by $CTWATCH_VERBS
     (several: separated by ":"). Their entries win over the bundled ones; code "---" marks a form that
     codes only through its patterns."""
-    import os
 
     from ..errors import DataError
 
@@ -209,18 +222,26 @@ def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
             if not line.strip() or line.startswith("#"):
                 continue
             word, cameo, kind, mode, pattern = (*line.split("\t"), "", "", "", "")[:5]
+            cameo, _colon, reverse = cameo.partition(":")
             ev = EventWord(
-                word, kind or "OTHER", mode or (kind or "other").lower(), cameo, kind in SYMMETRIC_TYPES
+                word,
+                kind or "OTHER",
+                mode or (kind or "other").lower(),
+                cameo,
+                kind in SYMMETRIC_TYPES,
+                reverse=reverse,
             )
             if not pattern:
                 events[word] = ev
+                for ours in [k for k in events if k.startswith(word + " ") and not events[k].derived]:
+                    del events[ours]  # "arrived" from the file replaces our "arrived in"
                 continue
             events.setdefault(word, dataclasses.replace(ev, cameo="---"))
             slots = tuple(
                 tuple(tuple(alt.split("_")) for alt in slot.split("|")) if slot != "*" else (("*",),)
                 for slot in pattern.split()
             )
-            weight = sum(len(s[0]) for s in slots if s != (("*",),))
+            weight = sum(len(s[0]) for s in slots if s not in ((("*",),), (("%",),)))
             found.setdefault(word, []).append((slots, weight, ev))
     return {k: tuple(sorted(v, key=lambda x: -x[1])) for k, v in found.items()}
 
@@ -239,15 +260,42 @@ def _in_order(slots: Any, words: list[str]) -> bool:
     return True
 
 
-def pattern_event(lex: Lexicon, text: str, hit: Hit) -> EventWord | None:
+def _pattern_words(text: str) -> list[str]:
+    """Lower-cased words, a contraction split as the Penn Treebank does ("didn't" -> "did", "n't")."""
+    out = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        if w.endswith("n't") and len(w) > 3:
+            out += [w[:-3], "n't"]
+        else:
+            out.append(w)
+    return out
+
+
+def pattern_event(
+    lex: Lexicon, text: str, hit: Hit, compound: tuple[bool, bool] | None = None
+) -> EventWord | None:
     """The event a verb codes given the words around it: its most specific matching pattern, else its own
-    entry; None when the form codes nothing by itself and no pattern matches."""
-    words_before = [w.lower() for w in _WORD.findall(text[: hit.start])][-10:]
-    words_after = [w.lower() for w in _WORD.findall(text[hit.end :])][:12]
+    entry; None when the form codes nothing by itself and no pattern matches. Patterns may ask for a
+    compound actor ("%") before or after the verb: without ``compound`` (is the source, is the target
+    several actors?) that slot is ignored, and a pattern of only "% *" is passed over; with it, only
+    patterns asking for a compound side that is one are read (None when none matches)."""
+    words_before = _pattern_words(text[: hit.start])[-10:]
+    words_after = _pattern_words(text[hit.end :])[:12]
+    pct, star_slot = (("%",),), (("*",),)
     for slots, _weight, ev in lex.patterns.get(hit.event.phrase, ()):
-        star = slots.index((("*",),))
-        if _in_order(slots[star + 1 :], words_after) and _in_order(slots[:star], words_before):
+        star = slots.index(star_slot)
+        wants = (pct in slots[:star], pct in slots[star + 1 :])
+        if compound is not None:
+            if not any(wants) or any(w and not c for w, c in zip(wants, compound, strict=True)):
+                continue
+        elif any(wants) and len(slots) == 2:
+            continue
+        words = tuple(s for s in slots if s != pct)
+        star = words.index(star_slot)
+        if _in_order(words[star + 1 :], words_after) and _in_order(words[:star], words_before):
             return ev if ev.cameo != "---" else None
+    if compound is not None:
+        return None
     return hit.event if hit.event.cameo != "---" else None
 
 
@@ -340,12 +388,15 @@ def _capitals() -> dict[str, str]:
 
 @cache
 def _sectors() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    import os
 
     table = {row[0].lower(): row[1] for row in datafiles.tsv("sectors.tsv")}
     for path in [p for p in os.environ.get("CTWATCH_SECTORS", "").split(os.pathsep) if p]:
-        # more sector words as data, in the format of sectors.tsv; theirs win
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
+        # more sector words as data, in the format of sectors.tsv; theirs win, and a file whose first line
+        # is "!replace" stands in for the bundled words altogether (a peer's dictionary, as its suite wants)
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        if lines and lines[0].strip() == "!replace":
+            table = {}
+        for line in lines:
             cells = line.split("\t")
             if len(cells) >= 2 and not line.startswith("#"):
                 table[cells[0].lower()] = cells[1]
@@ -360,7 +411,7 @@ def _sectors() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
 def sector_of(doc: Document, m: Mention) -> str | None:
     """The part of an actor that acts: "Pakistani delegation" -> GOV, "US forces" -> MIL."""
     table, after, before = _sectors()
-    hit = after.match(doc.text[m.end : m.end + 40]) or before.search(doc.text[max(0, m.start - 30) : m.start])
+    hit = after.match(doc.text[m.end : m.end + 40]) or before.search(doc.text[max(0, m.start - 80) : m.start])
     return table.get(hit.group(1).lower()) if hit else None
 
 
@@ -461,6 +512,35 @@ def _head_token(sdoc: Any, start: int, end: int) -> Any:
     return span.root if span is not None and len(span) else None
 
 
+def _one_per_phrase(found: list[Party], text: str) -> list[Party]:
+    """Actors named inside one phrase without "and" or a comma between them are one actor ("Bree President
+    Romendacil", "Pakistan's Prime Minister Sharif"): the first, with a sector either names."""
+    out: list[Party] = []
+    for p in found:
+        if out and out[-1].end <= p.start and not re.search(r",|\band\b|\bor\b", text[out[-1].end : p.start]):
+            prev = out[-1]
+            if prev.ref.sector is None and p.ref.sector is not None:
+                out[-1] = dataclasses.replace(prev, ref=dataclasses.replace(prev.ref, sector=p.ref.sector))
+            continue
+        out.append(p)
+    return out
+
+
+def _agent(tok: Any) -> list[Party]:
+    """An actor known only by what it is ("a senior official said", "police arrested students"): kept
+    unresolved, with its words and its sector."""
+    table = _sectors()[0]
+    words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.pos_ in ("NOUN", "ADJ", "PROPN")]
+    for last in range(len(words), 0, -1):  # the word nearest the head that names a sector
+        for n in (2, 1):
+            key = " ".join(words[max(0, last - n) : last])
+            sector = table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
+            if sector:
+                start, end = _subtree_span(tok)
+                return [Party(ActorRef(None, tok.doc.text[start:end], sector), start, end, None)]
+    return []
+
+
 def _subject_above(verb: Any, parties: list[Party]) -> list[Party]:
     """The actors in the nearest subject up the tree ("X is aiming to ... by launching operations")."""
     t = verb
@@ -496,11 +576,13 @@ def _sides(
     for child in verb.children:
         span = _subtree_span(child)
         if child.dep_ in ("nsubj", "csubj"):
-            source += _within(parties, *span)
+            source += _one_per_phrase(_within(parties, *span), sdoc.text) or _agent(child)
         elif child.dep_ == "nsubjpass":
-            target += [(p, False) for p in _within(parties, *span)]
+            target += [(p, False) for p in _within(parties, *span) or _agent(child)]
         elif child.dep_ == "agent":
             source = _within(parties, *span) or source
+        elif child.dep_ == "ccomp" and child.i < verb.i and verb.lower_ in REPORTING_VERBS:
+            continue  # "..., a senior official said": what was said is its own event, not the saying's target
         elif (
             child.dep_ in OBJECTS
             or child.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dobj", "conj")
@@ -524,8 +606,8 @@ def _sides(
     direct = [p for p, topic in target if not topic]
     chosen = direct or ([p for p, _topic in target] if topics_ok else [])
     chosen = [
-        p for p in chosen if all(p.ref.actor_id != s.ref.actor_id or p.ref.name != s.ref.name for s in source)
-    ]
+        p for p in chosen if all(p.ref != s.ref for s in source)
+    ]  # "Pakistani police ... Pakistani militants" stay
     return source, chosen, False
 
 
@@ -578,13 +660,6 @@ def _object_of_event(head: Any, heads: list[Any], light: frozenset[str]) -> bool
         and verb.lower_ not in light
         and any(other is not None and other.i == verb.i for other in heads)
     )
-
-
-SPEECH_VERBS = {
-    *("say", "says", "said", "declare", "declares", "declared", "reiterate", "reiterates", "reiterated"),
-    *("insist", "insists", "insisted", "state", "states", "stated", "tell", "tells", "told", "stressed"),
-    *("warn", "warns", "warned", "demand", "demands", "demanded", "added", "adds"),
-}
 
 
 def _demanded_of(sdoc: Any, hit_end: int, parties: list[Party]) -> list[Party] | None:
@@ -699,6 +774,10 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
             if _object_of_event(head, heads, lex.light):
                 continue  # "rejected North Korea's demand": the rejection is the event, not the demand
             source, target, noun = _sides(sdoc, parties, start, end, sent, ev.type in TOPIC_TARGETS)
+            if lex.patterns and (len(source) >= 2 or len(target) >= 2):
+                joint = pattern_event(lex, sent.text, hit, (len(source) >= 2, len(target) >= 2))
+                if joint is not None:  # a pattern for joint actors ("X and Y met", "agrees with X and Y")
+                    ev = dataclasses.replace(joint, symmetric=joint.symmetric or len(source) >= 2)
             if not target and ev.symmetric and len(source) >= 2:  # "the US and Pakistan agreed"
                 source, target = source[:1], source[1:2]
             if noun and ev.type == "ASSAULT" and not (source and target):
@@ -749,13 +828,19 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
             amount = next(
                 (a for _s, _e, a in money if ev.type in ("SANCTION", "AID", "REQUEST", "CONCEDE")), None
             )
-            pairs = [(s, t) for s in source for t in target]
-            if ev.symmetric:
-                pairs += [(t, s) for s, t in pairs]
-            for s, t in pairs:
-                if (s.ref.actor_id or s.ref.name) == (t.ref.actor_id or t.ref.name):
+            pairs = [(s, t, cameo) for s in source for t in target]
+            if ev.symmetric or ev.reverse:
+                pairs += [(t, s, ev.reverse or cameo) for s, t, _c in pairs]
+            for s, t, cameo in pairs:
+                if (s.ref.actor_id or s.ref.name, s.ref.sector) == (
+                    t.ref.actor_id or t.ref.name,
+                    t.ref.sector,
+                ):
                     continue
-                key = (s.ref.actor_id or s.ref.name, t.ref.actor_id or t.ref.name, kind, i)
+                if not partial and not (s.ref.actor_id or t.ref.actor_id):
+                    continue  # "officials met officials": no actor the registry knows
+                sort = kind if kind != "OTHER" else cameo  # codes outside PLOVER stay apart
+                key = (s.ref.actor_id or s.ref.name, t.ref.actor_id or t.ref.name, sort, i)
                 if key in out and not (out[key].modality != "asserted" and modality == "asserted"):
                     continue  # one event per dyad and type in a sentence; an asserted reading wins
                 conf = 0.6 + 0.1 * bool(s.ref.actor_id) + 0.1 * bool(t.ref.actor_id) + 0.05 * main
