@@ -134,7 +134,8 @@ class Registry:
                 continue  # thousands of people: resolved from the tagger's PERSON names, not ruled
             label = "GPE" if a.kind == "state" else "ACTOR"
             for alias in dict.fromkeys((a.name, *a.aliases)):
-                out.append((alias, label, a.id))
+                if self._by_alias.get(norm(alias)) == a.id:  # the ruler agrees with lookup on who wins
+                    out.append((alias, label, a.id))
             for d in a.demonyms:
                 out.append((d, "NORP", a.id))
         return out

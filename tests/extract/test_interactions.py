@@ -59,6 +59,11 @@ def coded(pipe, text, published="2023-03-01"):
             "A senior official met the Afghan foreign minister.",
             ("A senior official", "CONSULT", "AFG", "asserted"),
         ),
+        # "arrived in X": X hosts the visit, not a place in passing
+        (
+            "Saddam Hussein arrived in Amman on Wednesday.",
+            ("ci:saddam-hussein", "CONSULT", "JOR", "asserted"),
+        ),
     ],
 )
 def test_sentences(pipe, text, expected):

@@ -167,7 +167,8 @@ def _petrarch_actors(folder: Path) -> str:
             entries.append({"names": [m.group(1).replace("_", " ").strip()], "code": code, "roles": []})
     lines = []
     for i, e in enumerate(entries):
-        code = e["code"] or next((c + s for c, s, *_ in e["roles"]), "")
+        undated = [c + s for c, s, a, b in e["roles"] if not (a or b)]
+        code = e["code"] or (undated or [c + s for c, s, *_ in e["roles"]] or [""])[0]
         names = [n.title() for n in e["names"] if n]
         if not code or code.startswith("-") or not names:
             continue
@@ -222,7 +223,7 @@ def _petrarch_agents(folder: Path) -> str:
     lines = ["!replace"]  # the suite's agents stand in for our sector words: its expectations follow them
     for raw in text.splitlines():
         line = raw.split("#")[0].strip()
-        m = re.match(r"^([A-Z][^\[{]*?)\s*(\{[^}]*\})?\s*\[\s*([^\]]+?)\s*\]", line)
+        m = re.match(r"^([A-Z!][^\[{]*?)\s*(\{[^}]*\})?\s*\[\s*([^\]]+?)\s*\]", line)
         if not m:
             continue
         code = m.group(3)

@@ -138,6 +138,7 @@ class Lexicon:
     modality: dict[str, tuple[str, ...]]
     currency: dict[str, str]
     light: frozenset[str] = frozenset()  # verbs whose event-word object is the event ("issued an ultimatum")
+    arrivals: frozenset[str] = frozenset()  # verb + preposition whose object is the host ("arrived in")
     # a verb form's patterns: the words around it that change its code ("restore * diplomatic ties")
     patterns: dict[str, tuple[tuple[tuple[tuple[tuple[str, ...], ...], ...], int, EventWord], ...]] = (
         dataclasses.field(default_factory=dict)
@@ -200,6 +201,7 @@ def lexicon() -> Lexicon:
         modality={k: tuple(v) for k, v in data["modality"].items()},
         currency={k.lower(): v for k, v in data["currency"].items()},
         light=frozenset(data.get("light", {}).get("verbs", [])),
+        arrivals=frozenset(data.get("arrivals", {}).get("phrases", [])),
     )
 
 
@@ -499,6 +501,8 @@ def _is_topic(tok: Any, verb: Any) -> bool:
             prep = t.head
             if prep.lower_ in PARTY_PREPS:
                 return False  # "ties with X", "autonomy from X": X is a party, whatever the phrase hangs on
+            if f"{prep.head.lower_} {prep.lower_}" in lexicon().arrivals:
+                return False  # "arrived in X": X is the host of the visit
             if prep.lower_ in TOPIC_PREPS or (prep.lower_ in ADJUNCT_PREPS and prep.head.i == verb.i):
                 return True
         if t.head.i == t.i or t.head.i == verb.i:
@@ -510,6 +514,12 @@ def _is_topic(tok: Any, verb: Any) -> bool:
 def _head_token(sdoc: Any, start: int, end: int) -> Any:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _nominal_between(a: Any, b: Any) -> bool:
+    """Is the stretch between two tokens one noun phrase ("Afghanistan's northern soil"), not a parse run
+    through adverbs and numbers ("with Libya's almost five years after")?"""
+    return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PART", "DET", "PUNCT") for t in a.doc[a.i + 1 : b.i])
 
 
 def _one_per_phrase(found: list[Party], text: str) -> list[Party]:
@@ -586,9 +596,9 @@ def _sides(
         elif (
             child.dep_ in OBJECTS
             or child.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dobj", "conj")
-            or (
-                child.dep_ in ("advmod", "npadvmod") and child.pos_ == "PROPN"
-            )  # the parser's "shelled Lahore"
+            # the parser's "shelled Lahore"; "marched close to the border with X"
+            or (child.dep_ in ("advmod", "npadvmod") and child.pos_ == "PROPN")
+            or (child.dep_ in ("advmod", "acomp") and any(c.dep_ == "prep" for c in child.children))
         ):
             for p in _within(parties, *span):
                 ptok = _token(sdoc, p.end - 1)
@@ -598,6 +608,7 @@ def _sides(
                     and ptok.head.pos_ == "NOUN"
                     and not p.ref.sector
                     and ptok.head.lower_ not in lexicon().events
+                    and _nominal_between(ptok, ptok.head)
                 ):
                     continue  # "Afghanistan's soil": an attribute; "Gondor's government", "X's demand": parties
                 target.append((p, ptok is not None and _is_topic(ptok, verb)))
