@@ -121,3 +121,17 @@ def test_people_come_from_persons_file_with_dated_roles():
     assert reg.lookup("Pakistan").id == "PAK"  # a person's alias never takes a country's name
     # thousands of people stay out of the entity ruler: the tagger's PERSON names find them
     assert not any(aid.startswith(PERSONS_PREFIX) for _t, _l, aid in reg.names())
+
+
+def test_people_file_holds_no_territories_and_places_never_resolve_to_people():
+    from ctwatch.actors import PERSONS_PREFIX, registry
+
+    reg = registry()
+    for place in ("Gaza", "Guam", "Greenland"):
+        found = reg.lookup(place)
+        assert found is None or not found.id.startswith(PERSONS_PREFIX), place
+    body = reg.lookup("Inter-Services Intelligence")
+    assert body is not None and (body.kind, body.country) == ("government", "PAK")
+    assert reg.lookup("White House", people=False) is None or not reg.lookup(
+        "White House", people=False
+    ).id.startswith(PERSONS_PREFIX)

@@ -110,10 +110,13 @@ class Registry:
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
-    def lookup(self, text: str) -> Actor | None:
-        """The actor a name refers to, or None."""
+    def lookup(self, text: str, people: bool = True) -> Actor | None:
+        """The actor a name refers to, or None. ``people=False``: not one of the people and bodies of
+        ``persons.tsv`` (a place name is never a person's)."""
         key = norm(text)
         aid = self._by_alias.get(key)
+        if aid is not None and not people and aid.startswith(PERSONS_PREFIX):
+            aid = None
         if aid is None and key.endswith((" s", "s")):
             aid = self._by_alias.get(key.rstrip("s").rstrip())
         if aid is None and key.startswith(GOVERNMENT_OF):

@@ -251,14 +251,16 @@ def build_persons(petrarch_dir: Path, out: Path | None = None) -> Path:
             continue
         current = (name, [], [own] if own else [])
         entries.append(current)
+    codes = toml("cameo_actor_codes.toml")
+    sectors, bodies, kinds = set(codes["sectors"]), set(codes["institution_words"]), codes["kinds"]
     rows = []
     for name, aliases, roles in entries:
+        roles = [(c, sector[:3], a, b) for c, sector, a, b in roles if sector[:3] in sectors]
         if not roles or len(name) < 4:
-            continue
-        roles = [(c, sector[:3], a, b) for c, sector, a, b in roles]
+            continue  # a territory ("Gaza", "Guam") or a state: places and countries are read elsewhere
         latest = max(roles, key=lambda r: (r[2] or "0000", r[3] or "9999"))
-        dated = any(r[2] or r[3] for r in roles)
-        kind = "person" if dated or len(roles) > 1 else _KIND_OF_SECTOR.get(latest[1], "other")
+        words = set(re.findall(r"[a-z]+", name.lower()))
+        kind = kinds.get(latest[1], "other") if words & bodies else "person"
         names = [name.title()] + [
             a.title() for a in dict.fromkeys(aliases) if " " in a and a.lower() != name.lower()
         ]
@@ -274,9 +276,6 @@ def build_persons(petrarch_dir: Path, out: Path | None = None) -> Path:
         for row in sorted(rows):
             fh.write("\t".join(row) + "\n")
     return out
-
-
-_KIND_OF_SECTOR = {"GOV": "government", "MIL": "military", "COP": "military", "SPY": "government"}
 
 
 def parse_verb_dictionary(text: str) -> list[tuple[str, str, str]]:

@@ -263,7 +263,11 @@ class Analyse:
                 label = "GPE"  # "Turbat" tagged DATE, "KARACHI" tagged ORG: the gazetteer knows better
             if actor_id is None and label in ("ORG", "NORP", "GPE", "PERSON"):
                 reg = registry()
-                actor = reg.demonym(ent.text) if label == "NORP" else reg.lookup(ent.text)
+                actor = (
+                    reg.demonym(ent.text)
+                    if label == "NORP"
+                    else reg.lookup(ent.text, people=label in ("PERSON", "ORG"))
+                )
                 actor_id = actor.id if actor else None
             mentions.append(
                 Mention(

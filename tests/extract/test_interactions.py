@@ -59,6 +59,9 @@ def coded(pipe, text, published="2023-03-01"):
             "A senior official met the Afghan foreign minister.",
             ("A senior official", "CONSULT", "AFG", "asserted"),
         ),
+        # where force is used is its target when no one else is
+        ("Israeli troops remained on alert in Beirut.", ("ISR", "MOBILIZE", "LBN", "asserted")),
+        ("Pakistan defended China against Western criticism.", ("PAK", "SUPPORT", "CHN", "asserted")),
         # "arrived in X": X hosts the visit, not a place in passing
         (
             "Saddam Hussein arrived in Amman on Wednesday.",

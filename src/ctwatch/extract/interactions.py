@@ -36,9 +36,11 @@ INTENT_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
 # dictionary verbs whose joint subjects act on each other ("X and Y renewed ties")
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # coercive events that, when only announced ("will impose a curfew"), PLOVER codes as THREATEN
-FORCE_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
+FORCE_TYPES = {"COERCE", "ASSAULT"}
 # ("OTHER": a code outside PLOVER, from a dictionary an analyst adds: nothing says its object is a topic)
 TOPIC_TARGETS = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN", "REJECT", "OTHER"}
+# events whose place is their target when no one else is ("troops on alert in the West Bank")
+PLACE_TARGETS = {"MOBILIZE", "COERCE", "ASSAULT"}
 OBJECTS = ("dobj", "pobj", "dative", "attr", "oprd", "obj")
 # verbs that introduce what someone said: "X said (that) Y must ..." is X's demand on Y
 SPEECH_VERBS = {
@@ -491,6 +493,16 @@ PARTY_PREPS = {"with", "against", "from", "to", "toward", "towards"}
 _TOPIC_TEXT = re.compile(r"\b(after|before|since|during|about|regarding|including)\s+(the\s+)?$", re.I)
 
 
+def _in_place(sdoc: Any, p: Party) -> bool:
+    """Is the party named as where something happens ("in X", "at X", "inside X")?"""
+    tok = _token(sdoc, p.end - 1)
+    while tok is not None and tok.dep_ in ("compound", "amod", "poss", "appos", "pobj", "nmod"):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in ("in", "at", "inside", "across", "throughout")
+        tok = tok.head
+    return False
+
+
 def _is_topic(tok: Any, verb: Any) -> bool:
     """Is the actor only what the event is about ("concerns about TTP", "after the Taliban takeover")?"""
     if _TOPIC_TEXT.search(tok.doc.text[max(0, tok.idx - 25) : tok.idx]):
@@ -565,9 +577,16 @@ def _subject_above(verb: Any, parties: list[Party]) -> list[Party]:
 
 
 def _sides(
-    sdoc: Any, parties: list[Party], hit_start: int, hit_end: int, sent: Span, topics_ok: bool = True
+    sdoc: Any,
+    parties: list[Party],
+    hit_start: int,
+    hit_end: int,
+    sent: Span,
+    topics_ok: bool = True,
+    places_ok: bool = False,
 ) -> tuple[list[Party], list[Party], bool]:
-    """(sources, targets, is_noun_event)."""
+    """(sources, targets, is_noun_event). ``topics_ok``: what the event is about may be its target;
+    ``places_ok``: where it happens may be, when nothing else is."""
     tok = _head_token(sdoc, hit_start, hit_end)
     if tok is None:
         return [], [], False
@@ -616,6 +635,9 @@ def _sides(
         source = _subject_above(verb.head, parties) if verb.head.i != verb.i else []
     direct = [p for p, topic in target if not topic]
     chosen = direct or ([p for p, _topic in target] if topics_ok else [])
+    if not chosen and places_ok:
+        # "remained on alert in the West Bank", "a curfew in Abidjan": where force is used is its target
+        chosen = [p for p, _topic in target if _in_place(sdoc, p)]
     chosen = [
         p for p in chosen if all(p.ref != s.ref for s in source)
     ]  # "Pakistani police ... Pakistani militants" stay
@@ -704,7 +726,7 @@ def _modality(sdoc: Any, sent: Span, hit_start: int, hit_end: int, word: str) ->
     if negatable and verb is not None and any(c.dep_ == "neg" for c in verb.children):
         return "denied"
     words = re.findall(r"[a-z']+", clause)
-    tail = " ".join(words[-4:]) + " " + word
+    tail = " ".join(words[-6:]) + " " + word
     for kind in ("hypothetical", "desired", "predicted"):
         for cue in lex.modality[kind]:
             if re.search(rf"(?<![\w]){re.escape(cue)}(?![\w])", tail):
@@ -784,7 +806,9 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 continue  # "issued an ultimatum": the ultimatum is the event
             if _object_of_event(head, heads, lex.light):
                 continue  # "rejected North Korea's demand": the rejection is the event, not the demand
-            source, target, noun = _sides(sdoc, parties, start, end, sent, ev.type in TOPIC_TARGETS)
+            source, target, noun = _sides(
+                sdoc, parties, start, end, sent, ev.type in TOPIC_TARGETS, ev.type in PLACE_TARGETS
+            )
             if lex.patterns and (len(source) >= 2 or len(target) >= 2):
                 joint = pattern_event(lex, sent.text, hit, (len(source) >= 2, len(target) >= 2))
                 if joint is not None:  # a pattern for joint actors ("X and Y met", "agrees with X and Y")
@@ -847,7 +871,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                     t.ref.actor_id or t.ref.name,
                     t.ref.sector,
                 ):
-                    continue
+                    continue  # one actor on itself; two of its parts ("police arrested militants") stay, as in CAMEO
                 if not partial and not (s.ref.actor_id or t.ref.actor_id):
                     continue  # "officials met officials": no actor the registry knows
                 sort = kind if kind != "OTHER" else cameo  # codes outside PLOVER stay apart
