@@ -139,6 +139,9 @@ class ActorRef:
     actor_id: str | None  # None: an actor the registry does not know, kept with its words
     name: str
     sector: str | None = None  # GOV, MIL, COP, REB ... ("Pakistani troops" -> PAK, MIL)
+    country: str | None = (
+        None  # an unresolved actor's country, as its own words name it ("Nigerian Union of ...")
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,3 +226,27 @@ def test_verb_patterns(extra_verbs, text, compound, code):
     hits = [h for h in find_events(text, extra_verbs) if h.event.phrase in ("mend", "wrangle")]
     ev = pattern_event(extra_verbs, text, hits[0], compound) if hits else None
     assert (ev.cameo if ev else None) == code
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [
+        ("Nigerian Union of Teachers", "NGA"),  # a nationality word
+        ("Baghdad University Medical School", "IRQ"),  # a capital
+        ("the United Bus Company of Tehran", "IRN"),
+        ("Montenegro Municipality Association", "MNE"),  # a country's name
+        ("Ceasefire Violations Committee", None),  # nothing in the name places it
+    ],
+)
+def test_name_country(name, country):
+    from ctwatch.extract.interactions import name_country
+
+    assert name_country(name) == country
+
+
+def test_unresolved_organisation_keeps_its_country(pipe):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, "Baghdad University Medical School accused the Iraqi government of neglect.")
+    sides = {(x.source.actor_id, x.source.name, x.source.country) for x in extract(doc, partial=True)}
+    assert (None, "Baghdad University Medical School", "IRQ") in sides, sides

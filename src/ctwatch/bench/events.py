@@ -125,7 +125,8 @@ def plover(path: Path) -> dict[str, Any]:
         right["event"] += pred == gold
         confusion[(gold, pred)] += 1
         for side, want in _wanted(r).items():
-            got = _code(getattr(x, side).actor_id) if x else None
+            ref = getattr(x, side) if x else None
+            got = (_code(ref.actor_id) or ref.country) if ref else None
             right[side] += got in want if want else got is None
     n = len(records)
     misses = [f"{g}->{p} x{c}" for (g, p), c in confusion.most_common() if g != p][:8]

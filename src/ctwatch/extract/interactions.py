@@ -419,6 +419,34 @@ def sector_of(doc: Document, m: Mention) -> str | None:
     return table.get(hit.group(1).lower()) if hit else None
 
 
+def name_country(name: str, countries: frozenset[str] = frozenset()) -> str | None:
+    """The country an organisation's own name places it in: a nationality word, a country or a city in it
+    ("Nigerian Union of Teachers" -> NGA, "Baghdad University Medical School" -> IRQ); None when none."""
+    reg = registry()
+    words = re.findall(r"[A-Z][\w'\-]*", name)
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            part = " ".join(words[k : k + n])
+            actor = reg.demonym(part) or reg.lookup(part, people=False)
+            if actor is not None and actor.kind == "state" and actor.country:
+                return actor.country
+            if n == 1 and part.lower() in _capitals():
+                return _capitals()[part.lower()]
+    for word in words:
+        if word.lower() not in datafiles.words("common_words.txt") and len(word) > 3:
+            country = _place_country(word, countries)
+            if country is not None and (country in countries or _big_city(word)):
+                return country
+    return None
+
+
+@cache
+def _big_city(name: str) -> bool:
+    from .. import geo
+
+    return any(c.precision == "city" and c.population >= 500_000 for c in geo.candidates(name))
+
+
 PLACE_MIN_POPULATION = 100_000
 
 
@@ -458,7 +486,9 @@ def _parties(
             sector = sector_of(doc, m) if actor.kind == "state" else None
             out.append(Party(ActorRef(actor.id, actor.name, sector), m.start, m.end, actor.country))
         elif m.label == "ORG" and (len(m.text.split()) >= 2 or m.text.isupper()) and not m.text.endswith("-"):
-            out.append(Party(ActorRef(None, m.text), m.start, m.end, None))  # unresolved, kept with its words
+            # unresolved, kept with its words and the country they name ("United Bus Company of Tehran")
+            named = name_country(m.text, countries)
+            out.append(Party(ActorRef(None, m.text, country=named), m.start, m.end, named))
     return out
 
 
@@ -559,7 +589,9 @@ def _agent(tok: Any) -> list[Party]:
             sector = table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
             if sector:
                 start, end = _subtree_span(tok)
-                return [Party(ActorRef(None, tok.doc.text[start:end], sector), start, end, None)]
+                text = tok.doc.text[start:end]
+                country = name_country(text)
+                return [Party(ActorRef(None, text, sector, country), start, end, country)]
     return []
 
 
