@@ -25,19 +25,26 @@ from typing import Any
 
 from .. import datafiles, dates
 from ..actors import Actor, registry
-from ..model import ActorRef, Amount, Document, Interaction, Mention, Span, content_hash
+from ..model import ActorRef, Document, Interaction, Mention, Span, content_hash
 from ..nlp import parse
+from .event_words import (  # noqa: F401  (find_events, amounts, pattern_event: this module's API too)
+    EventWord,
+    Hit,
+    Lexicon,
+    amounts,
+    find_events,
+    lexicon,
+    pattern_event,
+)
 from .incidents import _title_paragraph
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # cooperative events that, when only announced ("will ..."), PLOVER codes as AGREE
 INTENT_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
-# event types whose target may be what the event is about ("operations against groups including the TTP")
-# dictionary verbs whose joint subjects act on each other ("X and Y renewed ties")
-SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # coercive events that, when only announced ("will impose a curfew"), PLOVER codes as THREATEN
 FORCE_TYPES = {"COERCE", "ASSAULT"}
-# ("OTHER": a code outside PLOVER, from a dictionary an analyst adds: nothing says its object is a topic)
+# event types whose target may be what the event is about ("operations against groups including the TTP");
+# "OTHER": a code outside PLOVER, from a dictionary an analyst adds: nothing says its object is a topic
 TOPIC_TARGETS = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN", "REJECT", "OTHER"}
 # events whose place is their target when no one else is ("troops on alert in the West Bank")
 PLACE_TARGETS = {"MOBILIZE", "COERCE", "ASSAULT"}
@@ -53,293 +60,6 @@ REPORTING_VERBS = {
     *("say", "says", "said", "report", "reports", "reported", "note", "notes", "noted", "add", "adds"),
     *("added", "state", "states", "stated", "confirm", "confirmed"),
 }
-
-
-# common verbs the CAMEO dictionary codes that rarely carry an event between actors in news prose
-STOP_VERBS = frozenset(
-    {
-        "said",
-        "says",
-        "say",
-        "take",
-        "takes",
-        "took",
-        "taken",
-        "make",
-        "made",
-        "makes",
-        "get",
-        "got",
-        "give",
-        "gave",
-        "given",
-        "go",
-        "went",
-        "come",
-        "came",
-        "see",
-        "saw",
-        "put",
-        "set",
-        "hold",
-        "held",
-        "keep",
-        "kept",
-        "bring",
-        "brought",
-        "find",
-        "found",
-        "show",
-        "shown",
-        "showed",
-        "move",
-        "moved",
-        "turn",
-        "turned",
-        "work",
-        "working",
-        "worked",
-        "works",
-        "call",
-        "called",
-        "counter",
-        "order",
-        "according",
-        "impact",
-        "need",
-        "needs",
-        "face",
-        "facing",
-        "faces",
-        "plan",
-        "plans",
-        "planned",
-        "planning",
-        "leaving",
-        "failing",
-        "converging",
-    }
-)
-
-
-@dataclass(frozen=True)
-class EventWord:
-    phrase: str
-    type: str
-    mode: str
-    cameo: str
-    symmetric: bool
-    derived: bool = False  # from the CAMEO dictionary: counts only where the word is a verb
-    reverse: str = ""  # the target's event in return, coded too ("arrived in X": X hosts the visit)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    events: dict[str, EventWord]
-    longest: int  # words in the longest phrase
-    modality: dict[str, tuple[str, ...]]
-    currency: dict[str, str]
-    light: frozenset[str] = frozenset()  # verbs whose event-word object is the event ("issued an ultimatum")
-    arrivals: frozenset[str] = frozenset()  # verb + preposition whose object is the host ("arrived in")
-    # a verb form's patterns: the words around it that change its code ("restore * diplomatic ties")
-    patterns: dict[str, tuple[tuple[tuple[tuple[tuple[str, ...], ...], ...], int, EventWord], ...]] = (
-        dataclasses.field(default_factory=dict)
-    )
-
-
-_WORD = re.compile(r"[\w'’]+")
-
-
-@dataclass(frozen=True)
-class Hit:
-    start: int
-    end: int
-    text: str
-    event: EventWord
-
-
-def find_events(text: str, lex: Lexicon | None = None) -> list[Hit]:
-    """Event phrases in a text, longest first at each position, not overlapping (a dictionary lookup of
-    word n-grams: fast with thousands of entries, unlike one big regular expression)."""
-    lex = lex or lexicon()
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-    out: list[Hit] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(lex.longest, len(words) - i), 0, -1):
-            key = " ".join(w for _s, _e, w in words[i : i + n])
-            ev = lex.events.get(key)
-            if ev is not None:
-                start, end = words[i][0], words[i + n - 1][1]
-                out.append(Hit(start, end, text[start:end], ev))
-                i += n
-                break
-        else:
-            i += 1
-    return out
-
-
-@cache
-def lexicon() -> Lexicon:
-    data = datafiles.toml("interactions.toml")
-    events: dict[str, EventWord] = {}
-    for e in data["event"]:
-        for w in e["words"]:
-            key = re.sub(r"[\s\-]+", " ", w.lower())
-            events.setdefault(key, EventWord(key, e["type"], e["mode"], e["cameo"], bool(e.get("symmetric"))))
-    # verbs derived from the CAMEO dictionary fill in where our own entries are silent
-    for row in datafiles.tsv("cameo_verbs.tsv"):
-        word, cameo, kind, mode = (*row, "")[:4]
-        if word in STOP_VERBS:
-            continue
-        events.setdefault(
-            word, EventWord(word, kind, mode or kind.lower(), cameo, kind in SYMMETRIC_TYPES, True)
-        )
-    patterns = _extra_verbs(events)
-    return Lexicon(
-        events=events,
-        patterns=patterns,
-        longest=max(len(k.split()) for k in events),
-        modality={k: tuple(v) for k, v in data["modality"].items()},
-        currency={k.lower(): v for k, v in data["currency"].items()},
-        light=frozenset(data.get("light", {}).get("verbs", [])),
-        arrivals=frozenset(data.get("arrivals", {}).get("phrases", [])),
-    )
-
-
-def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
-    """Verb dictionaries an analyst adds as data: TSV files in the format of ``cameo_verbs.tsv`` with an
-    optional fifth column, a pattern (see ``datafiles.parse_verb_dictionary``), named by $CTWATCH_VERBS
-    (several: separated by ":"). Their entries win over the bundled ones; code "---" marks a form that
-    codes only through its patterns."""
-
-    from ..errors import DataError
-
-    Slots = tuple[tuple[tuple[str, ...], ...], ...]  # slots > alternatives > words
-    found: dict[str, list[tuple[Slots, int, EventWord]]] = {}
-    for path in [p for p in os.environ.get("CTWATCH_VERBS", "").split(os.pathsep) if p]:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"CTWATCH_VERBS names {path}, which cannot be read ({exc.strerror})") from exc
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            word, cameo, kind, mode, pattern = (*line.split("\t"), "", "", "", "")[:5]
-            cameo, _colon, reverse = cameo.partition(":")
-            ev = EventWord(
-                word,
-                kind or "OTHER",
-                mode or (kind or "other").lower(),
-                cameo,
-                kind in SYMMETRIC_TYPES,
-                reverse=reverse,
-            )
-            if not pattern:
-                events[word] = ev
-                for ours in [k for k in events if k.startswith(word + " ") and not events[k].derived]:
-                    del events[ours]  # "arrived" from the file replaces our "arrived in"
-                continue
-            events.setdefault(word, dataclasses.replace(ev, cameo="---"))
-            slots = tuple(
-                tuple(tuple(alt.split("_")) for alt in slot.split("|")) if slot != "*" else (("*",),)
-                for slot in pattern.split()
-            )
-            weight = sum(len(s[0]) for s in slots if s not in ((("*",),), (("%",),)))
-            found.setdefault(word, []).append((slots, weight, ev))
-    return {k: tuple(sorted(v, key=lambda x: -x[1])) for k, v in found.items()}
-
-
-def _in_order(slots: Any, words: list[str]) -> bool:
-    """Do the slots' words occur in this order among ``words`` (other words may come between)?"""
-    at = 0
-    for slot in slots:
-        for j in range(at, len(words)):
-            alt = next((a for a in slot if tuple(words[j : j + len(a)]) == a), None)
-            if alt is not None:
-                at = j + len(alt)
-                break
-        else:
-            return False
-    return True
-
-
-def _pattern_words(text: str) -> list[str]:
-    """Lower-cased words, a contraction split as the Penn Treebank does ("didn't" -> "did", "n't")."""
-    out = []
-    for w in _WORD.findall(text.lower().replace("’", "'")):
-        if w.endswith("n't") and len(w) > 3:
-            out += [w[:-3], "n't"]
-        else:
-            out.append(w)
-    return out
-
-
-def pattern_event(
-    lex: Lexicon, text: str, hit: Hit, compound: tuple[bool, bool] | None = None
-) -> EventWord | None:
-    """The event a verb codes given the words around it: its most specific matching pattern, else its own
-    entry; None when the form codes nothing by itself and no pattern matches. Patterns may ask for a
-    compound actor ("%") before or after the verb: without ``compound`` (is the source, is the target
-    several actors?) that slot is ignored, and a pattern of only "% *" is passed over; with it, only
-    patterns asking for a compound side that is one are read (None when none matches)."""
-    words_before = _pattern_words(text[: hit.start])[-10:]
-    words_after = _pattern_words(text[hit.end :])[:12]
-    pct, star_slot = (("%",),), (("*",),)
-    for slots, _weight, ev in lex.patterns.get(hit.event.phrase, ()):
-        star = slots.index(star_slot)
-        wants = (pct in slots[:star], pct in slots[star + 1 :])
-        if compound is not None:
-            if not any(wants) or any(w and not c for w, c in zip(wants, compound, strict=True)):
-                continue
-        elif any(wants) and len(slots) == 2:
-            continue
-        words = tuple(s for s in slots if s != pct)
-        star = words.index(star_slot)
-        if _in_order(words[star + 1 :], words_after) and _in_order(words[:star], words_before):
-            return ev if ev.cameo != "---" else None
-    if compound is not None:
-        return None
-    return hit.event if hit.event.cameo != "---" else None
-
-
-# ---- amounts ------------------------------------------------------------------------------------------
-
-_SCALE = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "crore": 1e7,
-    "lakh": 1e5,
-}
-_NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-_SC = r"(thousand|million|billion|trillion|crore|lakh|mn|bn|tn|k|m|b)?"
-AMOUNT = re.compile(
-    rf"(?P<cur1>US\$|\$|€|£|Rs\.?|PKR|USD|EUR|AFN)\s*{_NUM}\s*{_SC}\b"
-    rf"|{_NUM}\s*{_SC}\s*(?P<cur2>dollars|US dollars|rupees|euros|afghanis|yuan|USD|PKR|EUR)\b",
-    re.I,
-)
-
-
-def amounts(text: str) -> list[tuple[int, int, Amount]]:
-    out = []
-    cur_map = lexicon().currency
-    for m in AMOUNT.finditer(text):
-        if m.group("cur1"):
-            raw_cur, num, scale = m.group("cur1"), m.group(2), m.group(3)
-        else:
-            raw_cur, num, scale = m.group("cur2"), m.group(4), m.group(5)
-        cur = cur_map.get(raw_cur.lower().replace("us dollars", "dollars"), raw_cur.upper())
-        value = float(num.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
-        out.append((m.start(), m.end(), Amount(round(value, 2), cur)))
-    return out
 
 
 # ---- actors in a sentence -----------------------------------------------------------------------------
