@@ -25,6 +25,28 @@ def test_resolve(name, country, lat, lon, precision):
     assert haversine_km(place.lat, place.lon, lat, lon) < 25
 
 
+@pytest.mark.parametrize(
+    "name, context, country, admin1",
+    [
+        ("Ohioans", {"USA"}, "USA", "Ohio"),  # a people's word: the place it is of
+        ("Dagestani", {"RUS"}, "RUS", "Dagestan, Respublika"),
+        ("South Ossetian", set(), "GEO", "South Ossetia"),
+        ("Mt. Pleasant", {"USA", "michigan"}, "USA", "Michigan"),  # an abbreviation written out
+    ],
+)
+def test_demonyms_and_abbreviations(name, context, country, admin1):
+    place = geo.resolve(name, context)
+    assert (place.country, place.admin1) == (country, admin1), place
+
+
+def test_continents_and_country_points():
+    europe = geo.resolve("Europe")
+    assert europe.lat is not None and haversine_km(europe.lat, europe.lon, 48.69, 9.14) < 25
+    canada = geo.resolve("Canada")
+    assert haversine_km(canada.lat, canada.lon, 60.0, -96.0) < 25
+    assert geo.resolve("Tex").country != "USA" or geo.resolve("Texan").admin1 == "Texas"
+
+
 def test_namesakes_follow_the_documents_country():
     # Hyderabad is a big city in India and another in Sindh, Pakistan
     assert geo.resolve("Hyderabad", {"PAK"}).country == "PAK"

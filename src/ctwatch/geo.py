@@ -264,6 +264,33 @@ def _from_parts(text: str, context: set[str]) -> tuple[Candidate, str] | None:
     return (best[2], best[3]) if best else None
 
 
+_ABBREVIATED = (
+    (re.compile(r"\bMt\.?\s", re.I), "Mount "),
+    (re.compile(r"\bFt\.?\s", re.I), "Fort "),
+    (re.compile(r"\bSt\.?\s", re.I), "Saint "),
+    (re.compile(r"\bCo\.?$", re.I), "County"),
+    (re.compile(r"\bTwp\.?$", re.I), "Township"),
+)
+# a people's word -> its place: "Ohioans" -> Ohio, "Dagestani" -> Dagestan, "Texan" -> Texas
+_DEMONYM_ENDINGS = (
+    ("ians", "ia"), ("ians", "io"), ("ian", "ia"), ("ian", "io"), ("ans", "a"), ("an", "a"),
+    ("ans", ""), ("an", ""), ("an", "as"), ("ani", "an"), ("i", ""), ("ese", ""),
+)  # fmt: skip
+
+
+def _variants(text: str) -> list[tuple[str, bool]]:
+    """Other spellings of a name the gazetteer does not know: (variant, is it a demonym's place?). A place
+    read from a demonym must be a province or a country: "Texan" is Texas, never a town called Tex."""
+    out: list[tuple[str, bool]] = []
+    for pattern, full in _ABBREVIATED:
+        if pattern.search(text):
+            out.append((pattern.sub(full, text), False))
+    word = text.strip()
+    if word[:1].isupper() and " " not in word:
+        out += [(word[: -len(end)] + new, True) for end, new in _DEMONYM_ENDINGS if word.endswith(end)]
+    return out
+
+
 def resolve(text: str, context: set[str] | None = None) -> Place:
     """A geocoded Place for a place name, or a Place with precision 'unknown' and the reason."""
     cand = choose(candidates(text), context or set())
@@ -272,6 +299,13 @@ def resolve(text: str, context: set[str] | None = None) -> Place:
         from_parts = _from_parts(text, context or set())
         if from_parts is not None:
             cand, part = from_parts
+    if cand is None:
+        # "Mt. Pleasant", "Loudon Co.", "Ohioans": the name written out, or the place a demonym is of
+        for variant, wide in _variants(text):
+            found = choose(candidates(variant), context or set())
+            if found is not None and (found.precision in ("admin1", "country") or not wide):
+                cand = found
+                break
     if cand is None:
         # "Karachi airport", "Sariab Road in Quetta": the longest part that the gazetteer knows
         words = text.split()
