@@ -171,3 +171,39 @@ def test_without_torch_the_error_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)  # as if torch were not installed
     with pytest.raises(DataError, match=r"pip install 'ctwatch\[learned\]'"):
         roles.RoleTagger.load()
+
+
+@pytest.mark.parametrize(
+    "span, kept",
+    [
+        ("explosives and", "explosives"),
+        ("branch of", "branch"),
+        ("of democratic leaders", "democratic leaders"),
+        ("jeffrey brent ball ", "jeffrey brent ball"),
+        ("gas station owned", "gas station"),
+        ("liberation front", "liberation front"),
+    ],
+)
+def test_fillers_lose_loose_words_at_their_edges(span, kept):
+    from ctwatch.roles import _trim_words
+
+    text = f"xx {span} yy"
+    a, b = _trim_words(text, 3, 3 + len(span))
+    assert text[a:b] == kept
+
+
+def test_decode_drops_possessives_and_unclosed_brackets():
+    text = "the fmln's attack by the liberation front (fmln"
+    pieces, at = [], 0
+    for piece in ("the", "fmln", "'s", "attack", "by", "the", "liberation", "front", "(", "fmln"):
+        at = text.index(piece, at)
+        pieces.append([at, at + len(piece)])
+        at += len(piece)
+    offsets = np.array(pieces)
+    probs = np.zeros((len(offsets), len(TAGS)))
+    probs[:, 0] = 0.9
+    for i, tag in ((1, "B-PerpOrg"), (2, "I-PerpOrg"), (6, "B-PerpOrg"), (7, "I-PerpOrg"), (8, "I-PerpOrg")):
+        probs[i, TAGS.index(tag)] = 1.0
+    probs[9, TAGS.index("I-PerpOrg")] = 1.0
+    found = [f.text for f in roles.decode(text, offsets, probs)]
+    assert found == ["fmln", "liberation front"]

@@ -92,6 +92,27 @@ def piece_tags(offsets: np.ndarray, spans: Iterable[tuple[int, int, str]]) -> np
     return tags
 
 
+_LOOSE_END = frozenset({"and", "or", "of", "in", "by", "at", "to", "for", "with", "on", "owned", "the", "a", "an"})
+_LOOSE_START = frozenset({"and", "or", "of", "by", "at", "to", "for", "with", "on"})
+
+
+def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
+    """A span without the white space and function words at its edges ("explosives and", "branch of",
+    "of democratic leaders"): a filler is a noun phrase."""
+    while True:
+        span = text[a:b]
+        stripped = span.strip()
+        a, b = a + (len(span) - len(span.lstrip())), a + (len(span) - len(span.lstrip())) + len(stripped)
+        words = text[a:b].split()
+        if len(words) > 1 and words[-1].lower() in _LOOSE_END:
+            b = a + text[a:b].rstrip().rfind(words[-1])
+            continue
+        if len(words) > 1 and words[0].lower() in _LOOSE_START:
+            a += len(words[0])
+            continue
+        return a, b
+
+
 def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
     """Spans from per-piece tag probabilities: a span opens at a B (or a stray I) and runs over its I's;
     spans always cover whole words (pieces glued to their first or last piece are taken in)."""
@@ -118,6 +139,14 @@ def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
             a += 1
         while b > a and text[b - 1] in _EDGE:
             b -= 1
+        a, b = _trim_words(text, a, b)
+        if text[b - 2 : b] in ("'s", "’s") and b - 2 > a:
+            b -= 2  # "the fmln's": the group, not its possession
+        opened = text.find("(", a, b)
+        if opened > a and ")" not in text[opened:b]:
+            b = opened  # "liberation front (fmln": the name before an unclosed bracket
+            while b > a and (text[b - 1] in _EDGE or text[b - 1].isspace()):
+                b -= 1
         if a == b:
             i = j
             continue
