@@ -92,7 +92,9 @@ def piece_tags(offsets: np.ndarray, spans: Iterable[tuple[int, int, str]]) -> np
     return tags
 
 
-_LOOSE_END = frozenset({"and", "or", "of", "in", "by", "at", "to", "for", "with", "on", "owned", "the", "a", "an"})
+_LOOSE_END = frozenset(
+    {"and", "or", "of", "in", "by", "at", "to", "for", "with", "on", "owned", "the", "a", "an"}
+)
 _LOOSE_START = frozenset({"and", "or", "of", "by", "at", "to", "for", "with", "on"})
 
 

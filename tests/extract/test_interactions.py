@@ -79,6 +79,9 @@ def test_sentences(pipe, text, expected):
     [
         "The Vietnamese-led forces crossed the border.",  # "led" inside a compound word is no event
         "Pakistan plans to build a dam.",  # "plans to" marks intent; it is no event by itself
+        # a dateline is where the story was filed; an arrest in a city is no act against its country
+        "KARACHI, October 7 (Wire) - A car bomb struck a convoy carrying Chinese engineers.",
+        "The Counter Terrorism Department arrested three suspects in Lahore on Sunday.",
     ],
 )
 def test_no_event(pipe, text):

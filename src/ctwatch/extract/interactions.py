@@ -36,7 +36,7 @@ from .event_words import (  # noqa: F401  (find_events, amounts, pattern_event: 
     lexicon,
     pattern_event,
 )
-from .incidents import _title_paragraph
+from .incidents import _is_dateline, _title_paragraph
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # cooperative events that, when only announced ("will ..."), PLOVER codes as AGREE
@@ -46,7 +46,8 @@ FORCE_TYPES = {"COERCE", "ASSAULT"}
 # event types whose target may be what the event is about ("operations against groups including the TTP");
 # "OTHER": a code outside PLOVER, from a dictionary an analyst adds: nothing says its object is a topic
 TOPIC_TARGETS = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN", "REJECT", "OTHER"}
-# events whose place is their target when no one else is ("troops on alert in the West Bank")
+# events whose place is their target when no one else is ("troops on alert in the West Bank"); not arrests:
+# "arrested three suspects in Lahore" is not an act against Pakistan
 PLACE_TARGETS = {"MOBILIZE", "COERCE", "ASSAULT"}
 OBJECTS = ("dobj", "pobj", "dative", "attr", "oprd", "obj")
 # verbs that introduce what someone said: "X said (that) Y must ..." is X's demand on Y
@@ -103,6 +104,7 @@ class Party:
     start: int
     end: int
     country: str | None
+    place: bool = False  # a city or province standing for its country ("shelled Juba")
 
 
 @cache
@@ -191,7 +193,10 @@ def _parties(
     for m in mentions:
         if m.label in ("DATE", "CARDINAL", "MONEY", "PERCENT", "TIME", "ORDINAL", "QUANTITY"):
             continue
+        if m.label in ("GPE", "LOC") and _is_dateline(doc, m):
+            continue  # "KARACHI, October 7 (Wire) - ...": where the story was filed, not who acted
         actor = resolve_actor(doc, m, day)
+        place = False
         if actor is None and m.label == "GPE" and m.text.lower() in _capitals():
             # a capital named as an actor stands for its government ("visited Kabul", "Islamabad urged")
             country = _capitals()[m.text.lower()]
@@ -202,9 +207,10 @@ def _parties(
             # in Baghdad"); only a place big enough to be the likely reading of its name
             place_country = _place_country(m.text, countries)
             actor = reg.get(place_country) if place_country else None
+            place = actor is not None
         if actor is not None:
             sector = sector_of(doc, m) if actor.kind == "state" else None
-            out.append(Party(ActorRef(actor.id, actor.name, sector), m.start, m.end, actor.country))
+            out.append(Party(ActorRef(actor.id, actor.name, sector), m.start, m.end, actor.country, place))
         elif m.label == "ORG" and (len(m.text.split()) >= 2 or m.text.isupper()) and not m.text.endswith("-"):
             # unresolved, kept with its words and the country they name ("United Bus Company of Tehran")
             named = name_country(m.text, countries)
@@ -298,9 +304,16 @@ def _one_per_phrase(found: list[Party], text: str) -> list[Party]:
     return out
 
 
-def _agent(tok: Any) -> list[Party]:
+AGENT_MAX_WORDS = 8
+
+
+def _agent(tok: Any, sent: Span) -> list[Party]:
     """An actor known only by what it is ("a senior official said", "police arrested students"): kept
-    unresolved, with its words and its sector."""
+    unresolved, with its words and its sector. A phrase that runs out of its sentence (a headline the
+    parser joined to the dateline) or past a few words is no such actor."""
+    start, end = _subtree_span(tok)
+    if start < sent.start or end > sent.end or len(tok.doc.text[start:end].split()) > AGENT_MAX_WORDS:
+        return []
     table = _sectors()[0]
     words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.pos_ in ("NOUN", "ADJ", "PROPN")]
     for last in range(len(words), 0, -1):  # the word nearest the head that names a sector
@@ -308,7 +321,6 @@ def _agent(tok: Any) -> list[Party]:
             key = " ".join(words[max(0, last - n) : last])
             sector = table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
             if sector:
-                start, end = _subtree_span(tok)
                 text = tok.doc.text[start:end]
                 country = name_country(text)
                 return [Party(ActorRef(None, text, sector, country), start, end, country)]
@@ -357,9 +369,9 @@ def _sides(
     for child in verb.children:
         span = _subtree_span(child)
         if child.dep_ in ("nsubj", "csubj"):
-            source += _one_per_phrase(_within(parties, *span), sdoc.text) or _agent(child)
+            source += _one_per_phrase(_within(parties, *span), sdoc.text) or _agent(child, sent)
         elif child.dep_ == "nsubjpass":
-            target += [(p, False) for p in _within(parties, *span) or _agent(child)]
+            target += [(p, False) for p in _within(parties, *span) or _agent(child, sent)]
         elif child.dep_ == "agent":
             source = _within(parties, *span) or source
         elif child.dep_ == "ccomp" and child.i < verb.i and verb.lower_ in REPORTING_VERBS:
@@ -559,8 +571,16 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
             if _object_of_event(head, heads, lex.light):
                 continue  # "rejected North Korea's demand": the rejection is the event, not the demand
             source, target, noun = _sides(
-                sdoc, parties, start, end, sent, ev.type in TOPIC_TARGETS, ev.type in PLACE_TARGETS
+                sdoc,
+                parties,
+                start,
+                end,
+                sent,
+                ev.type in TOPIC_TARGETS,
+                ev.type in PLACE_TARGETS and ev.mode != "arrest",
             )
+            if ev.mode == "arrest":
+                target = [t for t in target if not t.place]  # "arrested suspects in Lahore": not Pakistan
             if lex.patterns and (len(source) >= 2 or len(target) >= 2):
                 joint = pattern_event(lex, sent.text, hit, (len(source) >= 2, len(target) >= 2))
                 if joint is not None:  # a pattern for joint actors ("X and Y met", "agrees with X and Y")
