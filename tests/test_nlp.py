@@ -84,3 +84,18 @@ def test_is_caseless():
     assert is_caseless("all lower case text about an attack in the city")
     assert is_caseless("ALL UPPER CASE TEXT ABOUT AN ATTACK IN THE CITY")
     assert not is_caseless("Normal text about an attack in Quetta, Pakistan.")
+
+
+def test_a_short_name_is_a_known_person_only_beside_the_persons_country():
+    from ctwatch.stages import default_pipeline
+
+    pipe = default_pipeline(names=("analyse",))
+    pipe.setup()
+
+    def person(text):
+        doc = pipe(Document.from_text(text))
+        return {m.text: m.actor_id for m in doc.mentions if m.label == "PERSON"}
+
+    assert person("Yoweri Museveni spoke in Uganda on Monday.") == {"Yoweri Museveni": "ci:yoweri-museveni"}
+    # the same two words with no Uganda in sight could be anyone of that name
+    assert person("Yoweri Museveni spoke on Monday.") == {"Yoweri Museveni": None}

@@ -275,5 +275,27 @@ class Analyse:
                 )
             )
         return dataclasses.replace(
-            doc, paragraphs=paragraphs(text), sentences=tuple(sents), mentions=tuple(mentions)
+            doc, paragraphs=paragraphs(text), sentences=tuple(sents), mentions=_people_in_place(mentions)
         )
+
+
+def _people_in_place(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """A name from persons.tsv stands for that person only when the document names the person's country
+    too, or the name is long enough to be nobody else's ("Abdallah Mohamed" is many people; "Yoweri Kaguta
+    Museveni" one); otherwise the mention stays an unresolved name."""
+    from .actors import PERSONS_PREFIX
+
+    reg = registry()
+    countries = {
+        a.country
+        for m in mentions
+        if m.actor_id and not m.actor_id.startswith(PERSONS_PREFIX) and (a := reg.get(m.actor_id)) and a.country
+    }
+    out = []
+    for m in mentions:
+        if m.actor_id and m.actor_id.startswith(PERSONS_PREFIX) and len(m.text.split()) < 3:
+            person = reg.get(m.actor_id)
+            if person is None or person.country not in countries:
+                m = dataclasses.replace(m, actor_id=None)
+        out.append(m)
+    return tuple(out)

@@ -50,7 +50,8 @@ def coded(pipe, text, published="2023-03-01"):
         ("Japan halted economic aid to Serbia.", ("JPN", "SANCTION", "SRB", "asserted")),
         # a city stands for its country; a person from data/persons.tsv is an actor
         ("Indian troops shelled Lahore.", ("IND", "ASSAULT", "PAK", "asserted")),
-        ("Yoweri Museveni visited Kenya.", ("ci:yoweri-museveni", "CONSULT", "KEN", "asserted")),
+        ("Yoweri Kaguta Museveni visited Kenya.", ("ci:yoweri-museveni", "CONSULT", "KEN", "asserted")),
+        ("Yoweri Museveni of Uganda visited Kenya.", ("ci:yoweri-museveni", "CONSULT", "KEN", "asserted")),
         # a party hangs on a preposition of its own ("ties with X") even inside an adjunct
         ("Ethiopia held talks on trade with Libya.", ("ETH", "CONSULT", "LBY", "asserted")),
         # the same country in two sectors acts on itself; an actor known only by what it is stays unresolved
@@ -63,10 +64,7 @@ def coded(pipe, text, published="2023-03-01"):
         ("Israeli troops remained on alert in Beirut.", ("ISR", "MOBILIZE", "LBN", "asserted")),
         ("Pakistan defended China against Western criticism.", ("PAK", "SUPPORT", "CHN", "asserted")),
         # "arrived in X": X hosts the visit, not a place in passing
-        (
-            "Saddam Hussein arrived in Amman on Wednesday.",
-            ("ci:saddam-hussein", "CONSULT", "JOR", "asserted"),
-        ),
+        ("Iraqi leader Saddam Hussein arrived in Amman on Wednesday.", ("IRQ", "CONSULT", "JOR", "asserted")),
     ],
 )
 def test_sentences(pipe, text, expected):
