@@ -289,7 +289,10 @@ def _people_in_place(mentions: list[Mention]) -> tuple[Mention, ...]:
     countries = {
         a.country
         for m in mentions
-        if m.actor_id and not m.actor_id.startswith(PERSONS_PREFIX) and (a := reg.get(m.actor_id)) and a.country
+        if m.actor_id
+        and not m.actor_id.startswith(PERSONS_PREFIX)
+        and (a := reg.get(m.actor_id))
+        and a.country
     }
     out = []
     for m in mentions:

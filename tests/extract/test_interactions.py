@@ -48,6 +48,8 @@ def coded(pipe, text, published="2023-03-01"):
         ("Pakistan will impose a curfew in Afghanistan.", ("PAK", "THREATEN", "AFG", "predicted")),
         ("The United States said Pakistan must cooperate with India.", ("USA", "REQUEST", "PAK", "asserted")),
         ("Japan halted economic aid to Serbia.", ("JPN", "SANCTION", "SRB", "asserted")),
+        # a refusal to cooperate is a rejection
+        ("India will not support Pakistan at the United Nations.", ("IND", "REJECT", "PAK", "asserted")),
         # a city stands for its country; a person from data/persons.tsv is an actor
         ("Indian troops shelled Lahore.", ("IND", "ASSAULT", "PAK", "asserted")),
         ("Yoweri Kaguta Museveni visited Kenya.", ("ci:yoweri-museveni", "CONSULT", "KEN", "asserted")),

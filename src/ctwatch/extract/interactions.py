@@ -41,6 +41,8 @@ from .incidents import _is_dateline, _title_paragraph
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # cooperative events that, when only announced ("will ..."), PLOVER codes as AGREE
 INTENT_TYPES = {"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"}
+# cooperative events that, refused ("would not meet the demands", "will not support"), PLOVER codes as REJECT
+COMPLY_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "CONSULT"}
 # coercive events that, when only announced ("will impose a curfew"), PLOVER codes as THREATEN
 FORCE_TYPES = {"COERCE", "ASSAULT"}
 # event types whose target may be what the event is about ("operations against groups including the TTP");
@@ -624,6 +626,9 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
             elif modality in ("predicted", "hypothetical") and kind in FORCE_TYPES:
                 # ... and a declared intention to use force or pressure ("would tighten the blockade") as THREATEN
                 kind, mode, cameo = "THREATEN", f"threaten_{ev.mode}", "130"
+            elif modality == "denied" and kind in COMPLY_TYPES:
+                # ... and a refusal to cooperate or give way ("would not meet their demands") as REJECT
+                kind, mode, cameo, modality = "REJECT", f"refuse_{ev.mode}", "120", "asserted"
             demand = _demanded_of(sdoc, end, parties)
             if demand is not None and source and not partial_side(source):
                 # "the US must be ready to mediate", said X: X demands it of the US
