@@ -356,12 +356,20 @@ def interactions(
             for r in rows:
                 amount = f" {r['amount']['value']:,.0f} {r['amount']['currency']}" if r.get("amount") else ""
                 click.echo(
-                    f"{r['source']['name'][:28]:<28} {r['event_type']:<10} {r['target']['name'][:28]:<28} "
+                    f"{_party(r['source']):<28} {r['event_type']:<10} {_party(r['target']):<28} "
                     f"{r['modality']:<12} {r['status']:<10}{amount}  | {r['evidence'][0]['text'][:70]}"
                 )
         return 0
 
     _run(go)
+
+
+def _party(ref: dict[str, Any]) -> str:
+    """An interaction's side for the table: its name, and for an actor the registry does not know, the
+    sector and country its words give ("officials [GOV]", "United Bus Company of Tehran [IRN]")."""
+    tags = [t for t in (ref.get("sector"), None if ref.get("actor_id") else ref.get("country")) if t]
+    tail = f" [{' '.join(tags)}]" if tags else ""
+    return ref["name"][: 28 - len(tail)] + tail
 
 
 @main.command()
