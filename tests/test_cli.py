@@ -190,7 +190,7 @@ def test_demo(tmp_path):
     assert "0 new" in again.output and "9 unchanged" in again.output
     # interactions: an actor known only by what it is shows its sector; a dateline is nobody
     table = run("interactions", "--db", db).output
-    assert "officials [GOV]" in table and "Tehrik-i-Taliban Pakistan" in table
+    assert "officials [GOV PAK]" in table and "Tehrik-i-Taliban Pakistan" in table
     assert "ASSAULT    China" not in table
 
 

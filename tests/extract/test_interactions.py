@@ -253,3 +253,14 @@ def test_unresolved_organisation_keeps_its_country(pipe):
     _found, doc = coded(pipe, "Baghdad University Medical School accused the Iraqi government of neglect.")
     sides = {(x.source.actor_id, x.source.name, x.source.country) for x in extract(doc, partial=True)}
     assert (None, "Baghdad University Medical School", "IRQ") in sides, sides
+
+
+def test_an_unnamed_group_takes_the_one_country_of_its_sentence(pipe):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, "Egyptian police dispersed demonstrators in Cairo on Monday.")
+    readings = {
+        (x.source.actor_id, x.event_type, x.target.name, x.target.sector, x.target.country)
+        for x in extract(doc)
+    }
+    assert ("EGY", "COERCE", "demonstrators", "CVL", "EGY") in readings, readings

@@ -385,7 +385,10 @@ def _sides(
             or (child.dep_ in ("advmod", "npadvmod") and child.pos_ == "PROPN")
             or (child.dep_ in ("advmod", "acomp") and any(c.dep_ == "prep" for c in child.children))
         ):
-            for p in _within(parties, *span):
+            found = _within(parties, *span)
+            if not found and child.dep_ in ("dobj", "obj"):
+                target += [(p, False) for p in _agent(child, sent)]  # "disperse demonstrators"
+            for p in found:
                 ptok = _token(sdoc, p.end - 1)
                 if (
                     ptok is not None
@@ -433,6 +436,14 @@ def _speaker(sdoc: Any, hit_end: int, parties: list[Party]) -> list[Party]:
     if verb is None or verb.dep_ != "ccomp":
         return []
     return _subject_above(verb.head, parties)
+
+
+def _of_country(p: Party, country: str) -> Party:
+    """An unresolved party given the one country its sentence names ("Ibo elders ... the Nigerian
+    ministry" -> NGA); a known actor, or one whose own words name a country, stays as it is."""
+    if p.ref.actor_id or p.ref.country or not p.ref.name:
+        return p
+    return dataclasses.replace(p, ref=dataclasses.replace(p.ref, country=country), country=country)
 
 
 def _carries_object_event(head: Any, heads: list[Any], light: frozenset[str]) -> bool:
@@ -640,6 +651,10 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
             amount = next(
                 (a for _s, _e, a in money if ev.type in ("SANCTION", "AID", "REQUEST", "CONCEDE")), None
             )
+            home = {p.country for p in parties if p.country and p.ref.actor_id}
+            if len(home) == 1:  # an unnamed group in a sentence about one country is of it, as CAMEO codes it
+                source = [_of_country(p, next(iter(home))) for p in source]
+                target = [_of_country(p, next(iter(home))) for p in target]
             pairs = [(s, t, cameo) for s in source for t in target]
             if ev.symmetric or ev.reverse:
                 pairs += [(t, s, ev.reverse or cameo) for s, t, _c in pairs]
