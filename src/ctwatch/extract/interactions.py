@@ -1,15 +1,22 @@
 """Who did what to whom: interactions between actors in PLOVER terms (with a CAMEO code), their
 modality (asserted, denied, predicted, desired, hypothetical), amounts and evidence.
 
-How a sentence is read (every word list lives in ``data/interactions.toml``):
-1. An event word ("visited", "dialogue", "froze", "bail-out", "do more") gives the PLOVER type and mode.
-2. The source is an actor in the grammatical subject of the word's verb ("by X" in the passive; "it" and
-   "they" point back to the last source); the target is an actor among its objects and prepositional
-   phrases, else elsewhere in the sentence. A noun names both sides by its modifiers ("US-Pak dialogue").
-   Actors joined by "and" each take part; symmetric events ("talks", "agreed") go both ways.
+How a sentence is read (word lists live in ``data/``: ``interactions.toml``, ``cameo_verbs.tsv``,
+``sectors.tsv``; event words and patterns in ``event_words.py``):
+1. An event word ("visited", "dialogue", "froze", "bail-out", "do more") gives the PLOVER type and mode; a
+   verb's pattern may change its code ("restore * diplomatic ties"). A light verb yields to its event
+   object ("issued an ultimatum"); an event verb wins over its event-noun object ("rejected X's demand").
+2. The parties: actors of the registry (countries, groups, IGOs, people of ``persons.tsv``), a city or
+   province for its country, an unresolved organisation with the country its name gives, and an actor
+   known only by its sector ("a senior official", "police"). The source is in the grammatical subject of
+   the word's verb ("by X" in the passive; "it" and "they" point back); the target among its objects and
+   prepositional phrases. A noun names both sides by its modifiers ("US-Pak dialogue"). Actors joined by
+   "and" each take part; symmetric events ("talks", "agreed") go both ways. An unnamed group in a sentence
+   about one country is of that country (CAMEO's domestic coding).
 3. Modality: a negation governs the word -> denied; "will", "plans to" -> predicted; "looking forward to",
    "need", "should" -> desired; "if", "could" -> hypothetical; else asserted. Background ("after the US
-   invasion ...") is marked historical.
+   invasion ...") is marked historical. As PLOVER codes them, announced cooperation is AGREE, announced
+   force THREATEN, refused cooperation REJECT, and "X said Y must ..." X's REQUEST of Y.
 4. Amounts with their currency: "$7 Billion", "$ 9.4 Billion", "Rs 2bn", "7bn dollars".
 """
 
