@@ -180,6 +180,10 @@ def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
 
     Slots = tuple[tuple[tuple[str, ...], ...], ...]  # slots > alternatives > words
     found: dict[str, list[tuple[Slots, int, EventWord]]] = {}
+    phrases_of: dict[str, list[str]] = {}  # our own phrases by their first word ("arrived" -> "arrived in")
+    for key, ev in events.items():
+        if " " in key and not ev.derived:
+            phrases_of.setdefault(key.split(" ", 1)[0], []).append(key)
     for path in [p for p in os.environ.get("CTWATCH_VERBS", "").split(os.pathsep) if p]:
         try:
             text = Path(path).read_text(encoding="utf-8")
@@ -200,8 +204,8 @@ def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
             )
             if not pattern:
                 events[word] = ev
-                for ours in [k for k in events if k.startswith(word + " ") and not events[k].derived]:
-                    del events[ours]  # "arrived" from the file replaces our "arrived in"
+                for ours in phrases_of.pop(word, []) if " " not in word else []:
+                    events.pop(ours, None)  # "arrived" from the file replaces our "arrived in"
                 continue
             events.setdefault(word, dataclasses.replace(ev, cameo="---"))
             slots = tuple(
