@@ -158,7 +158,16 @@ def lexicon() -> Lexicon:
         events.setdefault(
             word, EventWord(word, kind, mode or kind.lower(), cameo, kind in SYMMETRIC_TYPES, True)
         )
+    own: dict[str, list[tuple[Any, int, EventWord]]] = {}
+    for entry in data.get("pattern", []):  # our own verbs whose code depends on the words around them
+        for verb in entry["verbs"]:
+            key = re.sub(r"[\s\-]+", " ", verb.lower())
+            ev = EventWord(key, entry["type"], entry["mode"], entry["cameo"], bool(entry.get("symmetric")))
+            events.setdefault(key, dataclasses.replace(ev, cameo="---"))  # a verb only its patterns code
+            own.setdefault(key, []).extend((*_compile(pattern), ev) for pattern in entry["patterns"])
     patterns = _extra_verbs(events)
+    for key, found in own.items():
+        patterns[key] = tuple(sorted([*patterns.get(key, ()), *found], key=lambda x: -x[1]))
     return Lexicon(
         events=events,
         patterns=patterns,
@@ -168,6 +177,16 @@ def lexicon() -> Lexicon:
         light=frozenset(data.get("light", {}).get("verbs", [])),
         arrivals=frozenset(data.get("arrivals", {}).get("phrases", [])),
     )
+
+
+def _compile(pattern: str) -> tuple[Any, int]:
+    """A pattern ("* diplomatic_ties|military_ties") as slots of alternatives of words, and its weight (how
+    many words it asks for: the most specific pattern is tried first)."""
+    slots = tuple(
+        tuple(tuple(alt.split("_")) for alt in slot.split("|")) if slot != "*" else (("*",),)
+        for slot in pattern.split()
+    )
+    return slots, sum(len(s[0]) for s in slots if s not in ((("*",),), (("%",),)))
 
 
 def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
@@ -208,12 +227,7 @@ def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
                     events.pop(ours, None)  # "arrived" from the file replaces our "arrived in"
                 continue
             events.setdefault(word, dataclasses.replace(ev, cameo="---"))
-            slots = tuple(
-                tuple(tuple(alt.split("_")) for alt in slot.split("|")) if slot != "*" else (("*",),)
-                for slot in pattern.split()
-            )
-            weight = sum(len(s[0]) for s in slots if s not in ((("*",),), (("%",),)))
-            found.setdefault(word, []).append((slots, weight, ev))
+            found.setdefault(word, []).append((*_compile(pattern), ev))
     return {k: tuple(sorted(v, key=lambda x: -x[1])) for k, v in found.items()}
 
 
