@@ -272,12 +272,14 @@ def test_an_unnamed_group_takes_the_one_country_of_its_sentence(pipe):
         ("The teachers called off their four-day strike.", "CONCEDE"),  # a pattern of data/interactions.toml
         ("India called off the planned visit.", "SANCTION"),
         ("India called off everything.", "SANCTION"),  # no pattern: the CAMEO dictionary's reading
+        ("China offered fresh concessions to India.", "AGREE"),
+        ("France issued a stern reminder to Iraq.", "REQUEST"),
     ],
 )
 def test_our_own_verb_patterns(text, kind):
     from ctwatch.extract.interactions import find_events, lexicon, pattern_event
 
     lex = lexicon()
-    hits = [h for h in find_events(text, lex) if h.event.phrase == "called off"]
+    hits = [h for h in find_events(text, lex) if h.event.phrase in ("called off", "offered", "issued")]
     ev = pattern_event(lex, text, hits[0]) if hits else None
     assert (ev.type if ev else None) == kind
