@@ -274,12 +274,15 @@ def test_an_unnamed_group_takes_the_one_country_of_its_sentence(pipe):
         ("India called off everything.", "SANCTION"),  # no pattern: the CAMEO dictionary's reading
         ("China offered fresh concessions to India.", "AGREE"),
         ("France issued a stern reminder to Iraq.", "REQUEST"),
+        ("Jakarta forced the agency out of the country.", "SANCTION"),
+        ("Swiss doctors handed over 700 kg of medicine to the Red Crescent.", "AID"),
     ],
 )
 def test_our_own_verb_patterns(text, kind):
     from ctwatch.extract.interactions import find_events, lexicon, pattern_event
 
     lex = lexicon()
-    hits = [h for h in find_events(text, lex) if h.event.phrase in ("called off", "offered", "issued")]
+    verbs = ("called off", "offered", "issued", "forced", "handed over")
+    hits = [h for h in find_events(text, lex) if h.event.phrase in verbs]
     ev = pattern_event(lex, text, hits[0]) if hits else None
     assert (ev.type if ev else None) == kind
