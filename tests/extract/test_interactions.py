@@ -48,6 +48,18 @@ def coded(pipe, text, published="2023-03-01"):
         ("Pakistan will impose a curfew in Afghanistan.", ("PAK", "THREATEN", "AFG", "predicted")),
         ("The United States said Pakistan must cooperate with India.", ("USA", "REQUEST", "PAK", "asserted")),
         ("Japan halted economic aid to Serbia.", ("JPN", "SANCTION", "SRB", "asserted")),
+        # "X declared that Y must ...": X's demand of Y, whatever the clause's own verb
+        (
+            "The United States declared that China must drop its barriers.",
+            ("USA", "REQUEST", "CHN", "asserted"),
+        ),
+        (
+            "Egypt said that the United States must be ready to mediate.",
+            ("EGY", "REQUEST", "USA", "asserted"),
+        ),
+        # CAMEO senses: a ceasefire broken is force, stones thrown a riot, work shunned a strike
+        ("India accused Pakistan of violating the ceasefire.", ("IND", "ACCUSE", "PAK", "asserted")),
+        ("NATO would tighten the naval blockade of Serbia.", ("nato", "THREATEN", "SRB", "predicted")),
         # a refusal to cooperate is a rejection
         ("India will not support Pakistan at the United Nations.", ("IND", "REJECT", "PAK", "asserted")),
         # a city stands for its country; a person from data/persons.tsv is an actor
@@ -87,6 +99,15 @@ def test_sentences(pipe, text, expected):
 def test_no_event(pipe, text):
     found, _doc = coded(pipe, text)
     assert not found, found
+
+
+def test_stones_thrown_are_a_riot(pipe):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, "Palestinian youths threw stones at Israeli troops.")
+    assert {(x.source.actor_id, x.event_type, x.cameo) for x in extract(doc, partial=True)} == {
+        ("PSE", "PROTEST", "145")
+    }
 
 
 def test_partial_readings_keep_one_sided_events(pipe):

@@ -81,6 +81,9 @@ STOP_VERBS = frozenset(
         "leaving",
         "failing",
         "converging",
+        "lead",
+        "leads",
+        "leading",
     }
 )
 

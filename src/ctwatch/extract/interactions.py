@@ -65,6 +65,8 @@ SPEECH_VERBS = {
     *("insist", "insists", "insisted", "state", "states", "stated", "tell", "tells", "told", "stressed"),
     *("warn", "warns", "warned", "demand", "demands", "demanded", "added", "adds"),
 }
+# words whose clause is what someone demands of another ("demands that the government grant ...")
+DEMAND_WORDS = {"demand", "demands", "demanded", "demanding", "insisted", "insists", "urged", "urges", "urging"}
 # verbs of saying whose reported clause, before them, names no party to the saying ("..., an official said")
 REPORTING_VERBS = {
     *("say", "says", "said", "report", "reports", "reported", "note", "notes", "noted", "add", "adds"),
@@ -479,13 +481,49 @@ def _object_of_event(head: Any, heads: list[Any], light: frozenset[str]) -> bool
     )
 
 
+SAID_MUST = EventWord("said ... must", "REQUEST", "demand", "102", False)
+
+
+def _said_must(sdoc: Any, sent: Span) -> list[Hit]:
+    """Verbs of saying whose clause says what another must or should do ("the US declared that China must
+    drop barriers"): each is a demand, whatever the clause's own verb."""
+    span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+    out = []
+    for tok in span if span is not None else ():
+        if tok.lower_ in SPEECH_VERBS and any(
+            c.dep_ == "ccomp" and c.i > tok.i and _has_must(c) for c in tok.children
+        ):
+            start = tok.idx - sent.start
+            out.append(Hit(start, start + len(tok.text), tok.text, SAID_MUST))
+    return out
+
+
+def _has_must(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
+
+
+def _must_subject(verb: Any, parties: list[Party]) -> list[Party]:
+    for c in verb.children if verb is not None else ():
+        if c.dep_ == "ccomp" and _has_must(c):
+            for sub in c.children:
+                if sub.dep_ in ("nsubj", "nsubjpass"):
+                    return _within(parties, *_subtree_span(sub))
+    return []
+
+
 def _demanded_of(sdoc: Any, hit_end: int, parties: list[Party]) -> list[Party] | None:
     """ "X said (that) Y must do Z": the speaker X, who demands Z of Y; None when the event is not so framed."""
     tok = _token(sdoc, hit_end - 1)
     if tok is None:
         return None
     verb = _verb_of(tok)
-    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+    if verb.dep_ in ("ccomp", "acl") and verb.head.lower_ in DEMAND_WORDS:
+        return _subject_above(verb.head, parties) or None  # "insisted on its demands that Y grant ..."
+    for _ in range(3):  # "the US must be ready to mediate": the must sits on a verb above
+        if _has_must(verb) or verb.dep_ not in ("xcomp", "acomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if not _has_must(verb):
         return None
     if verb.dep_ != "ccomp" or verb.head.lower_ not in SPEECH_VERBS:
         return None
@@ -574,7 +612,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
         parties = _parties(doc, by_sentence.get(i, []), day, countries)
         money = amounts(sent.text)
         found: list[Interaction] = []
-        hits = find_events(sent.text, lex)
+        hits = find_events(sent.text, lex) + _said_must(sdoc, sent)
         heads = [_head_token(sdoc, sent.start + h.start, sent.start + h.end) for h in hits]
         for hit, head in zip(hits, heads, strict=True):
             ev = pattern_event(lex, sent.text, hit) if lex.patterns else hit.event
@@ -601,6 +639,8 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
             )
             if ev.mode == "arrest":
                 target = [t for t in target if not t.place]  # "arrested suspects in Lahore": not Pakistan
+            if ev is SAID_MUST:  # "X declared that Y must ...": Y is who the demand is made of
+                target = _must_subject(head, parties)
             if lex.patterns and (len(source) >= 2 or len(target) >= 2):
                 joint = pattern_event(lex, sent.text, hit, (len(source) >= 2, len(target) >= 2))
                 if joint is not None:  # a pattern for joint actors ("X and Y met", "agrees with X and Y")
@@ -636,7 +676,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                     continue
                 source = source or [Party(ActorRef(None, ""), -1, -1, None)]
                 target = target or [Party(ActorRef(None, ""), -1, -1, None)]
-            modality = _modality(sdoc, sent, start, end, word)
+            modality = _modality(sdoc, sent, start, end, word if ev is not SAID_MUST else hit.text)
             kind, mode, cameo = ev.type, ev.mode, ev.cameo
             if modality == "predicted" and kind in INTENT_TYPES:
                 # PLOVER codes a declared intention to cooperate ("will support", "will allow") as AGREE
