@@ -60,6 +60,12 @@ def coded(pipe, text, published="2023-03-01"):
         # CAMEO senses: a ceasefire broken is force, stones thrown a riot, work shunned a strike
         ("India accused Pakistan of violating the ceasefire.", ("IND", "ACCUSE", "PAK", "asserted")),
         ("NATO would tighten the naval blockade of Serbia.", ("nato", "THREATEN", "SRB", "predicted")),
+        # a complaint's target is the accused, not whom it is addressed to; "X's suppression" names X
+        (
+            "Lebanon complained to the United Nations over two Israeli air raids.",
+            ("LBN", "ACCUSE", "ISR", "asserted"),
+        ),
+        ("Albania denounced Serbia's suppression of the protests.", ("ALB", "ACCUSE", "SRB", "asserted")),
         # a refusal to cooperate is a rejection
         ("India will not support Pakistan at the United Nations.", ("IND", "REJECT", "PAK", "asserted")),
         # a city stands for its country; a person from data/persons.tsv is an actor

@@ -66,7 +66,17 @@ SPEECH_VERBS = {
     *("warn", "warns", "warned", "demand", "demands", "demanded", "added", "adds"),
 }
 # words whose clause is what someone demands of another ("demands that the government grant ...")
-DEMAND_WORDS = {"demand", "demands", "demanded", "demanding", "insisted", "insists", "urged", "urges", "urging"}
+DEMAND_WORDS = {
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "insisted",
+    "insists",
+    "urged",
+    "urges",
+    "urging",
+}
 # verbs of saying whose reported clause, before them, names no party to the saying ("..., an official said")
 REPORTING_VERBS = {
     *("say", "says", "said", "report", "reports", "reported", "note", "notes", "noted", "add", "adds"),
@@ -260,6 +270,23 @@ PARTY_PREPS = {"with", "against", "from", "to", "toward", "towards"}
 _TOPIC_TEXT = re.compile(r"\b(after|before|since|during|about|regarding|including)\s+(the\s+)?$", re.I)
 
 
+ACCUSED_PREPS = (
+    "over",
+)  # not "about": "concerns about the TTP to the Taliban government" accuse the addressee
+
+
+def _behind(sdoc: Any, p: Party, preps: tuple[str, ...]) -> bool:
+    """Is the party inside a phrase that one of these prepositions opens ("over two Israeli air raids")?"""
+    tok = _token(sdoc, p.end - 1)
+    for _ in range(4):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in preps
+        tok = tok.head
+    return False
+
+
 def _in_place(sdoc: Any, p: Party) -> bool:
     """Is the party named as where something happens ("in X", "at X", "inside X")?"""
     tok = _token(sdoc, p.end - 1)
@@ -359,6 +386,7 @@ def _sides(
     sent: Span,
     topics_ok: bool = True,
     places_ok: bool = False,
+    accused: bool = False,
 ) -> tuple[list[Party], list[Party], bool]:
     """(sources, targets, is_noun_event). ``topics_ok``: what the event is about may be its target;
     ``places_ok``: where it happens may be, when nothing else is."""
@@ -412,6 +440,11 @@ def _sides(
     if not source and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         source = _subject_above(verb.head, parties) if verb.head.i != verb.i else []
     direct = [p for p, topic in target if not topic]
+    if accused:
+        # "complained to the UN over Israeli raids": the accused is behind "over", the UN is addressed
+        behind = [p for p, _topic in target if _behind(sdoc, p, ACCUSED_PREPS)]
+        if behind and any(_behind(sdoc, p, ("to",)) for p in direct):
+            direct = behind
     chosen = direct or ([p for p, _topic in target] if topics_ok else [])
     if not chosen and places_ok:
         # "remained on alert in the West Bank", "a curfew in Abidjan": where force is used is its target
@@ -636,6 +669,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 sent,
                 ev.type in TOPIC_TARGETS,
                 ev.type in PLACE_TARGETS and ev.mode != "arrest",
+                ev.type == "ACCUSE",
             )
             if ev.mode == "arrest":
                 target = [t for t in target if not t.place]  # "arrested suspects in Lahore": not Pakistan
