@@ -270,9 +270,9 @@ PARTY_PREPS = {"with", "against", "from", "to", "toward", "towards"}
 _TOPIC_TEXT = re.compile(r"\b(after|before|since|during|about|regarding|including)\s+(the\s+)?$", re.I)
 
 
-ACCUSED_PREPS = (
-    "over",
-)  # not "about": "concerns about the TTP to the Taliban government" accuse the addressee
+# where the accused of a complaint stands ("complained to the UN over Israeli raids"); not "about": "concerns
+# about the TTP to the Taliban government" accuse the addressee
+ACCUSED_PREPS = ("over",)
 
 
 def _behind(sdoc: Any, p: Party, preps: tuple[str, ...]) -> bool:
