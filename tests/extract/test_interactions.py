@@ -313,3 +313,11 @@ def test_our_own_verb_patterns(text, kind):
     hits = [h for h in find_events(text, lex) if h.event.phrase in verbs]
     ev = pattern_event(lex, text, hits[0]) if hits else None
     assert (ev.type if ev else None) == kind
+
+
+def test_an_unknown_person_is_kept_by_name(pipe):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, "Judge Alejandro Rivera opened investigations against Chilean officials.")
+    sources = {(x.source.actor_id, x.source.name, x.source.country) for x in extract(doc, partial=True)}
+    assert (None, "Alejandro Rivera", "CHL") in sources, sources

@@ -232,6 +232,9 @@ def _parties(
         if actor is not None:
             sector = sector_of(doc, m) if actor.kind == "state" else None
             out.append(Party(ActorRef(actor.id, actor.name, sector), m.start, m.end, actor.country, place))
+        elif m.label == "PERSON" and len(m.text.split()) >= 2:
+            # a person the registry does not know, kept with the name ("Judge Alejandro Rivera")
+            out.append(Party(ActorRef(None, m.text, sector_of(doc, m)), m.start, m.end, None))
         elif m.label == "ORG" and (len(m.text.split()) >= 2 or m.text.isupper()) and not m.text.endswith("-"):
             # unresolved, kept with its words and the country they name ("United Bus Company of Tehran")
             named = name_country(m.text, countries)
