@@ -125,18 +125,17 @@ def cameo_to_plover(plover_map: Path) -> dict[str, tuple[str, str]]:
     return codes
 
 
+def plover_of(codes: dict[str, tuple[str, str]], code: str) -> tuple[str, str] | None:
+    """The (PLOVER type, mode) of a CAMEO code, or of its nearest parent code ("0341" -> "034" -> "03")."""
+    return next((codes[k] for k in (code, code[:3], code[:2]) if k in codes), None)
+
+
 def build_cameo_verbs(petrarch_dir: Path, plover_map: Path, out: Path | None = None) -> Path:
     """Regenerate ``cameo_verbs.tsv``: verbs from PETRARCH2's CAMEO.2.0.txt (MIT) with their CAMEO codes,
     mapped to PLOVER types by CAMEO2PLOVER-2021.txt. Only verb entries are taken, not its patterns."""
     import re
 
     codes = cameo_to_plover(plover_map)
-
-    def to_plover(code: str) -> tuple[str, str] | None:
-        for k in (code, code[:3], code[:2]):
-            if k in codes:
-                return codes[k]
-        return None
 
     rows: dict[str, tuple[str, str, str]] = {}
     block_code = None
@@ -158,7 +157,7 @@ def build_cameo_verbs(petrarch_dir: Path, plover_map: Path, out: Path | None = N
         code = (m.group(3) or block_code or "").strip()
         if not code or code.startswith("-") or not code[:2].isdigit():
             continue
-        mapped = to_plover(code)
+        mapped = plover_of(codes, code)
         if mapped is None:
             continue
         phrase = m.group(1).strip("_").replace("_", " ").lower()

@@ -139,9 +139,8 @@ class ActorRef:
     actor_id: str | None  # None: an actor the registry does not know, kept with its words
     name: str
     sector: str | None = None  # GOV, MIL, COP, REB ... ("Pakistani troops" -> PAK, MIL)
-    country: str | None = (
-        None  # an unresolved actor's country, as its own words name it ("Nigerian Union of ...")
-    )
+    # an unresolved actor's country, as its own words or its sentence name it ("Nigerian Union of ...")
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,8 +103,8 @@ def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
     "of democratic leaders"): a filler is a noun phrase."""
     while True:
         span = text[a:b]
-        stripped = span.strip()
-        a, b = a + (len(span) - len(span.lstrip())), a + (len(span) - len(span.lstrip())) + len(stripped)
+        a += len(span) - len(span.lstrip())
+        b = a + len(span.strip())
         words = text[a:b].split()
         if len(words) > 1 and words[-1].lower() in _LOOSE_END:
             b = a + text[a:b].rstrip().rfind(words[-1])

@@ -155,7 +155,7 @@ def _petrarch_actors(folder: Path) -> str:
             continue
         if raw[:1] in ("\t", " ") and entries:
             for code in re.findall(r"\[([^\]]+)\]", line):
-                role = datafiles._role(re.sub(r"\s*([<>\-])\s*", r"\1", code.strip()).replace(" ", " "))
+                role = datafiles._role(re.sub(r"\s*([<>\-])\s*", r"\1", code.strip()))
                 if role is not None:
                     entries[-1]["roles"].append(role)
             continue
@@ -206,7 +206,8 @@ def _petrarch_verbs(folder: Path, plover_map: Path) -> str:
         main = code.split(":")[0]
         if code != "---" and not main[:2].isdigit():
             continue
-        kind = next((to_plover[k][0] for k in (main, main[:3], main[:2]) if k in to_plover), "OTHER")
+        mapped = datafiles.plover_of(to_plover, main)
+        kind = mapped[0] if mapped else "OTHER"
         lines.append(f"{form}\t{code}\t{kind if code != '---' else ''}\t\t{pattern}")
     return _temp("\n".join(lines), ".tsv")
 

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from .. import datafiles
 from ..model import Amount
@@ -99,6 +98,15 @@ class EventWord:
     reverse: str = ""  # the target's event in return, coded too ("arrived in X": X hosts the visit)
 
 
+Slots = tuple[tuple[tuple[str, ...], ...], ...]  # a pattern's slots > their alternatives > the words of each
+Pattern = tuple[Slots, int, "EventWord"]  # slots, weight (words asked for), the event they code
+
+
+def _key(phrase: str) -> str:
+    """How a phrase is looked up: lower case, hyphens and runs of white space as one space."""
+    return re.sub(r"[\s\-]+", " ", phrase.lower())
+
+
 @dataclass(frozen=True)
 class Lexicon:
     events: dict[str, EventWord]
@@ -108,9 +116,7 @@ class Lexicon:
     light: frozenset[str] = frozenset()  # verbs whose event-word object is the event ("issued an ultimatum")
     arrivals: frozenset[str] = frozenset()  # verb + preposition whose object is the host ("arrived in")
     # a verb form's patterns: the words around it that change its code ("restore * diplomatic ties")
-    patterns: dict[str, tuple[tuple[tuple[tuple[tuple[str, ...], ...], ...], int, EventWord], ...]] = (
-        dataclasses.field(default_factory=dict)
-    )
+    patterns: dict[str, tuple[Pattern, ...]] = dataclasses.field(default_factory=dict)
 
 
 _WORD = re.compile(r"[\w'’]+")
@@ -151,7 +157,7 @@ def lexicon() -> Lexicon:
     events: dict[str, EventWord] = {}
     for e in data["event"]:
         for w in e["words"]:
-            key = re.sub(r"[\s\-]+", " ", w.lower())
+            key = _key(w)
             events.setdefault(key, EventWord(key, e["type"], e["mode"], e["cameo"], bool(e.get("symmetric"))))
     # verbs derived from the CAMEO dictionary fill in where our own entries are silent
     for row in datafiles.tsv("cameo_verbs.tsv"):
@@ -161,10 +167,10 @@ def lexicon() -> Lexicon:
         events.setdefault(
             word, EventWord(word, kind, mode or kind.lower(), cameo, kind in SYMMETRIC_TYPES, True)
         )
-    own: dict[str, list[tuple[Any, int, EventWord]]] = {}
+    own: dict[str, list[Pattern]] = {}
     for entry in data.get("pattern", []):  # our own verbs whose code depends on the words around them
         for verb in entry["verbs"]:
-            key = re.sub(r"[\s\-]+", " ", verb.lower())
+            key = _key(verb)
             ev = EventWord(key, entry["type"], entry["mode"], entry["cameo"], bool(entry.get("symmetric")))
             events.setdefault(key, dataclasses.replace(ev, cameo="---"))  # a verb only its patterns code
             own.setdefault(key, []).extend((*_compile(pattern), ev) for pattern in entry["patterns"])
@@ -182,7 +188,7 @@ def lexicon() -> Lexicon:
     )
 
 
-def _compile(pattern: str) -> tuple[Any, int]:
+def _compile(pattern: str) -> tuple[Slots, int]:
     """A pattern ("* diplomatic_ties|military_ties") as slots of alternatives of words, and its weight (how
     many words it asks for: the most specific pattern is tried first)."""
     slots = tuple(
@@ -192,7 +198,7 @@ def _compile(pattern: str) -> tuple[Any, int]:
     return slots, sum(len(s[0]) for s in slots if s not in ((("*",),), (("%",),)))
 
 
-def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
+def _extra_verbs(events: dict[str, EventWord]) -> dict[str, tuple[Pattern, ...]]:
     """Verb dictionaries an analyst adds as data: TSV files in the format of ``cameo_verbs.tsv`` with an
     optional fifth column, a pattern (see ``datafiles.parse_verb_dictionary``), named by $CTWATCH_VERBS
     (several: separated by ":"). Their entries win over the bundled ones; code "---" marks a form that
@@ -200,8 +206,7 @@ def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
 
     from ..errors import DataError
 
-    Slots = tuple[tuple[tuple[str, ...], ...], ...]  # slots > alternatives > words
-    found: dict[str, list[tuple[Slots, int, EventWord]]] = {}
+    found: dict[str, list[Pattern]] = {}
     phrases_of: dict[str, list[str]] = {}  # our own phrases by their first word ("arrived" -> "arrived in")
     for key, ev in events.items():
         if " " in key and not ev.derived:
@@ -234,7 +239,7 @@ def _extra_verbs(events: dict[str, EventWord]) -> dict[str, Any]:
     return {k: tuple(sorted(v, key=lambda x: -x[1])) for k, v in found.items()}
 
 
-def _in_order(slots: Any, words: list[str]) -> bool:
+def _in_order(slots: Slots, words: list[str]) -> bool:
     """Do the slots' words occur in this order among ``words`` (other words may come between)?"""
     at = 0
     for slot in slots:
@@ -267,10 +272,13 @@ def pattern_event(
     compound actor ("%") before or after the verb: without ``compound`` (is the source, is the target
     several actors?) that slot is ignored, and a pattern of only "% *" is passed over; with it, only
     patterns asking for a compound side that is one are read (None when none matches)."""
+    own = lex.patterns.get(hit.event.phrase, ())
+    if not own:  # most event words have no patterns: no need to read the words around them
+        return None if compound is not None or hit.event.cameo == "---" else hit.event
     words_before = _pattern_words(text[: hit.start])[-10:]
     words_after = _pattern_words(text[hit.end :])[:12]
     pct, star_slot = (("%",),), (("*",),)
-    for slots, _weight, ev in lex.patterns.get(hit.event.phrase, ()):
+    for slots, _weight, ev in own:
         star = slots.index(star_slot)
         wants = (pct in slots[:star], pct in slots[star + 1 :])
         if compound is not None:

@@ -651,7 +651,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
         hits = find_events(sent.text, lex) + _said_must(sdoc, sent)
         heads = [_head_token(sdoc, sent.start + h.start, sent.start + h.end) for h in hits]
         for hit, head in zip(hits, heads, strict=True):
-            ev = pattern_event(lex, sent.text, hit) if lex.patterns else hit.event
+            ev = pattern_event(lex, sent.text, hit)
             if ev is None:
                 continue
             word = ev.phrase
@@ -678,7 +678,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 target = [t for t in target if not t.place]  # "arrested suspects in Lahore": not Pakistan
             if ev is SAID_MUST:  # "X declared that Y must ...": Y is who the demand is made of
                 target = _must_subject(head, parties)
-            if lex.patterns and (len(source) >= 2 or len(target) >= 2):
+            if len(source) >= 2 or len(target) >= 2:
                 joint = pattern_event(lex, sent.text, hit, (len(source) >= 2, len(target) >= 2))
                 if joint is not None:  # a pattern for joint actors ("X and Y met", "agrees with X and Y")
                     ev = dataclasses.replace(joint, symmetric=joint.symmetric or len(source) >= 2)
