@@ -74,3 +74,45 @@ def test_context_of_names():
     assert "PAK" in ctx["Peshawar"] and "PAK" in ctx["Paris"]
     # each mention's context comes from the others: Paris does not vote for its own France
     assert "FRA" not in ctx["Paris"] and "FRA" in ctx["Peshawar"]
+
+
+@pytest.mark.parametrize(
+    "where, key",
+    [
+        ("https://www.TheParisNews.example/local/2009/03/fire", "theparisnews.example"),
+        ("http://news.postbulletin.example/a?id=1", "news.postbulletin.example"),
+        ("/data/reports/bannu.txt", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_source_key(where, key):
+    assert geo.source_key(where) == key
+
+
+def test_a_sources_home_weighs_in_on_namesakes():
+    sources = geo.SourcePlaces()
+    assert sources.home("parisnews.example") == frozenset()
+    sources.add("parisnews.example", ["Texas", "Paris"])  # "Paris" names no province outright
+    sources.add("parisnews.example", ["Dallas"])
+    home = sources.home("parisnews.example")
+    assert home == {"USA", "texas"}
+    assert sources.home("other.example") == frozenset()
+    # cases: the document's own places, what Paris resolves to (province, country)
+    for context, admin1, country in [
+        (set(), "Texas", "USA"),  # nothing else in the story: the paper's own town
+        ({"USA"}, "Texas", "USA"),
+        ({"FRA"}, "Ile-de-France", "FRA"),  # the story's own places still win
+        ({"USA", "tennessee"}, "Tennessee", "USA"),
+    ]:
+        place = geo.resolve("Paris", context, home)
+        assert (place.admin1, place.country) == (admin1, country), context
+    assert geo.resolve("Paris").country == "FRA"
+    assert "source" in geo.resolve("Paris", set(), home).reason
+
+
+def test_a_source_home_is_a_share_of_its_documents():
+    sources = geo.SourcePlaces(share=0.5)
+    for names in (["Texas"], ["Ohio"], ["Ohio"], ["Ohio", "Paris"]):
+        sources.add("x.example", names)
+    assert sources.home("x.example") == {"USA", "ohio"}  # Texas: 1 of 4 documents

@@ -2,14 +2,17 @@
 our own ``places_extra.tsv`` (facilities and local names the gazetteer lacks).
 
 Namesakes are told apart by the document's other places: a candidate in a country (or province) the
-document also mentions wins over a bigger namesake elsewhere. Where only a district, province or country
-is known, the place falls back to it and ``precision`` says so.
+document also mentions wins over a bigger namesake elsewhere. More weakly, the provinces and
+countries that the same news source's earlier documents named outright weigh in (``SourcePlaces``): a
+local paper's "Paris" is its own town. Where only a district, province or country is known, the place falls back
+to it and ``precision`` says so.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -177,8 +180,13 @@ PART_MIN_POPULATION = 15_000  # a small town named "Airport" must not stand for 
 _RANK = {"point": 5, "city": 4, "admin2": 2, "admin1": 3, "country": 1}
 
 
-def choose(cands: Iterable[Candidate], context: set[str]) -> Candidate | None:
-    """The likeliest candidate given the countries and admin1 names the document mentions."""
+HOME_COUNTRY, HOME_ADMIN1 = 2.0, 2.0  # weaker than the document's own places (6 and 3)
+
+
+def choose(cands: Iterable[Candidate], context: set[str], home: Iterable[str] = ()) -> Candidate | None:
+    """The likeliest candidate given the countries and admin1 names the document mentions and, weaker, its
+    source's home (``SourcePlaces.home``)."""
+    home = set(home)
     best: tuple[float, Candidate] | None = None
     for c in cands:
         score = math.log10(c.population + 10) + _RANK.get(c.precision, 0) * 0.5
@@ -186,6 +194,10 @@ def choose(cands: Iterable[Candidate], context: set[str]) -> Candidate | None:
             score += 6
         if c.admin1 and norm(c.admin1) in context:
             score += 3
+        if c.country in home:
+            score += HOME_COUNTRY
+        if c.admin1 and norm(c.admin1) in home:
+            score += HOME_ADMIN1
         if c.precision == "point":
             score += 4
         if c.curated:
@@ -228,6 +240,56 @@ _GENERIC = re.compile(
     re.I,
 )
 _RANK_OF_PART = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _named_outright(name: str) -> frozenset[str]:
+    """The country and province a mention names beyond doubt: a province or country itself, or a place
+    whose every namesake lies in one province. "Paris" names nothing outright; "Tennessee" does."""
+    cands = candidates(name)
+    top = choose(cands, set())
+    if top is None:
+        return frozenset()
+    if len({(c.country, c.admin1) for c in cands}) == 1:
+        return _points_to(name)
+    if top.precision in ("admin1", "country") or top.curated:
+        return _points_to(name)
+    return frozenset()
+
+
+def source_key(where: str | None) -> str | None:
+    """The news source a document came from, as its web host ("www." dropped); None for a local file."""
+    if not where or "://" not in where:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(where.strip()).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+class SourcePlaces:
+    """What each news source's documents name outright (provinces and countries), counted per document.
+
+    A place named in at least ``share`` of a source's earlier documents (``min_docs`` of them at least) is
+    that source's home: context weaker than the document's own places (``choose``). Documents are counted
+    in the order they are added, so a source's first document has no home yet."""
+
+    def __init__(self, share: float = 0.25, min_docs: int = 1) -> None:
+        self.share, self.min_docs = share, min_docs
+        self._docs: Counter[str] = Counter()
+        self._named: defaultdict[str, Counter[str]] = defaultdict(Counter)
+
+    def home(self, source: str | None) -> frozenset[str]:
+        docs = self._docs[source] if source else 0
+        if docs < self.min_docs:
+            return frozenset()
+        assert source is not None
+        return frozenset(k for k, n in self._named[source].items() if n / docs >= self.share)
+
+    def add(self, source: str | None, names: Iterable[str]) -> None:
+        if not source:
+            return
+        self._docs[source] += 1
+        self._named[source].update(set().union(*(_named_outright(n) for n in set(names))))
 
 
 def _countries(context: set[str]) -> set[str]:
@@ -291,9 +353,11 @@ def _variants(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def resolve(text: str, context: set[str] | None = None) -> Place:
-    """A geocoded Place for a place name, or a Place with precision 'unknown' and the reason."""
-    cand = choose(candidates(text), context or set())
+def resolve(text: str, context: set[str] | None = None, home: Iterable[str] = ()) -> Place:
+    """A geocoded Place for a place name, or a Place with precision 'unknown' and the reason. ``context``:
+    what the document's other places point to; ``home``: its source's home (``SourcePlaces.home``), weaker."""
+    home = set(home)
+    cand = choose(candidates(text), context or set(), home)
     part = None
     if cand is None:
         from_parts = _from_parts(text, context or set())
@@ -302,7 +366,7 @@ def resolve(text: str, context: set[str] | None = None) -> Place:
     if cand is None:
         # "Mt. Pleasant", "Loudon Co.", "Ohioans": the name written out, or the place a demonym is of
         for variant, wide in _variants(text):
-            found = choose(candidates(variant), context or set())
+            found = choose(candidates(variant), context or set(), home)
             if found is not None and (found.precision in ("admin1", "country") or not wide):
                 cand = found
                 break
@@ -340,7 +404,12 @@ def resolve(text: str, context: set[str] | None = None) -> Place:
         text=text,
         reason=f"gazetteer {cand.precision}"
         + (f" for {part!r} in {text!r}" if part else "")
-        + (" in a country the document names" if context and cand.country in context else ""),
+        + (" in a country the document names" if context and cand.country in context else "")
+        + (
+            "; in the province its news source's documents name"
+            if cand.admin1 and norm(cand.admin1) in home and norm(cand.admin1) not in (context or set())
+            else ""
+        ),
     )
 
 

@@ -26,6 +26,27 @@ def test_geo_bench(tmp_path):
     assert 0 < fig["auc"] < 1
 
 
+PARIS = "<toponym><phrase>Paris</phrase><gaztag><lat>33.661</lat><lon>-95.555</lon></gaztag></toponym>"
+TEXAS = "<toponym><phrase>Texas</phrase><gaztag><lat>31.25</lat><lon>-99.25</lon></gaztag></toponym>"
+HOME = f"""<articles>
+<article docid="2"><url>http://www.parisnews.example/b</url><dltime>2009-03-02</dltime>
+<text>Paris council met.</text><toponyms>{PARIS}</toponyms></article>
+<article docid="1"><url>http://www.parisnews.example/a</url><dltime>2009-03-01</dltime>
+<text>Paris, Texas.</text><toponyms>{PARIS}{TEXAS}</toponyms></article>
+<article docid="3"><url>http://elsewhere.example/c</url><dltime>2009-03-03</dltime>
+<text>Paris council met.</text><toponyms>{PARIS}</toponyms></article>
+</articles>"""
+
+
+def test_geo_bench_reads_a_sources_earlier_articles(tmp_path):
+    path = tmp_path / "home.xml"
+    path.write_text(HOME, encoding="utf-8")
+    fig = run(path)
+    # article 1 (fetched first) names Texas; article 2 from the same paper is then in Texas too; article 3
+    # comes from another source, which names nowhere: its Paris is the French capital
+    assert fig["n"] == 4 and fig["acc_at_161km"] == 0.75
+
+
 def test_geo_bench_errors(tmp_path):
     with pytest.raises(BenchError):
         run(tmp_path / "none.xml")

@@ -253,3 +253,23 @@ def test_incident_modality(tmp_path, text, status, modality):
     p.write_text(text, encoding="utf-8")
     _doc, (inc,) = incidents_of(p)
     assert (inc["status"], inc["modality"]) == (status, modality)
+
+
+def test_a_local_papers_namesake_is_its_own_town():
+    """A story naming only "Paris" is placed in the province its news source's earlier stories name."""
+    from ctwatch.model import Document
+    from ctwatch.stages import default_pipeline
+
+    pipeline = default_pipeline()
+    pipeline.setup()
+    story = "A gunman opened fire at a church in Paris on Sunday, killing two worshippers, police said."
+    docs = [
+        Document.from_text(
+            "County commissioners across Texas met on Tuesday to discuss road repairs.",
+            url="https://www.lamarherald.example/news/1",
+        ),
+        Document.from_text(story, url="https://www.lamarherald.example/news/2"),
+        Document.from_text(story, url="https://elsewhere.example/world/2"),
+    ]
+    places = [[(i.location.name, i.location.admin1) for i in d.incidents] for d in pipeline.pipe(docs)]
+    assert places == [[], [("Paris", "Texas")], [("Paris", "Ile-de-France")]]

@@ -97,15 +97,22 @@ class IncidentExtractor:
     requires: tuple[str, ...] = ("text", "sentences", "mentions", "genre")
     assigns: tuple[str, ...] = ("incidents",)
 
+    def __init__(self) -> None:
+        self.sources = geo.SourcePlaces()  # what each news source's documents name: its home (geo.py)
+
     def setup(self) -> None:
         lexicon()
         geo.warm()
 
     def __call__(self, doc: Document) -> Document:
-        return dataclasses.replace(doc, incidents=tuple(extract(doc)))
+        key = geo.source_key(doc.url or doc.source)
+        home = self.sources.home(key)
+        self.sources.add(key, (m.text for m in doc.mentions if m.label in PLACE_LABELS))
+        return dataclasses.replace(doc, incidents=tuple(extract(doc, home)))
 
 
-def extract(doc: Document) -> list[Incident]:
+def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]:
+    """The incidents a document reports; ``home``: its news source's home (``geo.SourcePlaces``)."""
     lex = lexicon()
     sdoc = parse(doc) if doc.sentences else None
     para_starts = [p.start for p in doc.paragraphs] or [0]
@@ -128,7 +135,7 @@ def extract(doc: Document) -> list[Incident]:
         killed, wounded = casualties(sent.text)
         target_hits = lex.targets.find(sent.text, sent.start)
         targets = [t for t in target_hits if _is_hit(doc, t, mentions)]
-        places = _places(doc, mentions, sdoc, context) if triggers else []
+        places = _places(doc, mentions, sdoc, context, home) if triggers else []
         r = Reading(i, sent, mentions, killed, wounded, target_hits, trigger_hits, places)
         specific = any(t.entry.specific for t in triggers)
         if not triggers or not (specific or targets or places or killed.best or wounded.best):
@@ -281,7 +288,9 @@ def _is_modifier(doc: Document, m: Mention, sdoc: Any) -> bool:
     return False
 
 
-def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: dict[str, set[str]]) -> list[Place]:
+def _places(
+    doc: Document, mentions: list[Mention], sdoc: Any, context: dict[str, set[str]], home: frozenset[str]
+) -> list[Place]:
     out = []
     reg = registry()
     for m in mentions:
@@ -298,7 +307,7 @@ def _places(doc: Document, mentions: list[Mention], sdoc: Any, context: dict[str
         before = doc.text[max(0, m.start - 12) : m.start].lower()
         if re.search(r"\b(fall of|from|to)\s+(the\s+)?$", before):
             continue  # "the fall of Kabul", "a threat from", "beyond the border to Pakistan"
-        place = geo.resolve(m.text, context.get(m.text, set()))
+        place = geo.resolve(m.text, context.get(m.text, set()), home)
         if place.precision != "unknown":
             out.append(dataclasses.replace(place, text=m.text))
     return out
