@@ -85,11 +85,41 @@ def coded(pipe, text, published="2023-03-01"):
         ("Pakistan defended China against Western criticism.", ("PAK", "SUPPORT", "CHN", "asserted")),
         # "arrived in X": X hosts the visit, not a place in passing
         ("Iraqi leader Saddam Hussein arrived in Amman on Wednesday.", ("IRQ", "CONSULT", "JOR", "asserted")),
+        # the possessor of what an actor does or decides is a party (data/interactions.toml [acts])
+        ("Norway welcomed Japan's decision to lift the sanctions.", ("NOR", "SUPPORT", "JPN", "asserted")),
+        # a name inside a hyphened modifier yields to the actor it modifies
+        ("EU-member Greece criticised Turkey on Monday.", ("GRC", "ACCUSE", "TUR", "asserted")),
+        (
+            "Pro-Iranian Hezbollah declared a ceasefire in Lebanon.",
+            ("hezbollah", "RETREAT", "LBN", "asserted"),
+        ),
+        # "it" in "X announced that it is prepared to ..." is X, however deep the clause's verb
+        (
+            "The Pakistani government said that it is ready to resume talks with India.",
+            ("PAK", "AGREE", "IND", "predicted"),
+        ),
+        # lifting a curfew is a concession to the place it weighed on; conjunct event nouns share a role
+        ("Israel lifted the curfew in Hebron.", ("ISR", "CONCEDE", "PSE", "asserted")),
+        ("Pakistan held meetings and consultations with China.", ("PAK", "CONSULT", "CHN", "asserted")),
     ],
 )
 def test_sentences(pipe, text, expected):
     found, _doc = coded(pipe, text)
     assert expected in found, found
+
+
+def test_likeness_is_no_party(pipe):
+    found, _doc = coded(pipe, "Serbia warned India against a Bosnia-style war.")
+    assert {t for _s, _k, t, _m in found} == {"IND"}, found
+
+
+def test_an_ethnic_group_is_coded_by_where_it_lives(pipe):
+    """CAMEO codes "ethnic Albanians in southern Serbia" as Serbia's, not Albania's."""
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, "Ethnic Albanians in southern Serbia demanded autonomy from Belgrade.")
+    sides = {(x.source.actor_id, x.source.name, x.source.country, x.target.actor_id) for x in extract(doc)}
+    assert (None, "Albanians", "SRB", "SRB") in sides, sides
 
 
 @pytest.mark.parametrize(

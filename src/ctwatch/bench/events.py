@@ -32,6 +32,7 @@ def _best(xs: tuple[Interaction, ...]) -> Interaction | None:
         key=lambda x: (
             x.modality == "asserted",
             bool(x.source.actor_id) + bool(x.target.actor_id),
+            bool(x.source.actor_id or x.source.country) + bool(x.target.actor_id or x.target.country),
             x.confidence,
         ),
     )

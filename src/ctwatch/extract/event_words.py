@@ -115,6 +115,7 @@ class Lexicon:
     currency: dict[str, str]
     light: frozenset[str] = frozenset()  # verbs whose event-word object is the event ("issued an ultimatum")
     arrivals: frozenset[str] = frozenset()  # verb + preposition whose object is the host ("arrived in")
+    acts: frozenset[str] = frozenset()  # nouns whose possessor is a party ("Turkey's efforts")
     # a verb form's patterns: the words around it that change its code ("restore * diplomatic ties")
     patterns: dict[str, tuple[Pattern, ...]] = dataclasses.field(default_factory=dict)
 
@@ -185,6 +186,7 @@ def lexicon() -> Lexicon:
         currency={k.lower(): v for k, v in data["currency"].items()},
         light=frozenset(data.get("light", {}).get("verbs", [])),
         arrivals=frozenset(data.get("arrivals", {}).get("phrases", [])),
+        acts=frozenset(data.get("acts", {}).get("nouns", [])),
     )
 
 

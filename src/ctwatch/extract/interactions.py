@@ -55,9 +55,10 @@ FORCE_TYPES = {"COERCE", "ASSAULT"}
 # event types whose target may be what the event is about ("operations against groups including the TTP");
 # "OTHER": a code outside PLOVER, from a dictionary an analyst adds: nothing says its object is a topic
 TOPIC_TARGETS = {"ASSAULT", "COERCE", "ACCUSE", "SANCTION", "THREATEN", "REJECT", "OTHER"}
-# events whose place is their target when no one else is ("troops on alert in the West Bank"); not arrests:
+# events whose place is their target when no one else is ("troops on alert in the West Bank", "lifted a curfew
+# in X": easing force is a concession to the place it weighed on); not arrests:
 # "arrested three suspects in Lahore" is not an act against Pakistan
-PLACE_TARGETS = {"MOBILIZE", "COERCE", "ASSAULT"}
+PLACE_TARGETS = {"MOBILIZE", "COERCE", "ASSAULT", "CONCEDE"}
 OBJECTS = ("dobj", "pobj", "dative", "attr", "oprd", "obj")
 # verbs that introduce what someone said: "X said (that) Y must ..." is X's demand on Y
 SPEECH_VERBS = {
@@ -205,6 +206,10 @@ def _place_country(name: str, context: frozenset[str]) -> str | None:
     return cand.country
 
 
+_ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+_LIKENESS = re.compile(r"-(?:style|like|type|era|born)\b", re.I)
+
+
 def _parties(
     doc: Document, mentions: list[Mention], day: str | None, countries: frozenset[str] = frozenset()
 ) -> list[Party]:
@@ -216,6 +221,13 @@ def _parties(
             continue
         if m.label in ("GPE", "LOC") and _is_dateline(doc, m):
             continue  # "KARACHI, October 7 (Wire) - ...": where the story was filed, not who acted
+        if _LIKENESS.match(doc.text, m.end):
+            continue  # "a Bosnia-style civil war", "Soviet-era arms": a likeness or a time, not a party
+        if m.label == "NORP" and _ETHNIC.search(doc.text[max(0, m.start - 12) : m.start]):
+            # "ethnic Albanians in south Serbia": a people, not the state of that name; CAMEO codes it by
+            # where it lives (the one country its sentence names, ``_of_country``)
+            out.append(Party(ActorRef(None, doc.text[m.start : m.end]), m.start, m.end, None))
+            continue
         actor = resolve_actor(doc, m, day)
         place = False
         if actor is None and m.label == "GPE" and m.text.lower() in _capitals():
@@ -331,6 +343,13 @@ def _nominal_between(a: Any, b: Any) -> bool:
     return all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PART", "DET", "PUNCT") for t in a.doc[a.i + 1 : b.i])
 
 
+def _hyphened(p: Party, text: str) -> bool:
+    """Is an actor's name only part of a hyphened modifier ("NATO-member", "US-backed", "pro-Iranian")?"""
+    return text[p.end : p.end + 1] == "-" or bool(
+        re.search(r"\b(?:pro|anti)-$", text[max(0, p.start - 5) : p.start], re.I)
+    )
+
+
 def _one_per_phrase(found: list[Party], text: str) -> list[Party]:
     """Actors named inside one phrase without "and" or a comma between them are one actor ("Bree President
     Romendacil", "Pakistan's Prime Minister Sharif"): the first, with a sector either names."""
@@ -338,6 +357,9 @@ def _one_per_phrase(found: list[Party], text: str) -> list[Party]:
     for p in found:
         if out and out[-1].end <= p.start and not re.search(r",|\band\b|\bor\b", text[out[-1].end : p.start]):
             prev = out[-1]
+            if _hyphened(prev, text):  # "NATO-member Norway", "pro-Iranian Hizbollah": the modifier yields
+                out[-1] = p
+                continue
             if prev.ref.sector is None and p.ref.sector is not None:
                 out[-1] = dataclasses.replace(prev, ref=dataclasses.replace(prev.ref, sector=p.ref.sector))
             continue
@@ -400,8 +422,11 @@ def _sides(
         # a noun names its parties by its modifiers: "the US-Pak counter-terrorism dialogue", "the US call"
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
         inside = [p for c in mods for p in _within(parties, *_subtree_span(c))]
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "launched artillery, mortar and rocket fire": the conjuncts share a role
         if not inside:  # "held talks", "launched operations": the verb's subject acts
-            if tok.dep_ not in ("dobj",):
+            if first.dep_ not in ("dobj",):
                 return [], [], True
         else:
             return inside[:1], inside[1:2], True
@@ -436,9 +461,10 @@ def _sides(
                     and ptok.head.pos_ == "NOUN"
                     and not p.ref.sector
                     and ptok.head.lower_ not in lexicon().events
+                    and ptok.head.lower_ not in lexicon().acts
                     and _nominal_between(ptok, ptok.head)
                 ):
-                    continue  # "Afghanistan's soil": an attribute; "Gondor's government", "X's demand": parties
+                    continue  # "Afghanistan's soil": an attribute; "Gondor's government", "X's demand", "X's efforts": parties
                 target.append((p, ptok is not None and _is_topic(ptok, verb)))
     if not source and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         source = _subject_above(verb.head, parties) if verb.head.i != verb.i else []
@@ -463,7 +489,7 @@ def _pronoun_subject(sdoc: Any, hit_end: int) -> str | None:
     tok = _token(sdoc, hit_end - 1)
     if tok is None:
         return None
-    verb = _verb_of(tok)
+    verb = _clause(_verb_of(tok))
     for c in list(verb.children) + ([c for c in verb.head.children] if verb.dep_ != "ROOT" else []):
         if c.dep_ in ("nsubj",):
             words = " ".join(t.lower_ for t in c.subtree)
@@ -475,9 +501,18 @@ def _pronoun_subject(sdoc: Any, hit_end: int) -> str | None:
     return None
 
 
+def _clause(verb: Any) -> Any:
+    """The verb that carries a clause's subject: "it is prepared to impose" -> "is"."""
+    for _ in range(3):
+        if verb.dep_ not in ("xcomp", "acomp") or any(c.dep_ in SUBJECTS for c in verb.children):
+            break
+        verb = verb.head
+    return verb
+
+
 def _speaker(sdoc: Any, hit_end: int, parties: list[Party]) -> list[Party]:
     tok = _token(sdoc, hit_end - 1)
-    verb = _verb_of(tok) if tok is not None else None
+    verb = _clause(_verb_of(tok)) if tok is not None else None
     if verb is None or verb.dep_ != "ccomp":
         return []
     return _subject_above(verb.head, parties)
