@@ -695,8 +695,8 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 continue  # "Vietnamese-led forces": part of a compound word
             if ev.derived and (head is None or head.pos_ != "VERB"):
                 continue
-            if _carries_object_event(head, heads, lex.light):
-                continue  # "issued an ultimatum": the ultimatum is the event
+            if ev is hit.event and _carries_object_event(head, heads, lex.light):
+                continue  # "issued an ultimatum": the ultimatum is the event (unless a pattern read them)
             if _object_of_event(head, heads, lex.light):
                 continue  # "rejected North Korea's demand": the rejection is the event, not the demand
             source, target, noun = _sides(
