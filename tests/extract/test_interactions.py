@@ -101,6 +101,16 @@ def coded(pipe, text, published="2023-03-01"):
         # lifting a curfew is a concession to the place it weighed on; conjunct event nouns share a role
         ("Israel lifted the curfew in Hebron.", ("ISR", "CONCEDE", "PSE", "asserted")),
         ("Pakistan held meetings and consultations with China.", ("PAK", "CONSULT", "CHN", "asserted")),
+        # "X was opposed to Y": a state X is in, not a passive
+        (
+            "Egypt was opposed to British mediation in the talks with Sudan, officials said.",
+            ("EGY", "REJECT", "GBR", "asserted"),
+        ),
+        # the modifier yields in a subject found up the tree too
+        (
+            "NATO-member Denmark is willing to send troops to help defend Kuwait.",
+            ("DNK", "AGREE", "KWT", "predicted"),
+        ),
         # a verb pattern reads its object itself: "offered concessions" is an agreement, not a light verb
         ("China offered fresh concessions to India.", ("CHN", "AGREE", "IND", "asserted")),
     ],
@@ -110,9 +120,20 @@ def test_sentences(pipe, text, expected):
     assert expected in found, found
 
 
-def test_likeness_is_no_party(pipe):
-    found, _doc = coded(pipe, "Serbia warned India against a Bosnia-style war.")
-    assert {t for _s, _k, t, _m in found} == {"IND"}, found
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Serbia warned India against a Bosnia-style war.", "BIH"),  # a likeness
+        ("An anti-India militant was killed in Lahore.", "IND"),  # a stance
+        ("NATO-member Denmark is willing to send troops to help defend Kuwait.", "nato"),  # a modifier
+    ],
+)
+def test_names_in_modifiers_are_no_parties(pipe, text, absent):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, text)
+    sides = {r.actor_id for x in extract(doc, partial=True) for r in (x.source, x.target)}
+    assert sides and absent not in sides, sides
 
 
 def test_an_ethnic_group_is_coded_by_where_it_lives(pipe):

@@ -206,7 +206,9 @@ def _place_country(name: str, context: frozenset[str]) -> str | None:
     return cand.country
 
 
+_STATIVE = re.compile(r"(?:is|are|was|were|be|been|being)\s", re.I)
 _ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+_STANCE = re.compile(r"\b(?:pro|anti)-$", re.I)
 _LIKENESS = re.compile(r"-(?:style|like|type|era|born)\b", re.I)
 
 
@@ -221,8 +223,8 @@ def _parties(
             continue
         if m.label in ("GPE", "LOC") and _is_dateline(doc, m):
             continue  # "KARACHI, October 7 (Wire) - ...": where the story was filed, not who acted
-        if _LIKENESS.match(doc.text, m.end):
-            continue  # "a Bosnia-style civil war", "Soviet-era arms": a likeness or a time, not a party
+        if _LIKENESS.match(doc.text, m.end) or _STANCE.search(doc.text[max(0, m.start - 5) : m.start]):
+            continue  # "a Bosnia-style war", "Soviet-era arms", "an anti-Syria journalist": not a party
         if m.label == "NORP" and _ETHNIC.search(doc.text[max(0, m.start - 12) : m.start]):
             # "ethnic Albanians in south Serbia": a people, not the state of that name; CAMEO codes it by
             # where it lives (the one country its sentence names, ``_of_country``)
@@ -344,10 +346,8 @@ def _nominal_between(a: Any, b: Any) -> bool:
 
 
 def _hyphened(p: Party, text: str) -> bool:
-    """Is an actor's name only part of a hyphened modifier ("NATO-member", "US-backed", "pro-Iranian")?"""
-    return text[p.end : p.end + 1] == "-" or bool(
-        re.search(r"\b(?:pro|anti)-$", text[max(0, p.start - 5) : p.start], re.I)
-    )
+    """Is an actor's name only part of a hyphened modifier ("NATO-member", "US-backed")?"""
+    return text[p.end : p.end + 1] == "-"
 
 
 def _one_per_phrase(found: list[Party], text: str) -> list[Party]:
@@ -396,7 +396,7 @@ def _subject_above(verb: Any, parties: list[Party]) -> list[Party]:
     for _ in range(6):
         for child in t.children:
             if child.dep_ in ("nsubj", "csubj"):
-                return _within(parties, *_subtree_span(child))
+                return _one_per_phrase(_within(parties, *_subtree_span(child)), verb.doc.text)
         if t.head.i == t.i:
             break
         t = t.head
@@ -433,9 +433,11 @@ def _sides(
     verb = _verb_of(tok)
     source: list[Party] = []
     target: list[tuple[Party, bool]] = []
+    # an event word written with its "be" ("is opposed to"): a state its subject is in, not a passive
+    stative = _STATIVE.match(sdoc.text, hit_start) is not None
     for child in verb.children:
         span = _subtree_span(child)
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") or (stative and child.dep_ == "nsubjpass"):
             source += _one_per_phrase(_within(parties, *span), sdoc.text) or _agent(child, sent)
         elif child.dep_ == "nsubjpass":
             target += [(p, False) for p in _within(parties, *span) or _agent(child, sent)]
