@@ -136,6 +136,12 @@ def test_names_in_modifiers_are_no_parties(pipe, text, absent):
     assert sides and absent not in sides, sides
 
 
+@pytest.mark.parametrize("published, target", [("1990-05-06", "SDN"), ("2014-05-06", "SSD")])
+def test_a_place_lies_in_the_state_of_its_day(pipe, published, target):
+    found, _doc = coded(pipe, "Ugandan troops shelled Juba on Sunday.", published=published)
+    assert ("UGA", "ASSAULT", target, "asserted") in found, found
+
+
 def test_an_ethnic_group_is_coded_by_where_it_lives(pipe):
     """CAMEO codes "ethnic Albanians in southern Serbia" as Serbia's, not Albania's."""
     from ctwatch.extract.interactions import extract

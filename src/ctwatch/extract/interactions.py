@@ -195,7 +195,18 @@ PLACE_MIN_POPULATION = 100_000
 
 
 @cache
-def _place_country(name: str, context: frozenset[str]) -> str | None:
+def _state_births() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in datafiles.tsv("state_births.tsv")}
+
+
+def country_on(alpha3: str, day: str | None) -> str:
+    """The state a place of ``alpha3`` lay in on ``day``: Juba is in Sudan before 2011-07-09."""
+    birth = _state_births().get(alpha3)
+    return birth[1] if birth and day and day < birth[0] else alpha3
+
+
+@cache
+def _place_country(name: str, context: frozenset[str], day: str | None = None) -> str | None:
     from .. import geo
 
     cand = geo.choose(geo.candidates(name), set(context))
@@ -203,7 +214,7 @@ def _place_country(name: str, context: frozenset[str]) -> str | None:
         return None
     if cand.precision == "city" and cand.population < PLACE_MIN_POPULATION and cand.country not in context:
         return None
-    return cand.country
+    return country_on(cand.country, day)
 
 
 _STATIVE = re.compile(r"(?:is|are|was|were|be|been|being)\s", re.I)
@@ -240,7 +251,7 @@ def _parties(
         elif actor is None and m.label in ("GPE", "LOC"):
             # another city or province stands for its country, as in CAMEO ("shelled Juba", "demonstrators
             # in Baghdad"); only a place big enough to be the likely reading of its name
-            place_country = _place_country(m.text, countries)
+            place_country = _place_country(m.text, countries, day)
             actor = reg.get(place_country) if place_country else None
             place = actor is not None
         if actor is not None:
