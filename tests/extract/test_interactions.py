@@ -136,6 +136,21 @@ def test_names_in_modifiers_are_no_parties(pipe, text, absent):
     assert sides and absent not in sides, sides
 
 
+def test_an_agent_the_registry_knows_by_name(pipe):
+    found, _doc = coded(pipe, "The Bush administration said that Japan must open its markets.")
+    assert ("ci:george-bush", "REQUEST", "JPN", "asserted") in found, found
+
+
+def test_he_in_a_reported_clause_is_the_speaker(pipe):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, "President Tariq Mahmood announced that he will impose a curfew in Karachi.")
+    sides = {
+        (x.source.name, x.source.country, x.event_type, x.target.actor_id) for x in extract(doc, partial=True)
+    }
+    assert ("Tariq Mahmood", "PAK", "THREATEN", "PAK") in sides, sides
+
+
 @pytest.mark.parametrize("published, target", [("1990-05-06", "SDN"), ("2014-05-06", "SSD")])
 def test_a_place_lies_in_the_state_of_its_day(pipe, published, target):
     found, _doc = coded(pipe, "Ugandan troops shelled Juba on Sunday.", published=published)

@@ -396,6 +396,9 @@ def _agent(tok: Any, sent: Span) -> list[Party]:
             sector = table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
             if sector:
                 text = tok.doc.text[start:end]
+                known = registry().lookup(text)  # "the Bush administration": a name persons.tsv knows
+                if known is not None:
+                    return [Party(ActorRef(known.id, known.name, sector), start, end, known.country)]
                 country = name_country(text)
                 return [Party(ActorRef(None, text, sector, country), start, end, country)]
     return []
@@ -508,6 +511,8 @@ def _pronoun_subject(sdoc: Any, hit_end: int) -> str | None:
             words = " ".join(t.lower_ for t in c.subtree)
             if re.search(r"\b(groups?|outfits?|militants)\b", words):
                 return "group"
+            if c.lower_ in ("he", "she") and verb.dep_ == "ccomp":
+                return "speaker"  # "President X announced that he will ...": the speaker
             if c.lower_ in ("it", "they", "both", "countries"):
                 # "X claimed that it does not allow ...": the speaker
                 return "speaker" if verb.dep_ == "ccomp" else "last"
