@@ -106,6 +106,12 @@ def coded(pipe, text, published="2023-03-01"):
             "Egypt was opposed to British mediation in the talks with Sudan, officials said.",
             ("EGY", "REJECT", "GBR", "asserted"),
         ),
+        # ... and "X were engaged in": whoever reports it is no party
+        (
+            "Iraqi forces were engaged in fierce fighting with Iranian troops, according to the British government.",
+            ("IRQ", "ASSAULT", "IRN", "asserted"),
+        ),
+        ("Pakistan was opposed by India at the talks.", ("IND", "ACCUSE", "PAK", "asserted")),  # a passive
         # the modifier yields in a subject found up the tree too
         (
             "NATO-member Denmark is willing to send troops to help defend Kuwait.",
@@ -126,6 +132,7 @@ def test_sentences(pipe, text, expected):
         ("Serbia warned India against a Bosnia-style war.", "BIH"),  # a likeness
         ("An anti-India militant was killed in Lahore.", "IND"),  # a stance
         ("NATO-member Denmark is willing to send troops to help defend Kuwait.", "nato"),  # a modifier
+        ("Iraqi forces were engaged in fierce fighting, according to the British government.", "GBR"),  # a reporter
     ],
 )
 def test_names_in_modifiers_are_no_parties(pipe, text, absent):

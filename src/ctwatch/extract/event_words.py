@@ -116,6 +116,7 @@ class Lexicon:
     light: frozenset[str] = frozenset()  # verbs whose event-word object is the event ("issued an ultimatum")
     arrivals: frozenset[str] = frozenset()  # verb + preposition whose object is the host ("arrived in")
     acts: frozenset[str] = frozenset()  # nouns whose possessor is a party ("Turkey's efforts")
+    stative: frozenset[str] = frozenset()  # participles whose passive subject acts ("were engaged in")
     # a verb form's patterns: the words around it that change its code ("restore * diplomatic ties")
     patterns: dict[str, tuple[Pattern, ...]] = dataclasses.field(default_factory=dict)
 
@@ -187,6 +188,7 @@ def lexicon() -> Lexicon:
         light=frozenset(data.get("light", {}).get("verbs", [])),
         arrivals=frozenset(data.get("arrivals", {}).get("phrases", [])),
         acts=frozenset(data.get("acts", {}).get("nouns", [])),
+        stative=frozenset(data.get("stative", {}).get("words", [])),
     )
 
 

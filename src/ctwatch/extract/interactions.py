@@ -448,7 +448,9 @@ def _sides(
     source: list[Party] = []
     target: list[tuple[Party, bool]] = []
     # an event word written with its "be" ("is opposed to"): a state its subject is in, not a passive
-    stative = _STATIVE.match(sdoc.text, hit_start) is not None
+    stative = (
+        _STATIVE.match(sdoc.text, hit_start) is not None or verb.lower_ in lexicon().stative
+    ) and not any(c.dep_ == "agent" for c in verb.children)  # "was opposed by X" is a passive
     for child in verb.children:
         span = _subtree_span(child)
         if child.dep_ in ("nsubj", "csubj") or (stative and child.dep_ == "nsubjpass"):
@@ -457,6 +459,8 @@ def _sides(
             target += [(p, False) for p in _within(parties, *span) or _agent(child, sent)]
         elif child.dep_ == "agent":
             source = _within(parties, *span) or source
+        elif child.dep_ == "prep" and child.lower_ == "according":
+            continue  # "according to the US government": who reports it, not a party
         elif child.dep_ == "ccomp" and child.i < verb.i and verb.lower_ in REPORTING_VERBS:
             continue  # "..., a senior official said": what was said is its own event, not the saying's target
         elif (
