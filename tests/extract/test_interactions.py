@@ -87,6 +87,9 @@ def coded(pipe, text, published="2023-03-01"):
         ("Iraqi leader Saddam Hussein arrived in Amman on Wednesday.", ("IRQ", "CONSULT", "JOR", "asserted")),
         # the possessor of what an actor does or decides is a party (data/interactions.toml [acts])
         ("Norway welcomed Japan's decision to lift the sanctions.", ("NOR", "SUPPORT", "JPN", "asserted")),
+        # the Common Market is the European Community, now the EU; one country's two bodies act on each other
+        ("Ireland agreed a fishing deal with its Common Market partners.", ("IRL", "AGREE", "eu", "asserted")),
+        ("Kenyan officials demanded support from the Kenya Assembly.", ("KEN", "REQUEST", "KEN", "asserted")),
         # a name inside a hyphened modifier yields to the actor it modifies
         ("EU-member Greece criticised Turkey on Monday.", ("GRC", "ACCUSE", "TUR", "asserted")),
         (
@@ -289,6 +292,7 @@ def test_seed_amount_and_non_events(seed):
         ("The Indian government urged Pakistan to act.", ("IND", "GOV")),
         ("The government of Pakistan urged India to talk.", ("PAK", "GOV")),
         ("Pakistan urged India to talk.", ("PAK", None)),
+        ("The Pakistan Assembly urged India to talk.", ("PAK", "LEG")),
     ],
 )
 def test_sectors(pipe, text, expected):
