@@ -88,7 +88,10 @@ def coded(pipe, text, published="2023-03-01"):
         # the possessor of what an actor does or decides is a party (data/interactions.toml [acts])
         ("Norway welcomed Japan's decision to lift the sanctions.", ("NOR", "SUPPORT", "JPN", "asserted")),
         # the Common Market is the European Community, now the EU; one country's two bodies act on each other
-        ("Ireland agreed a fishing deal with its Common Market partners.", ("IRL", "AGREE", "eu", "asserted")),
+        (
+            "Ireland agreed a fishing deal with its Common Market partners.",
+            ("IRL", "AGREE", "eu", "asserted"),
+        ),
         ("Kenyan officials demanded support from the Kenya Assembly.", ("KEN", "REQUEST", "KEN", "asserted")),
         # a name inside a hyphened modifier yields to the actor it modifies
         ("EU-member Greece criticised Turkey on Monday.", ("GRC", "ACCUSE", "TUR", "asserted")),
@@ -135,7 +138,10 @@ def test_sentences(pipe, text, expected):
         ("Serbia warned India against a Bosnia-style war.", "BIH"),  # a likeness
         ("An anti-India militant was killed in Lahore.", "IND"),  # a stance
         ("NATO-member Denmark is willing to send troops to help defend Kuwait.", "nato"),  # a modifier
-        ("Iraqi forces were engaged in fierce fighting, according to the British government.", "GBR"),  # a reporter
+        (
+            "Iraqi forces were engaged in fierce fighting, according to the British government.",
+            "GBR",
+        ),  # a reporter
     ],
 )
 def test_names_in_modifiers_are_no_parties(pipe, text, absent):
@@ -149,6 +155,12 @@ def test_names_in_modifiers_are_no_parties(pipe, text, absent):
 def test_an_agent_the_registry_knows_by_name(pipe):
     found, _doc = coded(pipe, "The Bush administration said that Japan must open its markets.")
     assert ("ci:george-bush", "REQUEST", "JPN", "asserted") in found, found
+
+
+def test_quoted_as_saying_names_the_speaker(pipe):
+    text = "King Abdullah of Jordan was quoted today as saying he would be ready to host talks between Israel and Syria."
+    found, _doc = coded(pipe, text)
+    assert ("ci:abdullah-ii", "AGREE", "ISR", "predicted") in found, found
 
 
 def test_he_in_a_reported_clause_is_the_speaker(pipe):

@@ -409,7 +409,8 @@ def _subject_above(verb: Any, parties: list[Party]) -> list[Party]:
     t = verb
     for _ in range(6):
         for child in t.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and t.lower_ == "quoted"):
+                # "X was quoted as saying ...": X speaks
                 return _one_per_phrase(_within(parties, *_subtree_span(child)), verb.doc.text)
         if t.head.i == t.i:
             break
