@@ -179,13 +179,25 @@ def test_a_place_lies_in_the_state_of_its_day(pipe, published, target):
     assert ("UGA", "ASSAULT", target, "asserted") in found, found
 
 
-def test_an_ethnic_group_is_coded_by_where_it_lives(pipe):
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Ethnic Albanians in southern Serbia demanded autonomy from Belgrade.", (None, "Albanians", "SRB")),
+        ("The Albanians of southern Serbia demanded autonomy from Belgrade.", (None, "Albanians", "SRB")),
+        # a people of its own land is its state, a hyphened modifier before the place notwithstanding
+        (
+            "Palestinians of the Israeli-occupied West Bank protested against Israel.",
+            ("PSE", "State of Palestine", None),
+        ),
+    ],
+)
+def test_an_ethnic_group_is_coded_by_where_it_lives(pipe, text, source):
     """CAMEO codes "ethnic Albanians in southern Serbia" as Serbia's, not Albania's."""
     from ctwatch.extract.interactions import extract
 
-    _found, doc = coded(pipe, "Ethnic Albanians in southern Serbia demanded autonomy from Belgrade.")
-    sides = {(x.source.actor_id, x.source.name, x.source.country, x.target.actor_id) for x in extract(doc)}
-    assert (None, "Albanians", "SRB", "SRB") in sides, sides
+    _found, doc = coded(pipe, text)
+    sides = {(x.source.actor_id, x.source.name.removeprefix("the "), x.source.country) for x in extract(doc)}
+    assert source in sides, sides
 
 
 @pytest.mark.parametrize(

@@ -219,8 +219,26 @@ def _place_country(name: str, context: frozenset[str], day: str | None = None) -
 
 _STATIVE = re.compile(r"(?:is|are|was|were|be|been|being)\s", re.I)
 _ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+_PEOPLE_OF = re.compile(r"(?<=s)\s+of\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+|central\s+)?[A-Z]")
 _STANCE = re.compile(r"\b(?:pro|anti)-$", re.I)
 _LIKENESS = re.compile(r"-(?:style|like|type|era|born)\b", re.I)
+
+
+def _people_of_another(doc: Document, m: Mention, mentions: list[Mention], countries: frozenset[str]) -> bool:
+    """ "The Albanians of southern Serbia": a people named by where it lives, a country not its own."""
+    hit = _PEOPLE_OF.match(doc.text, m.end)
+    if hit is None:
+        return False
+    after = [n for n in mentions if n.start >= hit.end() - 1 and doc.text[n.end : n.end + 1] != "-"]
+    place = min(
+        after, key=lambda n: n.start, default=None
+    )  # not "Israeli" of "the Israeli-occupied West Bank"
+    if place is None or place.start - hit.end() > 20:
+        return False
+    own = registry().demonym(m.text)
+    actor = registry().lookup(place.text, people=False)
+    where = actor.country if actor is not None else _place_country(place.text, countries)
+    return where is not None and (own is None or own.country != where)
 
 
 def _parties(
@@ -236,9 +254,12 @@ def _parties(
             continue  # "KARACHI, October 7 (Wire) - ...": where the story was filed, not who acted
         if _LIKENESS.match(doc.text, m.end) or _STANCE.search(doc.text[max(0, m.start - 5) : m.start]):
             continue  # "a Bosnia-style war", "Soviet-era arms", "an anti-Syria journalist": not a party
-        if m.label == "NORP" and _ETHNIC.search(doc.text[max(0, m.start - 12) : m.start]):
-            # "ethnic Albanians in south Serbia": a people, not the state of that name; CAMEO codes it by
-            # where it lives (the one country its sentence names, ``_of_country``)
+        if m.label == "NORP" and (
+            _ETHNIC.search(doc.text[max(0, m.start - 12) : m.start])
+            or _people_of_another(doc, m, mentions, countries)
+        ):
+            # "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people, not the state
+            # of that name; CAMEO codes it by where it lives (the one country its sentence names, ``_of_country``)
             out.append(Party(ActorRef(None, doc.text[m.start : m.end]), m.start, m.end, None))
             continue
         actor = resolve_actor(doc, m, day)
