@@ -107,6 +107,10 @@ def coded(pipe, text, published="2023-03-01"):
         # lifting a curfew is a concession to the place it weighed on; conjunct event nouns share a role
         ("Israel lifted the curfew in Hebron.", ("ISR", "CONCEDE", "PSE", "asserted")),
         ("Pakistan held meetings and consultations with China.", ("PAK", "CONSULT", "CHN", "asserted")),
+        (
+            "Vietnamese forces kept up artillery, mortar, and rocket fire against Cambodian camps near the Thai border, killing 50, Thai sources said.",
+            ("VNM", "ASSAULT", "KHM", "asserted"),
+        ),
         # "X was opposed to Y": a state X is in, not a passive
         (
             "Egypt was opposed to British mediation in the talks with Sudan, officials said.",
