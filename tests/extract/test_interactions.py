@@ -39,6 +39,7 @@ def coded(pipe, text, published="2023-03-01"):
         ("If talks fail, Iran could threaten Pakistan.", ("IRN", "THREATEN", "PAK", "hypothetical")),
         ("The IMF approved a loan for Pakistan.", ("imf", "AID", "PAK", "asserted")),
         ("Pakistan and China agreed to expand trade.", ("PAK", "AGREE", "CHN", "asserted")),
+        ("India and Bangladesh upgraded their diplomatic ties.", ("BGD", "SUPPORT", "IND", "asserted")),
         # a light verb carries the event its object names
         ("Peru issued an ultimatum to Ecuador.", ("PER", "THREATEN", "ECU", "asserted")),
         ("Iran gave a warm welcome to the Iraqi delegation.", ("IRN", "SUPPORT", "IRQ", "asserted")),
@@ -412,6 +413,7 @@ def test_an_unnamed_group_takes_the_one_country_of_its_sentence(pipe):
         ("The teachers called off their four-day strike.", "CONCEDE"),  # a pattern of data/interactions.toml
         ("India called off the planned visit.", "SANCTION"),
         ("India called off everything.", "SANCTION"),  # no pattern: the CAMEO dictionary's reading
+        ("Egypt upgraded the road network.", None),  # "upgraded" codes only diplomatic ties
         ("China offered fresh concessions to India.", "AGREE"),
         ("France issued a stern reminder to Iraq.", "REQUEST"),
         ("Jakarta forced the agency out of the country.", "SANCTION"),
@@ -422,7 +424,7 @@ def test_our_own_verb_patterns(text, kind):
     from ctwatch.extract.interactions import find_events, lexicon, pattern_event
 
     lex = lexicon()
-    verbs = ("called off", "offered", "issued", "forced", "handed over")
+    verbs = ("called off", "offered", "issued", "forced", "handed over", "upgraded")
     hits = [h for h in find_events(text, lex) if h.event.phrase in verbs]
     ev = pattern_event(lex, text, hits[0]) if hits else None
     assert (ev.type if ev else None) == kind
