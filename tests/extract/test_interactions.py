@@ -238,6 +238,19 @@ def test_partial_readings_keep_one_sided_events(pipe):
     assert (x.source.actor_id, x.target.actor_id, x.target.name) == ("hezbollah", None, "")
 
 
+def test_force_by_an_unnamed_hand_is_of_the_country_where_it_was_used(pipe):
+    from ctwatch.extract.interactions import extract
+
+    text = "Three Chinese engineers were killed on Sunday in a residential district of eastern Lahore."
+    _found, doc = coded(pipe, text)
+    readings = {
+        (x.source.name, x.source.country, x.event_type, x.target.actor_id) for x in extract(doc, partial=True)
+    }
+    assert ("", "PAK", "ASSAULT", "CHN") in readings, readings
+    _found, doc = coded(pipe, "Three Chinese engineers were killed on Sunday.")  # nowhere named: no country
+    assert {(x.source.country, x.target.actor_id) for x in extract(doc, partial=True)} == {(None, "CHN")}
+
+
 def test_symmetric_events_go_both_ways(pipe):
     found, _doc = coded(pipe, "Pakistan and China agreed to expand trade.")
     assert ("CHN", "AGREE", "PAK", "asserted") in found

@@ -346,6 +346,27 @@ def _in_place(sdoc: Any, p: Party) -> bool:
     return False
 
 
+def _located(sdoc: Any, p: Party) -> bool:
+    """Is the party part of where something happens ("in a district of eastern Beirut", "outside the
+    Iraqi city of Basra")?"""
+    tok = _token(sdoc, p.end - 1)
+    for _ in range(6):
+        if tok is None or tok.dep_ not in ("compound", "amod", "poss", "appos", "pobj", "nmod", "prep"):
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in (
+            "in",
+            "at",
+            "inside",
+            "outside",
+            "near",
+            "across",
+            "throughout",
+        ):
+            return True
+        tok = tok.head
+    return False
+
+
 def _is_topic(tok: Any, verb: Any) -> bool:
     """Is the actor only what the event is about ("concerns about TTP", "after the Taliban takeover")?"""
     if _TOPIC_TEXT.search(tok.doc.text[max(0, tok.idx - 25) : tok.idx]):
@@ -790,7 +811,10 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
             if not source or not target:
                 if not partial:
                     continue
-                source = source or [Party(ActorRef(None, ""), -1, -1, None)]
+                # force by an unnamed hand is coded, as CAMEO does, to the country where it was used
+                where = next((p.country for p in parties if p.country and _located(sdoc, p)), None)
+                where = where if ev.type == "ASSAULT" and not source else None
+                source = source or [Party(ActorRef(None, "", country=where), -1, -1, where)]
                 target = target or [Party(ActorRef(None, ""), -1, -1, None)]
             modality = _modality(sdoc, sent, start, end, word if ev is not SAID_MUST else hit.text)
             kind, mode, cameo = ev.type, ev.mode, ev.cameo
