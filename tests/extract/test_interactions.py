@@ -147,6 +147,7 @@ def test_sentences(pipe, text, expected):
             "Iraqi forces were engaged in fierce fighting, according to the British government.",
             "GBR",
         ),  # a reporter
+        ("Latvia lifted restrictions on the use of the Russian language.", "RUS"),  # a thing
     ],
 )
 def test_names_in_modifiers_are_no_parties(pipe, text, absent):

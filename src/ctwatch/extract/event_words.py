@@ -117,6 +117,7 @@ class Lexicon:
     arrivals: frozenset[str] = frozenset()  # verb + preposition whose object is the host ("arrived in")
     acts: frozenset[str] = frozenset()  # nouns whose possessor is a party ("Turkey's efforts")
     stative: frozenset[str] = frozenset()  # participles whose passive subject acts ("were engaged in")
+    things: frozenset[str] = frozenset()  # nouns a nationality word names a thing of ("Russian language")
     # a verb form's patterns: the words around it that change its code ("restore * diplomatic ties")
     patterns: dict[str, tuple[Pattern, ...]] = dataclasses.field(default_factory=dict)
 
@@ -189,6 +190,7 @@ def lexicon() -> Lexicon:
         arrivals=frozenset(data.get("arrivals", {}).get("phrases", [])),
         acts=frozenset(data.get("acts", {}).get("nouns", [])),
         stative=frozenset(data.get("stative", {}).get("words", [])),
+        things=frozenset(data.get("things", {}).get("nouns", [])),
     )
 
 

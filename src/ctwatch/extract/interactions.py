@@ -224,6 +224,11 @@ _STANCE = re.compile(r"\b(?:pro|anti)-$", re.I)
 _LIKENESS = re.compile(r"-(?:style|like|type|era|born)\b", re.I)
 
 
+def _next_word(text: str, at: int) -> str:
+    found = re.match(r"\s+([\w\-]+)", text[at : at + 40])
+    return found.group(1).lower() if found else ""
+
+
 def _people_of_another(doc: Document, m: Mention, mentions: list[Mention], countries: frozenset[str]) -> bool:
     """ "The Albanians of southern Serbia": a people named by where it lives, a country not its own."""
     hit = _PEOPLE_OF.match(doc.text, m.end)
@@ -254,6 +259,8 @@ def _parties(
             continue  # "KARACHI, October 7 (Wire) - ...": where the story was filed, not who acted
         if _LIKENESS.match(doc.text, m.end) or _STANCE.search(doc.text[max(0, m.start - 5) : m.start]):
             continue  # "a Bosnia-style war", "Soviet-era arms", "an anti-Syria journalist": not a party
+        if m.label == "NORP" and _next_word(doc.text, m.end) in lexicon().things:
+            continue  # "the Russian language": a thing
         if m.label == "NORP" and (
             _ETHNIC.search(doc.text[max(0, m.start - 12) : m.start])
             or _people_of_another(doc, m, mentions, countries)
