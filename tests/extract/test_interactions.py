@@ -128,6 +128,11 @@ def coded(pipe, text, published="2023-03-01"):
             "NATO-member Denmark is willing to send troops to help defend Kuwait.",
             ("DNK", "AGREE", "KWT", "predicted"),
         ),
+        # "in defiance of X": whom a protest defies is its target, before where it is
+        (
+            "Palestinian crowds blocked roads in Gaza in defiance of Israeli authorities.",
+            ("PSE", "PROTEST", "ISR", "asserted"),
+        ),
         # a verb pattern reads its object itself: "offered concessions" is an agreement, not a light verb
         ("China offered fresh concessions to India.", ("CHN", "AGREE", "IND", "asserted")),
     ],

@@ -323,6 +323,9 @@ ADJUNCT_PREPS = {"of", "for", "in", "from", "across", "beyond", "at", "on"}
 PARTY_PREPS = {"with", "against", "from", "to", "toward", "towards"}
 
 
+_PARTY_TEXT = re.compile(
+    r"\bin\s+(?:defiance|protest|retaliation|response|reply)\s+(?:of|at|against|to)\s+(?:the\s+)?$", re.I
+)
 _TOPIC_TEXT = re.compile(r"\b(after|before|since|during|about|regarding|including)\s+(the\s+)?$", re.I)
 
 
@@ -376,6 +379,8 @@ def _located(sdoc: Any, p: Party) -> bool:
 
 def _is_topic(tok: Any, verb: Any) -> bool:
     """Is the actor only what the event is about ("concerns about TTP", "after the Taliban takeover")?"""
+    if _PARTY_TEXT.search(tok.doc.text[max(0, tok.idx - 30) : tok.idx]):
+        return False  # "in defiance of the Chinese authorities": whom the protest is against
     if _TOPIC_TEXT.search(tok.doc.text[max(0, tok.idx - 25) : tok.idx]):
         return True
     t = tok
@@ -544,6 +549,7 @@ def _sides(
         behind = [p for p, _topic in target if _behind(sdoc, p, ACCUSED_PREPS)]
         if behind and any(_behind(sdoc, p, ("to",)) for p in direct):
             direct = behind
+    direct.sort(key=lambda p: _in_place(sdoc, p))  # whom before where: "streets in X in defiance of Y"
     chosen = direct or ([p for p, _topic in target] if topics_ok else [])
     if not chosen and places_ok:
         # "remained on alert in the West Bank", "a curfew in Abidjan": where force is used is its target
