@@ -349,6 +349,15 @@ def test_sectors(pipe, text, expected):
     assert expected in sources, sources
 
 
+def test_a_countrys_extremists_are_a_party_of_their_own(pipe):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(
+        pipe, "Kenya is investigating alleged crimes by Kenyan extremists against Somali civilians."
+    )
+    assert ("KEN", "REB") in {(x.target.actor_id, x.target.sector) for x in extract(doc)}
+
+
 @pytest.fixture
 def extra_verbs(tmp_path, monkeypatch):
     """An analyst's own verb file, with patterns (CTWATCH_VERBS)."""
