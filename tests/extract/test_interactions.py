@@ -133,6 +133,12 @@ def coded(pipe, text, published="2023-03-01"):
             "Palestinian crowds blocked roads in Gaza in defiance of Israeli authorities.",
             ("PSE", "PROTEST", "ISR", "asserted"),
         ),
+        # CAMEO 176 and 164: a cyber attack is coercion; halting talks reduces relations
+        (
+            "Russian hackers defaced hundreds of Estonian government websites.",
+            ("RUS", "COERCE", "EST", "asserted"),
+        ),
+        ("Egypt suspended talks with Ethiopia.", ("EGY", "SANCTION", "ETH", "asserted")),
         # a verb pattern reads its object itself: "offered concessions" is an agreement, not a light verb
         ("China offered fresh concessions to India.", ("CHN", "AGREE", "IND", "asserted")),
     ],
@@ -153,6 +159,11 @@ def test_sentences(pipe, text, expected):
             "GBR",
         ),  # a reporter
         ("Latvia lifted restrictions on the use of the Russian language.", "RUS"),  # a thing
+        (
+            "Israel strengthened its forces in Lebanon after the discovery of Iranian-made rockets.",
+            "IRN",
+        ),  # a maker
+        ("Hezbollah clashed with the Syrian-backed Amal militia.", "SYR"),  # a backer
     ],
 )
 def test_names_in_modifiers_are_no_parties(pipe, text, absent):

@@ -221,7 +221,10 @@ _STATIVE = re.compile(r"(?:is|are|was|were|be|been|being)\s", re.I)
 _ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 _PEOPLE_OF = re.compile(r"(?<=s)\s+of\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+|central\s+)?[A-Z]")
 _STANCE = re.compile(r"\b(?:pro|anti)-$", re.I)
-_LIKENESS = re.compile(r"-(?:style|like|type|era|born)\b", re.I)
+_LIKENESS = re.compile(
+    r"-(?:style|like|type|era|born|made|built|backed|sponsored|funded|supported|aligned|allied|based|occupied|held|controlled)\b",
+    re.I,
+)
 
 
 def _next_word(text: str, at: int) -> str:
@@ -318,7 +321,18 @@ def _verb_of(tok: Any) -> Any:
     return t
 
 
-TOPIC_PREPS = {"about", "regarding", "over", "including", "after", "before", "despite", "since", "during"}
+TOPIC_PREPS = {
+    "about",
+    "regarding",
+    "over",
+    "including",
+    "after",
+    "before",
+    "despite",
+    "since",
+    "during",
+    "following",
+}
 ADJUNCT_PREPS = {"of", "for", "in", "from", "across", "beyond", "at", "on"}
 PARTY_PREPS = {"with", "against", "from", "to", "toward", "towards"}
 
@@ -326,7 +340,9 @@ PARTY_PREPS = {"with", "against", "from", "to", "toward", "towards"}
 _PARTY_TEXT = re.compile(
     r"\bin\s+(?:defiance|protest|retaliation|response|reply)\s+(?:of|at|against|to)\s+(?:the\s+)?$", re.I
 )
-_TOPIC_TEXT = re.compile(r"\b(after|before|since|during|about|regarding|including)\s+(the\s+)?$", re.I)
+_TOPIC_TEXT = re.compile(
+    r"\b(after|before|since|during|about|regarding|including|following)\s+(the\s+)?$", re.I
+)
 
 
 # where the accused of a complaint stands ("complained to the UN over Israeli raids"); not "about": "concerns
