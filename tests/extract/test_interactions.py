@@ -139,6 +139,11 @@ def coded(pipe, text, published="2023-03-01"):
             ("RUS", "COERCE", "EST", "asserted"),
         ),
         ("Egypt suspended talks with Ethiopia.", ("EGY", "SANCTION", "ETH", "asserted")),
+        # a conditional sanction is a threat
+        (
+            "Japan may halt its aid to Myanmar if the crackdown continues.",
+            ("JPN", "THREATEN", "MMR", "hypothetical"),
+        ),
         # a verb pattern reads its object itself: "offered concessions" is an agreement, not a light verb
         ("China offered fresh concessions to India.", ("CHN", "AGREE", "IND", "asserted")),
     ],

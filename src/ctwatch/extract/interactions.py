@@ -853,6 +853,9 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
             elif modality in ("predicted", "hypothetical") and kind in FORCE_TYPES:
                 # ... and a declared intention to use force or pressure ("would tighten the blockade") as THREATEN
                 kind, mode, cameo = "THREATEN", f"threaten_{ev.mode}", "130"
+            elif modality == "hypothetical" and kind == "SANCTION":
+                # "may halt mediation if cooperation founders": a conditional sanction is a threat (CAMEO 131x)
+                kind, mode, cameo = "THREATEN", f"threaten_{ev.mode}", "131"
             elif modality == "denied" and kind in COMPLY_TYPES:
                 # ... and a refusal to cooperate or give way ("would not meet their demands") as REJECT
                 kind, mode, cameo, modality = "REJECT", f"refuse_{ev.mode}", "120", "asserted"
