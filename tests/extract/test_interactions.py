@@ -386,7 +386,8 @@ def extra_verbs(tmp_path, monkeypatch):
         "mend\t112\tACCUSE\t\tdid_n't|will_not *\n"
         "mend\t030\tAGREE\t\t% *\n"
         "wrangle\t---\t\t\t\n"
-        "wrangle\t130\tTHREATEN\t\t* over_borders\n",
+        "wrangle\t130\tTHREATEN\t\t* over_borders\n"
+        "signed\t081\tCONCEDE\t\t\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("CTWATCH_VERBS", str(path))
@@ -394,6 +395,20 @@ def extra_verbs(tmp_path, monkeypatch):
     yield interactions.lexicon()
     monkeypatch.delenv("CTWATCH_VERBS")
     interactions.lexicon.cache_clear()
+
+
+def test_an_analysts_verb_wins_over_our_patterns(extra_verbs):
+    """Our lexicon reads "signed ... treaty" as 057; a verb file that lists "signed" reads it alone."""
+    from ctwatch.extract.interactions import find_events, pattern_event
+
+    text = "Chad signed a treaty with Sudan."
+    (hit,) = [h for h in find_events(text, extra_verbs) if h.event.phrase == "signed"]
+    assert pattern_event(extra_verbs, text, hit).cameo == "081"
+
+
+def test_signing_a_treaty_is_support(pipe):
+    found, _doc = coded(pipe, "Chad signed a treaty of friendship with Sudan.")
+    assert ("TCD", "SUPPORT", "SDN", "asserted") in found, found
 
 
 @pytest.mark.parametrize(

@@ -177,8 +177,10 @@ def lexicon() -> Lexicon:
             ev = EventWord(key, entry["type"], entry["mode"], entry["cameo"], bool(entry.get("symmetric")))
             events.setdefault(key, dataclasses.replace(ev, cameo="---"))  # a verb only its patterns code
             own.setdefault(key, []).extend((*_compile(pattern), ev) for pattern in entry["patterns"])
-    patterns = _extra_verbs(events)
+    patterns, listed = _extra_verbs(events)
     for key, found in own.items():
+        if key in listed:
+            continue  # an analyst's verb file reads the verbs it lists, our patterns for them stand aside
         patterns[key] = tuple(sorted([*patterns.get(key, ()), *found], key=lambda x: -x[1]))
     return Lexicon(
         events=events,
@@ -204,15 +206,16 @@ def _compile(pattern: str) -> tuple[Slots, int]:
     return slots, sum(len(s[0]) for s in slots if s not in ((("*",),), (("%",),)))
 
 
-def _extra_verbs(events: dict[str, EventWord]) -> dict[str, tuple[Pattern, ...]]:
+def _extra_verbs(events: dict[str, EventWord]) -> tuple[dict[str, tuple[Pattern, ...]], set[str]]:
     """Verb dictionaries an analyst adds as data: TSV files in the format of ``cameo_verbs.tsv`` with an
     optional fifth column, a pattern (see ``datafiles.parse_verb_dictionary``), named by $CTWATCH_VERBS
     (several: separated by ":"). Their entries win over the bundled ones; code "---" marks a form that
-    codes only through its patterns."""
+    codes only through its patterns. Returns the patterns by verb form and every form the files list."""
 
     from ..errors import DataError
 
     found: dict[str, list[Pattern]] = {}
+    listed: set[str] = set()
     phrases_of: dict[str, list[str]] = {}  # our own phrases by their first word ("arrived" -> "arrived in")
     for key, ev in events.items():
         if " " in key and not ev.derived:
@@ -226,6 +229,7 @@ def _extra_verbs(events: dict[str, EventWord]) -> dict[str, tuple[Pattern, ...]]
             if not line.strip() or line.startswith("#"):
                 continue
             word, cameo, kind, mode, pattern = (*line.split("\t"), "", "", "", "")[:5]
+            listed.add(word)
             cameo, _colon, reverse = cameo.partition(":")
             ev = EventWord(
                 word,
@@ -242,7 +246,7 @@ def _extra_verbs(events: dict[str, EventWord]) -> dict[str, tuple[Pattern, ...]]
                 continue
             events.setdefault(word, dataclasses.replace(ev, cameo="---"))
             found.setdefault(word, []).append((*_compile(pattern), ev))
-    return {k: tuple(sorted(v, key=lambda x: -x[1])) for k, v in found.items()}
+    return {k: tuple(sorted(v, key=lambda x: -x[1])) for k, v in found.items()}, listed
 
 
 def _in_order(slots: Slots, words: list[str]) -> bool:

@@ -777,12 +777,15 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
         parties = _parties(doc, by_sentence.get(i, []), day, countries)
         money = amounts(sent.text)
         found: list[Interaction] = []
-        hits = find_events(sent.text, lex) + _said_must(sdoc, sent)
-        heads = [_head_token(sdoc, sent.start + h.start, sent.start + h.end) for h in hits]
-        for hit, head in zip(hits, heads, strict=True):
-            ev = pattern_event(lex, sent.text, hit)
-            if ev is None:
-                continue
+        # only words that code an event here ("resume" codes only through its patterns: "resume talks" is
+        # read from "talks")
+        coded = [
+            (h, ev)
+            for h in find_events(sent.text, lex) + _said_must(sdoc, sent)
+            if (ev := pattern_event(lex, sent.text, h)) is not None
+        ]
+        heads = [_head_token(sdoc, sent.start + h.start, sent.start + h.end) for h, _ev in coded]
+        for (hit, ev), head in zip(coded, heads, strict=True):
             word = ev.phrase
             start, end = sent.start + hit.start, sent.start + hit.end
             if hit.start and sent.text[hit.start - 1] == "-":
