@@ -139,6 +139,12 @@ def coded(pipe, text, published="2023-03-01"):
             ("RUS", "COERCE", "EST", "asserted"),
         ),
         ("Egypt suspended talks with Ethiopia.", ("EGY", "SANCTION", "ETH", "asserted")),
+        # CAMEO 172 and 171: closing a border on a neighbour, setting fire to property
+        ("Iran closed its border with Iraq.", ("IRN", "COERCE", "IRQ", "asserted")),
+        (
+            "Israeli settlers set fire to a Palestinian school near Nablus.",
+            ("ISR", "COERCE", "PSE", "asserted"),
+        ),
         # a conditional sanction is a threat
         (
             "Japan may halt its aid to Myanmar if the crackdown continues.",
