@@ -135,3 +135,23 @@ def test_people_file_holds_no_territories_and_places_never_resolve_to_people():
     assert reg.lookup("White House", people=False) is None or not reg.lookup(
         "White House", people=False
     ).id.startswith(PERSONS_PREFIX)
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        ("Afganistan", "AFG"),  # a letter left out
+        ("Pakistaan", "PAK"),  # one added
+        ("Banglasesh", "BGD"),  # one changed
+        ("Nigerai", "NGA"),  # two swapped
+        ("Austrlia", None),  # one letter from Australia and from Austria: no guess
+        ("Iraan", None),  # too short to guess from
+        ("Pakistan", None),  # spelt right: lookup's business
+        ("Philadelphiaa", None),  # no state near it
+    ],
+)
+def test_misspelt_state(text, state):
+    from ctwatch.actors import registry
+
+    actor = registry().misspelt_state(text)
+    assert (actor.id if actor else None) == state

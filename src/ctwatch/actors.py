@@ -93,6 +93,23 @@ GOVERNMENT_OF = "government of "
 PERSONS_PREFIX = "ci:"  # ids of the people and institutions from data/persons.tsv (CountryInfo)
 
 
+MISSPELT_MIN = 7  # shorter names are too close to each other ("Iran", "Iraq") to guess from
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are two different strings one deletion, insertion, substitution or adjacent swap apart?"""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    return a[i:] == b[i + 1 :]
+
+
 class Registry:
     def __init__(self, actors: list[Actor]) -> None:
         self.actors = {a.id: a for a in actors}
@@ -123,6 +140,23 @@ class Registry:
             state = self.lookup(key[len(GOVERNMENT_OF) :])  # "Government of Pakistan": the state acting
             return state if state is not None and state.kind == "state" else None
         return self.actors.get(aid) if aid else None
+
+    def misspelt_state(self, text: str) -> Actor | None:
+        """The state a name of at least seven letters misspells by one letter left out, added, changed or
+        two swapped ("Afganistan", "Phillipines"), when exactly one state's name or alias is that close."""
+        key = norm(text)
+        if len(key) < MISSPELT_MIN or self._by_alias.get(key):
+            return None
+        found = {
+            aid
+            for alias, aid in self._by_alias.items()
+            if abs(len(alias) - len(key)) <= 1
+            and alias[:1] == key[:1]
+            and (a := self.actors.get(aid)) is not None
+            and a.kind == "state"
+            and _one_edit(alias, key)
+        }
+        return self.actors[found.pop()] if len(found) == 1 else None
 
     def demonym(self, text: str) -> Actor | None:
         """The country a nationality word names ("Chinese" -> China)."""

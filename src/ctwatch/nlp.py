@@ -268,6 +268,8 @@ class Analyse:
                     if label == "NORP"
                     else reg.lookup(ent.text, people=label in ("PERSON", "ORG"))
                 )
+                if actor is None and label == "GPE" and ent.text.lower() not in names:
+                    actor = reg.misspelt_state(ent.text)  # "Afganistan"
                 actor_id = actor.id if actor else None
             mentions.append(
                 Mention(

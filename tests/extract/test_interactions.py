@@ -145,6 +145,8 @@ def coded(pipe, text, published="2023-03-01"):
             "Israeli settlers set fire to a Palestinian school near Nablus.",
             ("ISR", "COERCE", "PSE", "asserted"),
         ),
+        # a country's name misspelt by a letter
+        ("India rejected the proposal from Afganistan.", ("IND", "REJECT", "AFG", "asserted")),
         # a conditional sanction is a threat
         (
             "Japan may halt its aid to Myanmar if the crackdown continues.",
