@@ -439,22 +439,6 @@ def test_verb_patterns(extra_verbs, text, compound, code):
     assert (ev.cameo if ev else None) == code
 
 
-@pytest.mark.parametrize(
-    "name, country",
-    [
-        ("Nigerian Union of Teachers", "NGA"),  # a nationality word
-        ("Baghdad University Medical School", "IRQ"),  # a capital
-        ("the United Bus Company of Tehran", "IRN"),
-        ("Montenegro Municipality Association", "MNE"),  # a country's name
-        ("Ceasefire Violations Committee", None),  # nothing in the name places it
-    ],
-)
-def test_name_country(name, country):
-    from ctwatch.extract.interactions import name_country
-
-    assert name_country(name) == country
-
-
 def test_unresolved_organisation_keeps_its_country(pipe):
     from ctwatch.extract.interactions import extract
 
