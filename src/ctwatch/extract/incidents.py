@@ -40,9 +40,16 @@ from ..model import (
 )
 from ..nlp import parse
 from .counts import casualties
+from .incident_places import (
+    PLACE_LABELS,
+    _city_of,
+    _dateline_place,
+    _is_modifier,
+    _places,
+    _token_at,
+)
 from .lexicon import Hit, lexicon
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
 STATE_ACTOR = "state actor as the subject of an operation"
 DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
@@ -260,57 +267,6 @@ def _same_incident(
     prev_attacks = {t.entry.attack for t in prev.triggers if t.entry.specific}
     new_attacks = {t.entry.attack for t in triggers if t.entry.specific}
     return not (new_attacks and prev_attacks and not (new_attacks & prev_attacks))
-
-
-def _token_at(sdoc: Any, offset: int) -> Any:
-    if sdoc is None:
-        return None
-    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _is_modifier(doc: Document, m: Mention, sdoc: Any) -> bool:
-    """A country or nationality used to qualify a noun ("Pakistan embassy", "US forces") is not a place;
-    a city before a noun ("Karachi airport") still is."""
-    if m.label == "NORP":
-        return True
-    actor = registry().get(m.actor_id) if m.actor_id else registry().lookup(m.text)
-    if actor is None or actor.kind != "state":
-        return False
-    after = doc.text[m.end : m.end + 3]
-    if after.startswith(("'s", "’s")):
-        return True
-    tok = _token_at(sdoc, m.end - 1)
-    if tok is not None and tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.i > tok.i:
-        head = tok.head
-        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("GPE", "LOC", "FAC"):
-            return True
-    return False
-
-
-def _places(
-    doc: Document, mentions: list[Mention], sdoc: Any, context: dict[str, set[str]], home: frozenset[str]
-) -> list[Place]:
-    out = []
-    reg = registry()
-    for m in mentions:
-        if m.label not in PLACE_LABELS:
-            continue
-        if m.actor_id and not m.actor_id.startswith("place:"):
-            actor = reg.get(m.actor_id)
-            if actor is None or actor.kind != "state":
-                continue
-        if not (m.actor_id or "").startswith("place:") and _is_modifier(doc, m, sdoc):
-            continue
-        if _is_dateline(doc, m):
-            continue  # "ISLAMABAD, November 25 - ...": where the story was filed, not where it happened
-        before = doc.text[max(0, m.start - 12) : m.start].lower()
-        if re.search(r"\b(fall of|from|to)\s+(the\s+)?$", before):
-            continue  # "the fall of Kabul", "a threat from", "beyond the border to Pakistan"
-        place = geo.resolve(m.text, context.get(m.text, set()), home)
-        if place.precision != "unknown":
-            out.append(dataclasses.replace(place, text=m.text))
-    return out
 
 
 def _absorb(doc: Document, d: Draft, r: Reading, sdoc: Any, follow_up: bool, union: bool = False) -> None:
@@ -641,38 +597,6 @@ def _fill_place(doc: Document, d: Draft, drafts: list[Draft]) -> None:
     if d.status == "reported" and (place := _dateline_place(doc)) is not None:
         d.places = [place]
         d.reasons.append("place from the dateline")
-
-
-_DATELINE_CITY = re.compile(r"^([A-Z][A-Z.'\- ]{2,30}?)(?:,\s|\s*\(|\s+[-\u2013\u2014]\s)", re.M)
-
-
-def _is_dateline(doc: Document, m: Mention) -> bool:
-    line_start = doc.text.rfind("\n", 0, m.start) + 1
-    if m.start - line_start > 2:
-        return False
-    found = _DATELINE_CITY.match(doc.text, line_start)
-    return found is not None and found.group(1).strip().lower() == m.text.lower()
-
-
-def _dateline_place(doc: Document) -> Place | None:
-    m = _DATELINE_CITY.search(doc.text[:800])
-    if m is None:
-        return None
-    place = geo.resolve(m.group(1).strip().title())
-    if place.precision in ("unknown", "country"):
-        return None
-    return dataclasses.replace(place, text=m.group(1).strip(), reason="the story's dateline")
-
-
-def _city_of(place: Place) -> Place:
-    """A facility's city (lower precision) for a place only inferred from context."""
-    if place.precision != "point":
-        return dataclasses.replace(place, reason="inferred from context")
-    for cand in geo.candidates(place.text or place.name or ""):
-        if cand.within:
-            city = geo.resolve(cand.within, {cand.country} if cand.country else None)
-            return dataclasses.replace(city, reason=f"inferred from context: the city of {place.name}")
-    return dataclasses.replace(place, precision="city", reason="inferred from context")
 
 
 def _fill_anchor(doc: Document, d: Draft) -> None:

@@ -19,7 +19,7 @@ from .. import datafiles
 from ..actors import Actor, registry
 from ..model import ActorRef, Document, Mention, Span
 from .event_words import lexicon
-from .incidents import _is_dateline
+from .incident_places import _is_dateline
 
 
 @cache
