@@ -132,46 +132,19 @@ def plover_of(codes: dict[str, tuple[str, str]], code: str) -> tuple[str, str] |
 
 def build_cameo_verbs(petrarch_dir: Path, plover_map: Path, out: Path | None = None) -> Path:
     """Regenerate ``cameo_verbs.tsv``: verbs from PETRARCH2's CAMEO.2.0.txt (MIT) with their CAMEO codes,
-    mapped to PLOVER types by CAMEO2PLOVER-2021.txt. Only verb entries are taken, not its patterns."""
-    import re
-
+    mapped to PLOVER types by CAMEO2PLOVER-2021.txt. Only verb entries are taken, not its patterns; the
+    dictionary is read by ``parse_verb_dictionary``, the one reader of TABARI verb files."""
     codes = cameo_to_plover(plover_map)
-
+    text = (petrarch_dir / "dictionaries" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace")
     rows: dict[str, tuple[str, str, str]] = {}
-    block_code = None
-    for raw in (
-        (petrarch_dir / "dictionaries" / "CAMEO.2.0.txt")
-        .read_text(encoding="utf-8", errors="replace")
-        .splitlines()
-    ):
-        line = raw.split("#")[0].rstrip()
-        head = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
-        if head:
-            block_code = head.group(2).strip()
+    for form, code, pattern in parse_verb_dictionary(text):
+        main = code.split(":")[0]
+        if pattern or not main[:2].isdigit():
             continue
-        if not line.strip() or line.lstrip().startswith(("-", "&", "<")) or line.startswith(" "):
-            continue
-        m = re.match(r"^\+?([A-Z][A-Z_'\-]*)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?", line.strip())
-        if not m:
-            continue
-        code = (m.group(3) or block_code or "").strip()
-        if not code or code.startswith("-") or not code[:2].isdigit():
-            continue
-        mapped = plover_of(codes, code)
-        if mapped is None:
-            continue
-        phrase = m.group(1).strip("_").replace("_", " ").lower()
-        forms = [
-            f.strip("+").replace("_", " ").lower()
-            for f in (m.group(2) or "").strip("{}").split()
-            if f.strip("+")
-        ]
-        if not forms:
-            first, *rest = phrase.split(" ")
-            forms = [" ".join([f, *rest]) for f in _inflect(first)]
-        for form in {phrase, *forms}:
-            if len(form) > 2:
-                rows.setdefault(form, (code, mapped[0], mapped[1] or ""))
+        mapped = plover_of(codes, main)
+        phrase = form.replace("_", " ")
+        if mapped is not None and len(phrase) > 2:
+            rows.setdefault(phrase, (code, mapped[0], mapped[1] or ""))
     out = out or data_dir() / "cameo_verbs.tsv"
     with out.open("w", encoding="utf-8") as fh:
         fh.write(
