@@ -82,6 +82,8 @@ def test_context_of_names():
         ("https://www.TheParisNews.example/local/2009/03/fire", "theparisnews.example"),
         ("http://news.postbulletin.example/a?id=1", "news.postbulletin.example"),
         ("/data/reports/bannu.txt", None),
+        ("https://user:pw@Host.Example:8080/p", "host.example"),
+        ("http://[broken", None),  # a hostile or broken address is no source, never an error
         ("", None),
         (None, None),
     ],

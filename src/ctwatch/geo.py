@@ -262,7 +262,10 @@ def source_key(where: str | None) -> str | None:
         return None
     from urllib.parse import urlsplit
 
-    host = (urlsplit(where.strip()).hostname or "").lower()
+    try:
+        host = (urlsplit(where.strip()).hostname or "").lower()
+    except ValueError:  # "http://[broken": no host to read, so no source to learn from
+        return None
     return host.removeprefix("www.") or None
 
 
