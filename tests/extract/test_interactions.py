@@ -86,6 +86,10 @@ def coded(pipe, text, published="2023-03-01"):
         ("Pakistan defended China against Western criticism.", ("PAK", "SUPPORT", "CHN", "asserted")),
         # "arrived in X": X hosts the visit, not a place in passing
         ("Iraqi leader Saddam Hussein arrived in Amman on Wednesday.", ("IRQ", "CONSULT", "JOR", "asserted")),
+        (
+            "Iran's deputy foreign minister left for Baghdad on Monday for talks on trade.",
+            ("IRN", "CONSULT", "IRQ", "asserted"),
+        ),
         # the possessor of what an actor does or decides is a party (data/interactions.toml [acts])
         ("Norway welcomed Japan's decision to lift the sanctions.", ("NOR", "SUPPORT", "JPN", "asserted")),
         # the Common Market is the European Community, now the EU; one country's two bodies act on each other
