@@ -2,10 +2,10 @@
 our own ``places_extra.tsv`` (facilities and local names the gazetteer lacks).
 
 Namesakes are told apart by the document's other places: a candidate in a country (or province) the
-document also mentions wins over a bigger namesake elsewhere. More weakly, the provinces and
-countries that the same news source's earlier documents named outright weigh in (``SourcePlaces``): a
-local paper's "Paris" is its own town. Where only a district, province or country is known, the place falls back
-to it and ``precision`` says so.
+document also mentions wins over a bigger namesake elsewhere. More weakly, the provinces and countries
+that the same news source's earlier documents named outright weigh in (``SourcePlaces``): a local
+paper's "Paris" is its own town. Where only a district, province or country is known, the place falls
+back to it and ``precision`` says so.
 """
 
 from __future__ import annotations
@@ -282,10 +282,9 @@ class SourcePlaces:
         self._named: defaultdict[str, Counter[str]] = defaultdict(Counter)
 
     def home(self, source: str | None) -> frozenset[str]:
-        docs = self._docs[source] if source else 0
-        if docs < self.min_docs:
+        if not source or self._docs[source] < self.min_docs:
             return frozenset()
-        assert source is not None
+        docs = self._docs[source]
         return frozenset(k for k, n in self._named[source].items() if n / docs >= self.share)
 
     def add(self, source: str | None, names: Iterable[str]) -> None:
