@@ -586,8 +586,9 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 if not partial:
                     continue
                 # force by an unnamed hand is coded, as CAMEO does, to the country where it was used
-                where = next((p.country for p in parties if p.country and _located(sdoc, p)), None)
-                where = where if ev.type == "ASSAULT" and not source else None
+                where = None
+                if ev.type == "ASSAULT" and not source:
+                    where = next((p.country for p in parties if p.country and _located(sdoc, p)), None)
                 source = source or [Party(ActorRef(None, "", country=where), -1, -1, where)]
                 target = target or [Party(ActorRef(None, ""), -1, -1, None)]
             modality = _modality(sdoc, sent, start, end, word if ev is not SAID_MUST else hit.text)
