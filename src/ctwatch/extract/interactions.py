@@ -39,6 +39,7 @@ from .event_words import (  # noqa: F401  (find_events, amounts, pattern_event: 
     lexicon,
     pattern_event,
 )
+from .incident_places import _token_at
 from .incidents import _title_paragraph
 from .parties import (
     Party,
@@ -48,7 +49,6 @@ from .parties import (
     _parties,
     _sectors,  # noqa: F401  (cleared by bench petrarch)
     _subtree_span,
-    _token,
     name_country,  # noqa: F401  (this module's API too)
 )
 
@@ -133,6 +133,7 @@ TOPIC_PREPS = {
 }
 ADJUNCT_PREPS = {"of", "for", "in", "from", "across", "beyond", "at", "on"}
 PARTY_PREPS = {"with", "against", "from", "to", "toward", "towards"}
+PLACE_PREPS = ("in", "at", "inside", "across", "throughout")  # "in X": where something happens
 
 
 _PARTY_TEXT = re.compile(
@@ -150,7 +151,7 @@ ACCUSED_PREPS = ("over",)
 
 def _behind(sdoc: Any, p: Party, preps: tuple[str, ...]) -> bool:
     """Is the party inside a phrase that one of these prepositions opens ("over two Israeli air raids")?"""
-    tok = _token(sdoc, p.end - 1)
+    tok = _token_at(sdoc, p.end - 1)
     for _ in range(4):
         if tok is None or tok.head.i == tok.i:
             return False
@@ -162,10 +163,10 @@ def _behind(sdoc: Any, p: Party, preps: tuple[str, ...]) -> bool:
 
 def _in_place(sdoc: Any, p: Party) -> bool:
     """Is the party named as where something happens ("in X", "at X", "inside X")?"""
-    tok = _token(sdoc, p.end - 1)
+    tok = _token_at(sdoc, p.end - 1)
     while tok is not None and tok.dep_ in ("compound", "amod", "poss", "appos", "pobj", "nmod"):
         if tok.dep_ == "pobj":
-            return tok.head.lower_ in ("in", "at", "inside", "across", "throughout")
+            return tok.head.lower_ in PLACE_PREPS
         tok = tok.head
     return False
 
@@ -173,19 +174,11 @@ def _in_place(sdoc: Any, p: Party) -> bool:
 def _located(sdoc: Any, p: Party) -> bool:
     """Is the party part of where something happens ("in a district of eastern Beirut", "outside the
     Iraqi city of Basra")?"""
-    tok = _token(sdoc, p.end - 1)
+    tok = _token_at(sdoc, p.end - 1)
     for _ in range(6):
         if tok is None or tok.dep_ not in ("compound", "amod", "poss", "appos", "pobj", "nmod", "prep"):
             return False
-        if tok.dep_ == "prep" and tok.lower_ in (
-            "in",
-            "at",
-            "inside",
-            "outside",
-            "near",
-            "across",
-            "throughout",
-        ):
+        if tok.dep_ == "prep" and tok.lower_ in (*PLACE_PREPS, "outside", "near"):
             return True
         tok = tok.head
     return False
@@ -295,7 +288,7 @@ def _sides(
             if not found and child.dep_ in ("dobj", "obj"):
                 target += [(p, False) for p in _agent(child, sent)]  # "disperse demonstrators"
             for p in found:
-                ptok = _token(sdoc, p.end - 1)
+                ptok = _token_at(sdoc, p.end - 1)
                 if (
                     ptok is not None
                     and ptok.dep_ == "poss"
@@ -328,7 +321,7 @@ def _sides(
 
 def _pronoun_subject(sdoc: Any, hit_end: int) -> str | None:
     """ "it"/"they" (the last source), "these groups" (the last armed group named), or None."""
-    tok = _token(sdoc, hit_end - 1)
+    tok = _token_at(sdoc, hit_end - 1)
     if tok is None:
         return None
     verb = _clause(_verb_of(tok))
@@ -355,7 +348,7 @@ def _clause(verb: Any) -> Any:
 
 
 def _speaker(sdoc: Any, hit_end: int, parties: list[Party]) -> list[Party]:
-    tok = _token(sdoc, hit_end - 1)
+    tok = _token_at(sdoc, hit_end - 1)
     verb = _clause(_verb_of(tok)) if tok is not None else None
     if verb is None or verb.dep_ != "ccomp":
         return []
@@ -420,7 +413,7 @@ def _must_subject(verb: Any, parties: list[Party]) -> list[Party]:
 
 def _demanded_of(sdoc: Any, hit_end: int, parties: list[Party]) -> list[Party] | None:
     """ "X said (that) Y must do Z": the speaker X, who demands Z of Y; None when the event is not so framed."""
-    tok = _token(sdoc, hit_end - 1)
+    tok = _token_at(sdoc, hit_end - 1)
     if tok is None:
         return None
     verb = _verb_of(tok)
@@ -449,7 +442,7 @@ def _modality(sdoc: Any, sent: Span, hit_start: int, hit_end: int, word: str) ->
     lex = lexicon()
     before = sent.text[: hit_start - sent.start].lower()
     clause = re.split(r"[;:]|,\s*(?:but|while|whereas|however)\b", before)[-1]
-    tok = _token(sdoc, hit_end - 1)
+    tok = _token_at(sdoc, hit_end - 1)
     verb = _verb_of(tok) if tok is not None else None
     negatable = word not in ("does not allow", "did not allow", "never allowed")
     if negatable and verb is not None and any(c.dep_ == "neg" for c in verb.children):

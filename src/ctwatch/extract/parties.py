@@ -168,10 +168,9 @@ def _people_of_another(doc: Document, m: Mention, mentions: list[Mention], count
     hit = _PEOPLE_OF.match(doc.text, m.end)
     if hit is None:
         return False
+    # the first name after "of", not a hyphened modifier ("Israeli" of "the Israeli-occupied West Bank")
     after = [n for n in mentions if n.start >= hit.end() - 1 and doc.text[n.end : n.end + 1] != "-"]
-    place = min(
-        after, key=lambda n: n.start, default=None
-    )  # not "Israeli" of "the Israeli-occupied West Bank"
+    place = min(after, key=lambda n: n.start, default=None)
     if place is None or place.start - hit.end() > 20:
         return False
     own = registry().demonym(m.text)
@@ -229,11 +228,6 @@ def _parties(
     return out
 
 
-def _token(sdoc: Any, offset: int) -> Any:
-    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def _subtree_span(tok: Any) -> tuple[int, int]:
     sub = list(tok.subtree)
     return sub[0].idx, sub[-1].idx + len(sub[-1].text)
@@ -251,7 +245,7 @@ def _one_per_phrase(found: list[Party], text: str) -> list[Party]:
     for p in found:
         if out and out[-1].end <= p.start and not re.search(r",|\band\b|\bor\b", text[out[-1].end : p.start]):
             prev = out[-1]
-            if _hyphened(prev, text):  # "NATO-member Norway", "pro-Iranian Hizbollah": the modifier yields
+            if _hyphened(prev, text):  # "NATO-member Norway": the modifier yields
                 out[-1] = p
                 continue
             if prev.ref.sector is None and p.ref.sector is not None:
