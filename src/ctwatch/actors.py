@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from . import datafiles
@@ -149,14 +149,15 @@ class Registry:
             return None
         found = {
             aid
-            for alias, aid in self._by_alias.items()
-            if abs(len(alias) - len(key)) <= 1
-            and alias[:1] == key[:1]
-            and (a := self.actors.get(aid)) is not None
-            and a.kind == "state"
-            and _one_edit(alias, key)
+            for alias, aid in self._state_names
+            if abs(len(alias) - len(key)) <= 1 and alias[:1] == key[:1] and _one_edit(alias, key)
         }
         return self.actors[found.pop()] if len(found) == 1 else None
+
+    @cached_property
+    def _state_names(self) -> list[tuple[str, str]]:
+        """(normalised name or alias, id) of every state: the few hundred names a misspelling is tried on."""
+        return [(k, aid) for k, aid in self._by_alias.items() if self.actors[aid].kind == "state"]
 
     def demonym(self, text: str) -> Actor | None:
         """The country a nationality word names ("Chinese" -> China)."""

@@ -242,6 +242,7 @@ _GENERIC = re.compile(
 _RANK_OF_PART = {"point": 0, "city": 0, "admin2": 1, "admin1": 2, "country": 3}
 
 
+@cache
 def _named_outright(name: str) -> frozenset[str]:
     """The country and province a mention names beyond doubt: a province or country itself, or a place
     whose every namesake lies in one province. "Paris" names nothing outright; "Tennessee" does."""
