@@ -248,9 +248,7 @@ def bench_fusion(folder: str, shuffle: int | None, sweep: str | None, as_json: b
                         f"{r['pair_recall']:>7.3f} {r['pair_f1']:>6.3f}"
                     )
             return 0
-        fig = run(Path(folder), order_seed=shuffle)
-        click.echo(json.dumps(fig) if as_json else _figures("fusion", fig))
-        return 0
+        return _report("fusion", run(Path(folder), order_seed=shuffle), as_json)
 
     _run(go)
 

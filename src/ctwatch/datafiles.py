@@ -142,9 +142,8 @@ def build_cameo_verbs(petrarch_dir: Path, plover_map: Path, out: Path | None = N
         if pattern or not main[:2].isdigit():
             continue
         mapped = plover_of(codes, main)
-        phrase = form.replace("_", " ")
-        if mapped is not None and len(phrase) > 2:
-            rows.setdefault(phrase, (code, mapped[0], mapped[1] or ""))
+        if mapped is not None and len(form) > 2:
+            rows.setdefault(form, (code, mapped[0], mapped[1] or ""))
     out = out or data_dir() / "cameo_verbs.tsv"
     with out.open("w", encoding="utf-8") as fh:
         fh.write(
