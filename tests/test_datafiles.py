@@ -156,3 +156,23 @@ def test_petrarch_derived_files_regenerate_identically(tmp_path, build, name):
         pytest.skip("../shared/eval is not here")
     out = build(root, tmp_path / name)
     assert out.read_text(encoding="utf-8") == datafiles.path(name).read_text(encoding="utf-8")
+
+
+def test_actor_dictionary_entries():
+    text = (
+        "<!-- a dictionary we wrote -->\n"
+        "ARNOR_REPUBLIC [ARN]\n"
+        "+NORTH_KINGDOM\n"
+        "KING_ARVEDUI [ARNGOV]  # the last king\n"
+        "\t[ARNGOV 811007-820102]\n"
+        "\t[ARNELI >820103]\n"
+        "[BROKEN] HEAD\n"
+        "+ORPHAN_ALIAS\n"
+        "\t[ORPHAN 900101-900102]\n"
+        "BREE\n"
+    )
+    assert datafiles.parse_actor_dictionary(text) == [
+        ("ARNOR REPUBLIC", ["NORTH KINGDOM"], "ARN", []),
+        ("KING ARVEDUI", [], "ARNGOV", ["ARNGOV 811007-820102", "ARNELI >820103"]),
+        ("BREE", [], "", []),  # what followed the unreadable head belongs to no entry
+    ]

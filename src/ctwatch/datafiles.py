@@ -195,33 +195,14 @@ def build_persons(petrarch_dir: Path, out: Path | None = None) -> Path:
 
     source = petrarch_dir / "dictionaries" / "Phoenix.Countries.actors.txt"
     entries: list[tuple[str, list[str], list[tuple[str, str, str | None, str | None]]]] = []
-    current: tuple[str, list[str], list[tuple[str, str, str | None, str | None]]] | None = None
-    for raw in source.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#")[0].rstrip()
-        if not line.strip():
-            continue
-        if raw.startswith(("\t", " ")) and current is not None:
-            for code in re.findall(r"\[([^\]]+)\]", line):
-                role = _role(code)
-                if role:
-                    current[2].append(role)
-            continue
-        if line.startswith("+") and current is not None:
-            current[1].append(line[1:].strip().strip("_").replace("_", " "))
-            continue
-        if line.startswith(("<", "+", "!")):
-            continue
-        head = re.match(r"^([^\[]+?)\s*(?:\[([^\]]+)\])?\s*$", line)
-        if not head:
-            current = None
-            continue
-        name = head.group(1).strip().strip("_").replace("_", " ")
-        own = _role(head.group(2)) if head.group(2) else None
+    for name, aliases, code, dated in parse_actor_dictionary(
+        source.read_text(encoding="utf-8", errors="replace")
+    ):
+        own = _role(code) if code else None
         if own is not None and not own[1]:
-            current = None  # a country: its aliases are countries.tsv's business
-            continue
-        current = (name, [], [own] if own else [])
-        entries.append(current)
+            continue  # a country: its aliases are countries.tsv's business
+        roles = [r for r in (_role(c) for c in dated) if r]
+        entries.append((name, aliases, [own, *roles] if own else roles))
     codes = toml("cameo_actor_codes.toml")
     sectors, bodies, kinds = set(codes["sectors"]), set(codes["institution_words"]), codes["kinds"]
     rows = []
@@ -247,6 +228,39 @@ def build_persons(petrarch_dir: Path, out: Path | None = None) -> Path:
         for row in sorted(rows):
             fh.write("\t".join(row) + "\n")
     return out
+
+
+def parse_actor_dictionary(text: str) -> list[tuple[str, list[str], str, list[str]]]:
+    """A TABARI/PETRARCH actor dictionary as entries (name, aliases, code, dated codes), as written: the
+    head line "NAME [CODE]", its "+ALIAS" lines and its indented "[CODE 811007-820102]" lines. Lines the
+    head pattern does not read end an entry: what follows them belongs to none."""
+    import re
+
+    entries: list[tuple[str, list[str], str, list[str]]] = []
+    current: tuple[str, list[str], str, list[str]] | None = None
+    for raw in text.splitlines():
+        line = raw.split("#")[0].rstrip()
+        if not line.strip() or line.lstrip().startswith(("<", "!")):
+            continue
+        if raw[:1] in ("\t", " "):
+            if current is not None:
+                current[3].extend(re.findall(r"\[([^\]]+)\]", line))
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                current[1].append(line[1:].strip().strip("_").replace("_", " "))
+            continue
+        head = re.match(r"^([^\[]+?)\s*(?:\[([^\]]+)\])?\s*$", line)
+        current = None
+        if head:
+            current = (
+                head.group(1).strip().strip("_").replace("_", " "),
+                [],
+                (head.group(2) or "").strip(),
+                [],
+            )
+            entries.append(current)
+    return entries
 
 
 def parse_verb_dictionary(text: str) -> list[tuple[str, str, str]]:

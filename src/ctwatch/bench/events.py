@@ -150,23 +150,17 @@ def _petrarch_actors(folder: Path) -> str:
     if not path.exists():
         raise BenchError(f"{path}: missing (PETRARCH2's dictionaries lie in ../shared/eval/petrarch2/)")
     entries: list[dict[str, Any]] = []
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#")[0].rstrip()
-        if not line.strip() or line.lstrip().startswith("<"):
-            continue
-        if raw[:1] in ("\t", " ") and entries:
-            for code in re.findall(r"\[([^\]]+)\]", line):
-                role = datafiles._role(re.sub(r"\s*([<>\-])\s*", r"\1", code.strip()))
-                if role is not None:
-                    entries[-1]["roles"].append(role)
-            continue
-        if line.startswith("+") and entries:
-            entries[-1]["names"].append(line[1:].replace("_", " ").strip())
-            continue
-        m = re.match(r"^([^\[]+?)\s*(?:\[([^\]]+)\])?\s*$", line)
-        if m:
-            code = (m.group(2) or "").split()[0].upper() if m.group(2) else ""
-            entries.append({"names": [m.group(1).replace("_", " ").strip()], "code": code, "roles": []})
+    for name, aliases, code, dated in datafiles.parse_actor_dictionary(
+        path.read_text(encoding="utf-8", errors="replace")
+    ):
+        read = [datafiles._role(re.sub(r"\s*([<>\-])\s*", r"\1", c.strip())) for c in dated]
+        entries.append(
+            {
+                "names": [name, *aliases],
+                "code": code.split()[0].upper() if code else "",
+                "roles": [r for r in read if r is not None],
+            }
+        )
     lines = []
     for i, e in enumerate(entries):
         undated = [c + s for c, s, a, b in e["roles"] if not (a or b)]
