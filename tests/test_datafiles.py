@@ -176,3 +176,18 @@ def test_actor_dictionary_entries():
         ("KING ARVEDUI", [], "ARNGOV", ["ARNGOV 811007-820102", "ARNELI >820103"]),
         ("BREE", [], "", []),  # what followed the unreadable head belongs to no entry
     ]
+
+
+def test_analyst_files(tmp_path, monkeypatch):
+    one, two = tmp_path / "one.tsv", tmp_path / "two.tsv"
+    one.write_text("warlord\tREB\n", encoding="utf-8")
+    two.write_bytes(b"\xff\xfe not text")
+    monkeypatch.setenv("CTWATCH_SECTORS", str(one))
+    assert datafiles.analyst_files("CTWATCH_SECTORS") == [(str(one), "warlord\tREB\n")]
+    monkeypatch.delenv("CTWATCH_SECTORS")
+    assert datafiles.analyst_files("CTWATCH_SECTORS") == []
+    # a file that is missing or not text is a one-line error naming the variable and the file
+    for bad, why in ((tmp_path / "none.tsv", "No such file"), (two, "not UTF-8")):
+        monkeypatch.setenv("CTWATCH_SECTORS", f"{one}:{bad}")
+        with pytest.raises(DataError, match=f"CTWATCH_SECTORS names {bad}, which cannot be read.*{why}"):
+            datafiles.analyst_files("CTWATCH_SECTORS")

@@ -5,7 +5,6 @@ date-bounded roles. Read from data files (``countries.tsv``, ``countries_extra.t
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -203,8 +202,8 @@ def load() -> Registry:
         )
     items = list(datafiles.toml("actors.toml").get("actor", []))
     bundled = {item.get("id") for item in items} | {a.id for a in actors}
-    for extra_path in [p for p in os.environ.get("CTWATCH_ACTORS", "").split(os.pathsep) if p]:
-        items += _user_actors(extra_path)
+    for extra_path, text in datafiles.analyst_files("CTWATCH_ACTORS"):
+        items += _user_actors(extra_path, text)
     merged: dict[str, dict[str, Any]] = {}
     for item in items:  # a user entry with a known id adds aliases and designations to it
         have = merged.get(item.get("id", ""))
@@ -279,16 +278,13 @@ def _persons() -> list[Actor]:
     return out
 
 
-def _user_actors(path: str) -> list[dict[str, Any]]:
+def _user_actors(path: str, text: str) -> list[dict[str, Any]]:
     """Actors or aliases an analyst adds as data: a TOML file in the format of data/actors.toml, named by
     $CTWATCH_ACTORS. An entry with only ``id`` and ``aliases`` adds aliases to a known actor."""
     import tomllib
 
     try:
-        with open(path, "rb") as fh:
-            return list(tomllib.load(fh).get("actor", []))
-    except OSError as exc:
-        raise DataError(f"CTWATCH_ACTORS names {path}, which cannot be read ({exc.strerror})") from exc
+        return list(tomllib.loads(text).get("actor", []))
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path}: not valid TOML ({exc})") from exc
 

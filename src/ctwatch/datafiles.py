@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import tomllib
 from functools import cache
 from importlib import resources
@@ -38,6 +39,19 @@ def tsv(name: str) -> tuple[tuple[str, ...], ...]:
     with path(name).open(encoding="utf-8") as fh:
         rows = csv.reader((line for line in fh if line.strip() and not line.startswith("#")), delimiter="\t")
         return tuple(tuple(cell.strip() for cell in row) for row in rows)
+
+
+def analyst_files(variable: str) -> list[tuple[str, str]]:
+    """The files an analyst names in an environment variable (several separated by ":"), each as (path,
+    text): more knowledge as data ($CTWATCH_ACTORS, $CTWATCH_VERBS, $CTWATCH_SECTORS)."""
+    out = []
+    for name in [p for p in os.environ.get(variable, "").split(os.pathsep) if p]:
+        try:
+            out.append((name, Path(name).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            raise DataError(f"{variable} names {name}, which cannot be read ({why})") from exc
+    return out
 
 
 @cache

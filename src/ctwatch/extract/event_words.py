@@ -5,11 +5,9 @@ around a verb that change its code), and amounts with their currency ("$7 Billio
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from .. import datafiles
 from ..model import Amount
@@ -212,19 +210,13 @@ def _extra_verbs(events: dict[str, EventWord]) -> tuple[dict[str, tuple[Pattern,
     (several: separated by ":"). Their entries win over the bundled ones; code "---" marks a form that
     codes only through its patterns. Returns the patterns by verb form and every form the files list."""
 
-    from ..errors import DataError
-
     found: dict[str, list[Pattern]] = {}
     listed: set[str] = set()
     phrases_of: dict[str, list[str]] = {}  # our own phrases by their first word ("arrived" -> "arrived in")
     for key, ev in events.items():
         if " " in key and not ev.derived:
             phrases_of.setdefault(key.split(" ", 1)[0], []).append(key)
-    for path in [p for p in os.environ.get("CTWATCH_VERBS", "").split(os.pathsep) if p]:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DataError(f"CTWATCH_VERBS names {path}, which cannot be read ({exc.strerror})") from exc
+    for _path, text in datafiles.analyst_files("CTWATCH_VERBS"):
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):
                 continue

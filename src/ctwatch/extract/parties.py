@@ -8,11 +8,9 @@ language"). Read by ``interactions.py``; word lists live in ``data/`` (``sectors
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from .. import datafiles
@@ -64,10 +62,10 @@ def _capitals() -> dict[str, str]:
 def _sectors() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
 
     table = {row[0].lower(): row[1] for row in datafiles.tsv("sectors.tsv")}
-    for path in [p for p in os.environ.get("CTWATCH_SECTORS", "").split(os.pathsep) if p]:
+    for _path, text in datafiles.analyst_files("CTWATCH_SECTORS"):
         # more sector words as data, in the format of sectors.tsv; theirs win, and a file whose first line
         # is "!replace" stands in for the bundled words altogether (a peer's dictionary, as its suite wants)
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = text.splitlines()
         if lines and lines[0].strip() == "!replace":
             table = {}
         for line in lines:
