@@ -179,7 +179,7 @@ def lexicon() -> Lexicon:
     for key, found in own.items():
         if key in listed:
             continue  # an analyst's verb file reads the verbs it lists, our patterns for them stand aside
-        patterns[key] = tuple(sorted([*patterns.get(key, ()), *found], key=lambda x: -x[1]))
+        patterns[key] = tuple(sorted(found, key=lambda x: -x[1]))
     return Lexicon(
         events=events,
         patterns=patterns,
