@@ -119,16 +119,46 @@ def test_the_shipped_type_model_tells_incidents_from_other_news():
 
 
 def test_fit_save_load_round_trip(tmp_path):
+    docs = ["gunmen killed the mayor with rifles.", "the army captured guerrillas near the dam."] * 2
+    examples = [roles.example(d, [(0, 6, "PerpInd")]) for d in docs]
+    member = roles.fit(examples, epochs=1)
+    assert member.upper is not None  # the encoder's upper layers were tuned with the network
+    path = tmp_path / "tagger.pt"
+    assert roles.save(member, path) > 0
+    again = roles.RoleTagger.load(path)
+    encoded = again.encode(docs[0])
+    assert again.probabilities(encoded).shape == (len(encoded[0].offsets), len(TAGS))
+    assert roles.example("", []) is None
+
+
+def test_tuning_moves_the_upper_layers_but_not_the_shared_lower_ones():
     from ctwatch import encoder
 
-    docs = ["gunmen killed the mayor with rifles.", "the army captured guerrillas near the dam."] * 2
-    encoded = [encoder.encode(d) for d in docs]
-    tags = [roles.piece_tags(e.offsets, [(0, 6, "PerpInd")]) for e in encoded]
-    net = roles.fit(encoded, tags, epochs=1)
-    path = tmp_path / "tagger.pt"
-    assert roles.save(net, path) > 0
-    again = roles.RoleTagger.load(path)
-    assert again.probabilities(encoded[0]).shape == (len(encoded[0].offsets), len(TAGS))
+    text = "gunmen killed the mayor."
+    member = roles.fit([roles.example(text, [(0, 6, "PerpInd")])], epochs=2)
+    own, tuned = encoder.encode_each(text, [None, member.upper])
+    half = encoder.DIM // 2
+    assert np.allclose(own.states[:, :half], tuned.states[:, :half])
+    assert not np.allclose(own.states[:, half:], tuned.states[:, half:])
+
+
+def test_the_encoder_reads_as_the_whole_model_does():
+    import torch
+
+    from ctwatch import encoder
+
+    text = "the fmln blew up a power tower in usulutan. " * 60  # several overlapping windows
+    tokenizer, model = encoder._load()
+    ids, _ = encoder.pieces(text)
+    low = encoder.lower(ids)
+    batch = torch.zeros_like(low.mask)
+    for w, (a, b) in enumerate(encoder._windows(len(ids))):
+        batch[w, : b - a + 2] = torch.tensor([tokenizer.cls_token_id, *ids[a:b], tokenizer.sep_token_id])
+    with torch.inference_mode():
+        out = model(input_ids=batch, attention_mask=low.mask, output_hidden_states=True)
+    whole = torch.cat([out.hidden_states[k] for k in encoder.LAYERS], -1)[low.window, low.position]
+    assert len(low.hidden) > 2
+    assert np.allclose(encoder.encode(text).states, whole.numpy(), atol=1e-4)
 
 
 def test_a_broken_model_file_is_named(tmp_path):
@@ -153,14 +183,21 @@ def test_spans_are_whole_words_without_their_punctuation():
 def test_an_ensemble_averages_its_members(tmp_path):
     from ctwatch import encoder
 
-    enc = encoder.encode("gunmen killed the mayor.")
-    nets = [roles.fit([enc], [np.zeros(len(enc.offsets), dtype=np.int64)], epochs=1, seed=s) for s in (0, 1)]
+    text = "gunmen killed the mayor."
+    enc = encoder.encode(text)
+    tuned = roles.fit([roles.example(text, [])], epochs=1, seed=0)
+    frozen = roles.fit_frozen([enc], [np.zeros(len(enc.offsets), dtype=np.int64)], epochs=1, seed=1)
+    members = [tuned, frozen]  # the two recipes of the shipped ensemble
     path = tmp_path / "two.pt"
-    roles.save(nets, path)
+    roles.save(members, path)
     both = roles.RoleTagger.load(path)
     assert len(both.nets) == 2
-    each = [roles.RoleTagger(n).probabilities(enc) for n in nets]
-    assert np.allclose(both.probabilities(enc), (each[0] + each[1]) / 2, atol=2e-3)  # fp16 weights
+    assert [m.upper is None for m in both.members] == [False, True]
+    each = []
+    for m in members:
+        alone = roles.RoleTagger([m])
+        each.append(alone.probabilities(alone.encode(text)))
+    assert np.allclose(both.probabilities(both.encode(text)), (each[0] + each[1]) / 2, atol=5e-3)  # fp16
 
 
 def test_without_torch_the_error_says_what_to_install(monkeypatch):

@@ -3,8 +3,10 @@ victim, weapon) over the MiniLM encoder's word-piece vectors: a small bidirectio
 document, so a word's role can depend on what the rest of the text says about it.
 
 ``ctwatch train muc4`` fits it on MUC-4's training documents (every occurrence of a gold filler's strings is
-marked; two networks from two seeds, averaged) and writes ``data/models/muc4_roles.pt`` (weights only,
-2 MB); ``ctwatch bench muc4`` scores it. Inference runs on CPU."""
+marked) and writes ``data/models/muc4_roles.pt`` (fp16 weights, 25 MB): an ensemble of four networks whose
+tag probabilities are averaged, two from each of two recipes: **tuned** (``fit``: the encoder's upper three
+layers are fine-tuned with the network, and saved beside it) and **frozen** (``fit_frozen``: the network
+alone over the encoder's own layers). ``ctwatch bench muc4`` scores it. Inference runs on CPU."""
 
 from __future__ import annotations
 
@@ -26,9 +28,13 @@ TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
 MODEL_FILE = "models/muc4_roles.pt"
 HIDDEN = 128
 _EDGE = set("()[]{}\"'`,.;:!?-")
-BATCH = 16
-SEEDS = (0, 1)  # the shipped tagger averages two networks trained alike from these seeds
+BATCH = 8  # documents per step
+SEEDS = (0, 1)  # each recipe of the shipped ensemble trains one member from each of these seeds
 LEARNING_RATE = 3e-3
+UPPER_LEARNING_RATE = 5e-5  # the encoder's upper layers, tuned with the tagger
+EPOCHS = 6
+FROZEN_BATCH = 16  # the frozen recipe: the network alone, over the encoder's own layers
+FROZEN_EPOCHS = 10
 PROJECT = 256
 
 
@@ -158,12 +164,37 @@ def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
     return out
 
 
+def _upper() -> Any:
+    """A trainable copy of the encoder's layers above the shared lower ones."""
+    import copy
+
+    _, model = encoder._load()
+    return copy.deepcopy(model.encoder.layer[encoder.LOWER :])
+
+
+@dataclass
+class Member:
+    """One tagger network and the upper encoder layers it was tuned with (None: the encoder's own)."""
+
+    net: Any
+    upper: Any = None
+
+
 class RoleTagger:
     """One or more tagger networks; with several (seeds of the same recipe) their tag probabilities are
     averaged."""
 
-    def __init__(self, nets: Any) -> None:
-        self.nets = [n.eval() for n in (nets if isinstance(nets, list | tuple) else [nets])]
+    def __init__(self, members: Any) -> None:
+        listed = members if isinstance(members, list | tuple) else [members]
+        self.members = [m if isinstance(m, Member) else Member(m) for m in listed]
+        for m in self.members:
+            m.net.eval()
+            if m.upper is not None:
+                m.upper.eval()
+
+    @property
+    def nets(self) -> list[Any]:
+        return [m.net for m in self.members]
 
     @classmethod
     def load(cls, path: Path | None = None) -> RoleTagger:
@@ -171,32 +202,44 @@ class RoleTagger:
         import torch
 
         p = path or datafiles.path(MODEL_FILE)
-        nets = []
+        members = []
         try:
             saved = torch.load(p, map_location="cpu", weights_only=True)
             for state in saved.get("members", [saved]):
                 net = _net()
+                upper = None
+                if "tagger" in state:  # tuned upper layers saved beside the network
+                    upper = _upper()
+                    upper.load_state_dict({k: v.float() for k, v in state["upper"].items()})
+                    state = state["tagger"]
                 net.load_state_dict({k: v.float() for k, v in state.items()})
-                nets.append(net)
+                members.append(Member(net, upper))
         except (OSError, RuntimeError, KeyError, ValueError, EOFError, pickle.UnpicklingError) as exc:
             raise DataError(
                 f"{p}: not a ctwatch role tagger ({exc}); rebuild it with `ctwatch train muc4`"
             ) from exc
-        return cls(nets)
+        return cls(members)
 
-    def probabilities(self, enc: encoder.Encoded) -> np.ndarray:
+    def encode(self, text: str) -> list[encoder.Encoded]:
+        """The text's piece vectors as each member reads them."""
+        return encoder.encode_each(text, [m.upper for m in self.members])
+
+    def probabilities(self, encoded: Sequence[encoder.Encoded]) -> np.ndarray:
+        """Mean tag probabilities per piece, from each member's reading (``encode``)."""
         import torch
 
-        if len(enc.offsets) == 0:
+        if len(encoded[0].offsets) == 0:
             return np.zeros((0, len(TAGS)), dtype=np.float32)
-        x = torch.from_numpy(enc.states)[None]
         with torch.inference_mode():
-            probs = torch.stack([torch.softmax(net(x)[0], -1) for net in self.nets])
-        return probs.mean(0).numpy()
+            probs = [
+                torch.softmax(m.net(torch.from_numpy(e.states)[None])[0], -1)
+                for m, e in zip(self.members, encoded, strict=True)
+            ]
+        return torch.stack(probs).mean(0).numpy()
 
     def fillers(self, text: str) -> list[Filler]:
-        enc = encoder.encode(text)
-        return decode(text, enc.offsets, self.probabilities(enc))
+        encoded = self.encode(text)
+        return decode(text, encoded[0].offsets, self.probabilities(encoded))
 
 
 @cache
@@ -204,14 +247,96 @@ def tagger() -> RoleTagger:
     return RoleTagger.load()
 
 
+@dataclass(frozen=True)
+class Example:
+    """A training document: its windows after the encoder's shared lower layers and its piece tags."""
+
+    lowered: encoder.Lowered
+    tags: np.ndarray
+
+
+def example(text: str, spans: Iterable[tuple[int, int, str]]) -> Example | None:
+    """A training example of a text and its role spans (None for a text with no pieces)."""
+    ids, offsets = encoder.pieces(text)
+    if not ids:
+        return None
+    low = encoder.lower(ids)
+    kept = encoder.Lowered(low.hidden.half().clone(), low.mask.clone(), low.window, low.position)
+    return Example(kept, piece_tags(offsets, spans))
+
+
 def fit(
-    encoded: Sequence[encoder.Encoded],
-    tags: Sequence[np.ndarray],
-    epochs: int = 12,
+    examples: Sequence[Example],
+    epochs: int = EPOCHS,
     seed: int = 0,
     progress: bool = False,
-) -> Any:
-    """Train the tagger on encoded documents and their piece tags; returns the network."""
+) -> Member:
+    """Train a tagger network and, with it, the encoder's upper layers on documents and their piece tags:
+    each batch of documents runs through the upper layers window by window, each piece keeps its best
+    window's vector, and the network reads whole documents."""
+    encoder.require()
+    import torch
+    from tqdm import tqdm
+
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    net, upper = _net(), _upper()
+    net.train()
+    upper.train()
+    opt = torch.optim.AdamW(
+        [
+            {"params": upper.parameters(), "lr": UPPER_LEARNING_RATE},
+            {"params": net.parameters(), "lr": LEARNING_RATE},
+        ],
+        weight_decay=1e-2,
+    )
+    base = [g["lr"] for g in opt.param_groups]
+    weight = torch.ones(len(TAGS))
+    weight[0] = 0.5
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-1)
+    # batches of documents of similar length: the GRU steps through the longest one of each batch
+    by_length = np.argsort([len(e.tags) for e in examples], kind="stable")
+    batches = [by_length[k : k + BATCH] for k in range(0, len(by_length), BATCH)]
+    total, step = epochs * len(batches), 0
+    for _ in tqdm(range(epochs), disable=not progress, desc="epochs"):
+        for b in rng.permutation(len(batches)):
+            docs = [examples[i] for i in batches[b]]
+            width = max(d.lowered.hidden.shape[1] for d in docs)
+            hidden = torch.cat([_pad(d.lowered.hidden.float(), width) for d in docs])
+            mask = torch.cat([_pad(d.lowered.mask, width) for d in docs])
+            states = torch.cat([hidden, encoder.run_layers(upper, hidden, mask)], dim=-1)
+            longest = max(len(d.tags) for d in docs)
+            x = torch.zeros((len(docs), longest, encoder.DIM))
+            y = torch.full((len(docs), longest), -1, dtype=torch.long)
+            first = 0
+            for r, d in enumerate(docs):
+                window = torch.from_numpy(d.lowered.window) + first
+                x[r, : len(d.tags)] = states[window, torch.from_numpy(d.lowered.position)]
+                y[r, : len(d.tags)] = torch.from_numpy(d.tags)
+                first += d.lowered.hidden.shape[0]
+            # linear warm-up over the first 5% of steps, then linear decay
+            done = step / total
+            scale = done / 0.05 if done < 0.05 else (1 - done) / 0.95
+            for g, lr in zip(opt.param_groups, base, strict=True):
+                g["lr"] = lr * max(scale, 0.02)
+            loss = loss_fn(net(x).reshape(-1, len(TAGS)), y.reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_([*upper.parameters(), *net.parameters()], 1.0)
+            opt.step()
+            step += 1
+    return Member(net.eval(), upper.eval())
+
+
+def fit_frozen(
+    encoded: Sequence[encoder.Encoded],
+    tags: Sequence[np.ndarray],
+    epochs: int = FROZEN_EPOCHS,
+    seed: int = 0,
+    progress: bool = False,
+) -> Member:
+    """Train a tagger network alone on documents as the encoder reads them (``encoder.encode``, no layer
+    tuned): the second recipe of the shipped ensemble."""
     encoder.require()
     import torch
     from tqdm import tqdm
@@ -223,9 +348,8 @@ def fit(
     weight = torch.ones(len(TAGS))
     weight[0] = 0.5
     loss_fn = torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-1)
-    # batches of documents of similar length: the GRU steps through the longest one of each batch
     by_length = np.argsort([len(t) for t in tags], kind="stable")
-    batches = [by_length[k : k + BATCH] for k in range(0, len(by_length), BATCH)]
+    batches = [by_length[k : k + FROZEN_BATCH] for k in range(0, len(by_length), FROZEN_BATCH)]
     for _ in tqdm(range(epochs), disable=not progress, desc="epochs"):
         net.train()
         for b in rng.permutation(len(batches)):
@@ -241,17 +365,34 @@ def fit(
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step()
-    return net.eval()
+    return Member(net.eval())
 
 
-def save(nets: Any, out: Path) -> int:
-    """Write one network, or several as an averaged ensemble, in half precision."""
+def _pad(t: Any, width: int) -> Any:
     import torch
 
-    members = nets if isinstance(nets, list | tuple) else [nets]
-    states = [{k: v.half() for k, v in n.state_dict().items()} for n in members]
+    return torch.nn.functional.pad(
+        t, (0, 0, 0, width - t.shape[1]) if t.dim() == 3 else (0, width - t.shape[1])
+    )
+
+
+def save(members: Any, out: Path) -> int:
+    """Write one member, or several as an averaged ensemble, in half precision."""
+    import torch
+
+    listed = members if isinstance(members, list | tuple) else [members]
+
+    def half(module: Any) -> dict[str, Any]:
+        return {k: v.half() for k, v in module.state_dict().items()}
+
+    states = [
+        {"tagger": half(m.net), "upper": half(m.upper)}
+        if isinstance(m, Member) and m.upper is not None
+        else half(m.net if isinstance(m, Member) else m)
+        for m in listed
+    ]
     out.parent.mkdir(parents=True, exist_ok=True)
-    torch.save(states[0] if len(states) == 1 else {"members": states}, out)
+    torch.save({"members": states}, out)
     return out.stat().st_size
 
 
@@ -309,7 +450,7 @@ def templates(fillers: list[Filler], types: dict[str, float], text: str = "") ->
 
 
 def train_muc4(
-    train_path: Path, out_dir: Path | None = None, epochs: int = 10, progress: bool = False
+    train_path: Path, out_dir: Path | None = None, epochs: int = EPOCHS, progress: bool = False
 ) -> dict[str, Any]:
     """Fit the role tagger and the incident-type classifier on GTT-format MUC-4 training records."""
     from tqdm import tqdm
@@ -319,10 +460,17 @@ def train_muc4(
 
     records = read_gold(train_path)
     out_dir = out_dir or datafiles.data_dir()
+    examples = [
+        ex
+        for r in tqdm(records, disable=not progress, desc="encoding")
+        if (ex := example(r["doctext"], gold_spans(r))) is not None
+    ]
+    members = [fit(examples, epochs=epochs, seed=seed, progress=progress) for seed in SEEDS]
+    del examples
     encoded = [encoder.encode(r["doctext"]) for r in tqdm(records, disable=not progress, desc="encoding")]
     tags = [piece_tags(e.offsets, gold_spans(r)) for e, r in zip(encoded, records, strict=True)]
-    nets = [fit(encoded, tags, epochs=epochs, seed=seed, progress=progress) for seed in SEEDS]
-    size = save(nets, out_dir / MODEL_FILE)
+    members += [fit_frozen(encoded, tags, seed=seed, progress=progress) for seed in SEEDS]
+    size = save(members, out_dir / MODEL_FILE)
     about = (
         "ctwatch MUC-4 incident types of a report (relevant = holds at least one incident): TF-IDF and "
         "incident-lexicon cues + "
