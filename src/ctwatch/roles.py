@@ -401,7 +401,7 @@ def save(members: Any, out: Path) -> int:
 INCIDENT_TYPES = ("attack", "bombing", "kidnapping", "arson", "robbery", "forced work stoppage")
 TYPE_LABELS = ("relevant", *INCIDENT_TYPES)
 TYPES_FILE = "models/muc4_types.json"
-FILLER_THRESHOLD = 0.5  # a filler's mean tag probability; chosen on MUC-4 dev (docs/accuracy.md)
+FILLER_THRESHOLD = 0.45  # a filler's mean tag probability; chosen on MUC-4 dev (docs/accuracy.md)
 RELEVANT_THRESHOLD = 0.2  # with at least one filler, a report this likely to hold an incident gets a template
 SECOND_TYPE = 0.4  # a further template for each other incident type at least this likely
 
