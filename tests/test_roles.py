@@ -124,7 +124,7 @@ def test_fit_save_load_round_trip(tmp_path):
     member = roles.fit(examples, epochs=1)
     assert member.upper is not None  # the encoder's upper layers were tuned with the network
     path = tmp_path / "tagger.pt"
-    assert roles.save(member, path) > 0
+    assert roles.save([member], path) > 0
     again = roles.RoleTagger.load(path)
     encoded = again.encode(docs[0])
     assert again.probabilities(encoded).shape == (len(encoded[0].offsets), len(TAGS))
@@ -191,7 +191,7 @@ def test_an_ensemble_averages_its_members(tmp_path):
     path = tmp_path / "two.pt"
     roles.save(members, path)
     both = roles.RoleTagger.load(path)
-    assert len(both.nets) == 2
+    assert len(both.members) == 2
     assert [m.upper is None for m in both.members] == [False, True]
     each = []
     for m in members:

@@ -6,7 +6,7 @@ and each piece keeps the vector from the window where it sits furthest from an e
 the concatenation of the encoder's middle (3rd) and last (6th) layers: 768 numbers.
 
 A reader may bring its own upper layers (the role tagger fine-tunes layers 4-6 for its task, see roles.py):
-``encode(text, uppers)`` runs the shared lower three layers once and each set of upper layers on top."""
+``encode_each(text, uppers)`` runs the shared lower three layers once and each set of upper layers on top."""
 
 from __future__ import annotations
 

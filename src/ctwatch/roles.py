@@ -181,20 +181,15 @@ class Member:
 
 
 class RoleTagger:
-    """One or more tagger networks; with several (seeds of the same recipe) their tag probabilities are
-    averaged."""
+    """One or more members (tagger networks with the upper layers they read through); with several, their
+    tag probabilities are averaged."""
 
-    def __init__(self, members: Any) -> None:
-        listed = members if isinstance(members, list | tuple) else [members]
-        self.members = [m if isinstance(m, Member) else Member(m) for m in listed]
+    def __init__(self, members: Sequence[Member]) -> None:
+        self.members = list(members)
         for m in self.members:
             m.net.eval()
             if m.upper is not None:
                 m.upper.eval()
-
-    @property
-    def nets(self) -> list[Any]:
-        return [m.net for m in self.members]
 
     @classmethod
     def load(cls, path: Path | None = None) -> RoleTagger:
@@ -208,7 +203,7 @@ class RoleTagger:
             for state in saved.get("members", [saved]):
                 net = _net()
                 upper = None
-                if "tagger" in state:  # tuned upper layers saved beside the network
+                if "tagger" in state:  # tuned upper layers saved beside the network; else the network alone
                     upper = _upper()
                     upper.load_state_dict({k: v.float() for k, v in state["upper"].items()})
                     state = state["tagger"]
@@ -265,6 +260,21 @@ def example(text: str, spans: Iterable[tuple[int, int, str]]) -> Example | None:
     return Example(kept, piece_tags(offsets, spans))
 
 
+def _loss() -> Any:
+    """Cross-entropy over piece tags, "O" weighted half, padding ignored."""
+    import torch
+
+    weight = torch.ones(len(TAGS))
+    weight[0] = 0.5
+    return torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-1)
+
+
+def _batches(lengths: Sequence[int], size: int) -> list[np.ndarray]:
+    """Batches of documents of similar length: the GRU steps through the longest one of each batch."""
+    by_length = np.argsort(lengths, kind="stable")
+    return [by_length[k : k + size] for k in range(0, len(by_length), size)]
+
+
 def fit(
     examples: Sequence[Example],
     epochs: int = EPOCHS,
@@ -291,12 +301,8 @@ def fit(
         weight_decay=1e-2,
     )
     base = [g["lr"] for g in opt.param_groups]
-    weight = torch.ones(len(TAGS))
-    weight[0] = 0.5
-    loss_fn = torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-1)
-    # batches of documents of similar length: the GRU steps through the longest one of each batch
-    by_length = np.argsort([len(e.tags) for e in examples], kind="stable")
-    batches = [by_length[k : k + BATCH] for k in range(0, len(by_length), BATCH)]
+    loss_fn = _loss()
+    batches = _batches([len(e.tags) for e in examples], BATCH)
     total, step = epochs * len(batches), 0
     for _ in tqdm(range(epochs), disable=not progress, desc="epochs"):
         for b in rng.permutation(len(batches)):
@@ -345,11 +351,8 @@ def fit_frozen(
     rng = np.random.default_rng(seed)
     net = _net()
     opt = torch.optim.AdamW(net.parameters(), lr=LEARNING_RATE, weight_decay=1e-2)
-    weight = torch.ones(len(TAGS))
-    weight[0] = 0.5
-    loss_fn = torch.nn.CrossEntropyLoss(weight=weight, ignore_index=-1)
-    by_length = np.argsort([len(t) for t in tags], kind="stable")
-    batches = [by_length[k : k + FROZEN_BATCH] for k in range(0, len(by_length), FROZEN_BATCH)]
+    loss_fn = _loss()
+    batches = _batches([len(t) for t in tags], FROZEN_BATCH)
     for _ in tqdm(range(epochs), disable=not progress, desc="epochs"):
         net.train()
         for b in rng.permutation(len(batches)):
@@ -376,20 +379,15 @@ def _pad(t: Any, width: int) -> Any:
     )
 
 
-def save(members: Any, out: Path) -> int:
-    """Write one member, or several as an averaged ensemble, in half precision."""
+def save(members: Sequence[Member], out: Path) -> int:
+    """Write the members of an averaged ensemble in half precision."""
     import torch
-
-    listed = members if isinstance(members, list | tuple) else [members]
 
     def half(module: Any) -> dict[str, Any]:
         return {k: v.half() for k, v in module.state_dict().items()}
 
     states = [
-        {"tagger": half(m.net), "upper": half(m.upper)}
-        if isinstance(m, Member) and m.upper is not None
-        else half(m.net if isinstance(m, Member) else m)
-        for m in listed
+        half(m.net) if m.upper is None else {"tagger": half(m.net), "upper": half(m.upper)} for m in members
     ]
     out.parent.mkdir(parents=True, exist_ok=True)
     torch.save({"members": states}, out)
