@@ -68,7 +68,9 @@ def test_templates_need_fillers_and_a_likely_incident():
     assert bombing["Weapon"] == [["bomb"]] and bombing["Target"] == [["bank"]] and bombing["PerpInd"] == []
     assert attack["PerpInd"] == [["gunmen"]] and attack["Victim"] == [["driver"]]
     assert roles.templates(fillers, {**likely, "relevant": 0.05}, text) == []
-    assert roles.templates([Filler("Victim", "x", 0, 1, 0.1)], likely, text) == []
+    # a likely incident with no sure filler still gets one template, of its likeliest type
+    (bare,) = roles.templates([Filler("Victim", "x", 0, 1, 0.1)], likely, text)
+    assert bare == {"incident_type": "bombing", **{role: [] for role in roles.ROLES}}
     (only,) = roles.templates(fillers, {"relevant": 0.9, "attack": 0.9}, text)
     assert only["Weapon"] == [["bomb"]] and only["Victim"] == [["driver"]]
 
@@ -244,3 +246,36 @@ def test_decode_drops_possessives_and_unclosed_brackets():
     probs[9, TAGS.index("I-PerpOrg")] = 1.0
     found = [f.text for f in roles.decode(text, offsets, probs)]
     assert found == ["fmln", "liberation front"]
+
+
+def test_a_filler_inside_a_longer_one_of_its_role_is_the_same_entity():
+    text = "gunmen shot antonio roldan betancur; roldan died. the fmln and the fmln front denied it."
+    fillers = [
+        Filler("Victim", "antonio roldan betancur", 12, 35, 0.9),
+        Filler("Victim", "roldan", 37, 43, 0.8),  # inside the full name: left out
+        Filler("PerpInd", "roldan", 37, 43, 0.8),  # another role: kept
+        Filler("PerpOrg", "the fmln", 50, 58, 0.9),  # the same words as "fmln" once articles go: both kept
+        Filler("PerpOrg", "fmln", 67, 71, 0.9),
+    ]
+    (only,) = roles.templates(fillers, {"relevant": 0.9, "attack": 0.9}, text)
+    assert only["Victim"] == [["antonio roldan betancur"]]
+    assert only["PerpInd"] == [["roldan"]]
+    assert only["PerpOrg"] == [["the fmln"]]  # one entity as the scorers read it
+
+
+@pytest.mark.parametrize(
+    "o, role, read",
+    [
+        (0.9, 0.1, False),  # "O" far likelier: not a filler
+        (0.5, 0.3, True),  # "O" likelier, but less than 1 / O_WEIGHT times: read as a filler
+        (0.3, 0.5, True),
+    ],
+)
+def test_decode_weighs_o_down(o, role, read):
+    text = "gunmen fled"
+    offsets = np.array([[0, 6], [7, 11]])
+    probs = np.zeros((2, len(TAGS)))
+    probs[:, 0] = 1.0
+    probs[0, 0], probs[0, TAGS.index("B-PerpInd")] = o, role
+    found = [(f.role, f.text, round(f.score, 2)) for f in roles.decode(text, offsets, probs)]
+    assert found == ([("PerpInd", "gunmen", role)] if read else [])

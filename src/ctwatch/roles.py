@@ -123,8 +123,12 @@ def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
 
 def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
     """Spans from per-piece tag probabilities: a span opens at a B (or a stray I) and runs over its I's;
-    spans always cover whole words (pieces glued to their first or last piece are taken in)."""
-    best = probs.argmax(-1)
+    spans always cover whole words (pieces glued to their first or last piece are taken in). "O" is weighed
+    down (``O_WEIGHT``) before the likeliest tag is taken: a piece the members think may well be a filler's is
+    read as one, and the span's score (its pieces' mean role probability) decides whether it is kept."""
+    weighed = probs.copy()
+    weighed[:, 0] *= O_WEIGHT
+    best = weighed.argmax(-1)
     out: list[Filler] = []
     i, n = 0, len(best)
     while i < n:
@@ -400,7 +404,8 @@ INCIDENT_TYPES = ("attack", "bombing", "kidnapping", "arson", "robbery", "forced
 TYPE_LABELS = ("relevant", *INCIDENT_TYPES)
 TYPES_FILE = "models/muc4_types.json"
 FILLER_THRESHOLD = 0.45  # a filler's mean tag probability; chosen on MUC-4 dev (docs/accuracy.md)
-RELEVANT_THRESHOLD = 0.2  # with at least one filler, a report this likely to hold an incident gets a template
+O_WEIGHT = 0.4  # decode weighs "O" down by this before taking a piece's likeliest tag; chosen on MUC-4 dev
+RELEVANT_THRESHOLD = 0.2  # a report this likely to hold an incident gets a template, with fillers or without
 SECOND_TYPE = 0.4  # a further template for each other incident type at least this likely
 
 
@@ -419,17 +424,31 @@ def _cues() -> dict[str, re.Pattern[str]]:
     }
 
 
+def _inside(short: list[str], long: list[str]) -> bool:
+    """Whether the words ``short`` run, in order, inside the longer ``long``."""
+    n = len(short)
+    return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
 def templates(fillers: list[Filler], types: dict[str, float], text: str = "") -> list[dict[str, Any]]:
-    """MUC-4 templates of one report: none unless it likely holds an incident and has fillers; one for the
-    likeliest incident type and one more for each other likely type. With several templates, each filler
-    joins the one whose type the text names nearest to it (``data/muc4_cues.toml``)."""
+    """MUC-4 templates of one report: none unless it likely holds an incident; one for the likeliest incident
+    type (without fillers when none is sure) and one more for each other likely type. With several templates,
+    each filler joins the one whose type the text names nearest to it (``data/muc4_cues.toml``). A filler
+    whose words run inside a longer sure filler of the same role ("roldan" in "antonio roldan betancur") is
+    the same entity and is left out."""
     from .bench.gtt import norm
 
-    sure = [f for f in fillers if f.score >= FILLER_THRESHOLD and norm(f.text)]
-    if types.get("relevant", 0.0) < RELEVANT_THRESHOLD or not sure:
+    if types.get("relevant", 0.0) < RELEVANT_THRESHOLD:
         return []
+    sure = [f for f in fillers if f.score >= FILLER_THRESHOLD and norm(f.text)]
+    words = [norm(f.text).split() for f in sure]
+    sure = [
+        f
+        for f, w in zip(sure, words, strict=True)
+        if not any(g.role == f.role and _inside(w, v) for g, v in zip(sure, words, strict=True))
+    ]
     ranked = sorted(INCIDENT_TYPES, key=lambda t: -types.get(t, 0.0))
-    chosen = [ranked[0], *(t for t in ranked[1:] if types.get(t, 0.0) >= SECOND_TYPE)][:3]
+    chosen = [ranked[0], *(t for t in ranked[1:] if types.get(t, 0.0) >= SECOND_TYPE and sure)][:3]
     cues = _cues()
     where = {t: [m.start() for m in cues[t].finditer(text)] if t in cues else [] for t in chosen}
 
