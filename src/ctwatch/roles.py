@@ -20,8 +20,9 @@ from typing import Any
 
 import numpy as np
 
-from . import datafiles, encoder
+from . import datafiles, encoder, incident_split
 from .errors import DataError
+from .incident_split import SplitModel
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 TAGS = ("O", *(f"{p}-{r}" for r in ROLES for p in ("B", "I")))
@@ -430,13 +431,17 @@ def _inside(short: list[str], long: list[str]) -> bool:
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def templates(fillers: list[Filler], types: dict[str, float], text: str = "") -> list[dict[str, Any]]:
+def templates(
+    fillers: list[Filler], types: dict[str, float], text: str = "", splitter: SplitModel | None = None
+) -> list[dict[str, Any]]:
     """MUC-4 templates of one report: none unless it likely holds an incident; one for the likeliest incident
     type (without fillers when none is sure) and one more for each other likely type. With several templates,
     each filler joins the one whose type the text names nearest to it (``data/muc4_cues.toml``). A filler
     whose words run inside a longer sure filler of the same role ("roldan" in "antonio roldan betancur") is
-    the same entity and is left out."""
+    the same entity and is left out. With a ``splitter``, a template whose targets and victims belong to
+    several incidents becomes one per incident (``incident_split``); at most ``MAX_TEMPLATES`` in all."""
     from .bench.gtt import norm
+    from .bench.muc4 import MAX_TEMPLATES
 
     if types.get("relevant", 0.0) < RELEVANT_THRESHOLD:
         return []
@@ -457,57 +462,74 @@ def templates(fillers: list[Filler], types: dict[str, float], text: str = "") ->
 
     found: dict[str, dict[str, list[list[str]]]] = {t: {r: [] for r in ROLES} for t in chosen}
     seen: set[tuple[str, str, str]] = set()
+    starts: dict[tuple[str, str], int] = {}  # where each kept filler is first read
     for f in sure:
         kind = home(f) if len(chosen) > 1 else chosen[0]
         key = (kind, f.role, norm(f.text))
         if key not in seen:
             seen.add(key)
             found[kind][f.role].append([f.text])
-    return [{"incident_type": t, **found[t]} for t in chosen]
+            starts.setdefault((f.role, f.text), f.start)
+    out = [{"incident_type": t, **found[t]} for t in chosen]
+    if splitter is not None:
+        out = [part for t in out for part in incident_split.split(t, text, starts, splitter)]
+    return out[:MAX_TEMPLATES]
+
+
+PARTS = ("tagger", "types", "split")  # what `ctwatch train muc4` fits; --only picks some
 
 
 def train_muc4(
-    train_path: Path, out_dir: Path | None = None, epochs: int = EPOCHS, progress: bool = False
+    train_path: Path,
+    out_dir: Path | None = None,
+    epochs: int = EPOCHS,
+    progress: bool = False,
+    parts: Sequence[str] = PARTS,
 ) -> dict[str, Any]:
-    """Fit the role tagger and the incident-type classifier on GTT-format MUC-4 training records."""
+    """Fit the learned MUC-4 extractors named in ``parts`` on GTT-format training records: the role tagger
+    (about 80 minutes on two cores), the incident-type classifier and the incident splitter (seconds each)."""
     from tqdm import tqdm
 
     from . import classify
     from .bench.muc4 import read_gold
 
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        raise DataError(f"unknown MUC-4 model {', '.join(unknown)}: choose from {', '.join(PARTS)}")
     records = read_gold(train_path)
     out_dir = out_dir or datafiles.data_dir()
-    examples = [
-        ex
-        for r in tqdm(records, disable=not progress, desc="encoding")
-        if (ex := example(r["doctext"], gold_spans(r))) is not None
-    ]
-    members = [fit(examples, epochs=epochs, seed=seed, progress=progress) for seed in SEEDS]
-    del examples
-    encoded = [encoder.encode(r["doctext"]) for r in tqdm(records, disable=not progress, desc="encoding")]
-    tags = [piece_tags(e.offsets, gold_spans(r)) for e, r in zip(encoded, records, strict=True)]
-    members += [fit_frozen(encoded, tags, seed=seed, progress=progress) for seed in SEEDS]
-    size = save(members, out_dir / MODEL_FILE)
-    about = (
-        "ctwatch MUC-4 incident types of a report (relevant = holds at least one incident): TF-IDF and "
-        "incident-lexicon cues + "
-        f"logistic regression per label, trained by `ctwatch train muc4` on {train_path.name} ({len(records)} docs)"
-    )
-    types = classify.fit(
-        [r["doctext"] for r in records],
-        [type_labels(r) for r in records],
-        TYPE_LABELS,
-        out_dir / TYPES_FILE,
-        about,
-        c=3.0,
-        cues=True,
-    )
-    return {
-        "documents": len(records),
-        "tagged_pieces": int(sum(int((t > 0).sum()) for t in tags)),
-        "tagger_bytes": size,
-        "types_bytes": types["bytes"],
-    }
+    fig: dict[str, Any] = {"documents": len(records)}
+    if "tagger" in parts:
+        examples = [
+            ex
+            for r in tqdm(records, disable=not progress, desc="encoding")
+            if (ex := example(r["doctext"], gold_spans(r))) is not None
+        ]
+        members = [fit(examples, epochs=epochs, seed=seed, progress=progress) for seed in SEEDS]
+        del examples
+        encoded = [encoder.encode(r["doctext"]) for r in tqdm(records, disable=not progress, desc="encoding")]
+        tags = [piece_tags(e.offsets, gold_spans(r)) for e, r in zip(encoded, records, strict=True)]
+        members += [fit_frozen(encoded, tags, seed=seed, progress=progress) for seed in SEEDS]
+        fig["tagged_pieces"] = int(sum(int((t > 0).sum()) for t in tags))
+        fig["tagger_bytes"] = save(members, out_dir / MODEL_FILE)
+    if "types" in parts:
+        about = (
+            "ctwatch MUC-4 incident types of a report (relevant = holds at least one incident): TF-IDF and "
+            "incident-lexicon cues + logistic regression per label, trained by `ctwatch train muc4` on "
+            f"{train_path.name} ({len(records)} docs)"
+        )
+        texts, labels = [r["doctext"] for r in records], [type_labels(r) for r in records]
+        types = classify.fit(texts, labels, TYPE_LABELS, out_dir / TYPES_FILE, about, c=3.0, cues=True)
+        fig["types_bytes"] = types["bytes"]
+    if "split" in parts:
+        about = (
+            "ctwatch MUC-4 incident splitting: how likely two targets/victims of a report belong to the same "
+            "incident, logistic regression over pairs of gold anchors, trained by `ctwatch train muc4` on "
+            f"{train_path.name} ({len(records)} docs)"
+        )
+        split = incident_split.fit(records, out_dir / incident_split.MODEL_FILE, about)
+        fig.update(split_pairs=split["pairs"], split_bytes=split["bytes"])
+    return fig
 
 
 @cache

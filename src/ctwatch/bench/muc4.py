@@ -72,17 +72,18 @@ def template(inc: Incident) -> dict[str, Any]:
 
 
 def predict_learned(records: list[dict[str, Any]], progress: bool = False) -> dict[str, Any]:
-    """Templates from the learned role tagger and incident-type classifier (``ctwatch train muc4``)."""
+    """Templates from the learned role tagger, incident-type classifier and incident splitter (``ctwatch train
+    muc4``)."""
     from tqdm import tqdm
 
-    from .. import roles
+    from .. import incident_split, roles
 
-    tagger, types = roles.tagger(), roles.type_model()
+    tagger, types, splitter = roles.tagger(), roles.type_model(), incident_split.model()
     out: dict[str, Any] = {}
     for r in tqdm(records, disable=not progress, desc="muc4", leave=False):
         fillers = tagger.fillers(r["doctext"])
         probs = types.probabilities(r["doctext"])
-        out[r["docid"]] = {"pred_templates": roles.templates(fillers, probs, r["doctext"])}
+        out[r["docid"]] = {"pred_templates": roles.templates(fillers, probs, r["doctext"], splitter)}
     return out
 
 
