@@ -220,6 +220,8 @@ def test_without_torch_the_error_says_what_to_install(monkeypatch):
         ("of democratic leaders", "democratic leaders"),
         ("jeffrey brent ball ", "jeffrey brent ball"),
         ("gas station owned", "gas station"),
+        ("residences of democratic leaders such as", "residences of democratic leaders"),
+        ("targets including", "targets"),
         ("liberation front", "liberation front"),
     ],
 )

@@ -100,7 +100,25 @@ def piece_tags(offsets: np.ndarray, spans: Iterable[tuple[int, int, str]]) -> np
 
 
 _LOOSE_END = frozenset(
-    {"and", "or", "of", "in", "by", "at", "to", "for", "with", "on", "owned", "the", "a", "an"}
+    {
+        "and",
+        "or",
+        "of",
+        "in",
+        "by",
+        "at",
+        "to",
+        "for",
+        "with",
+        "on",
+        "owned",
+        "the",
+        "a",
+        "an",
+        "such",
+        "as",
+        "including",
+    }
 )
 _LOOSE_START = frozenset({"and", "or", "of", "by", "at", "to", "for", "with", "on"})
 
