@@ -99,28 +99,8 @@ def piece_tags(offsets: np.ndarray, spans: Iterable[tuple[int, int, str]]) -> np
     return tags
 
 
-_LOOSE_END = frozenset(
-    {
-        "and",
-        "or",
-        "of",
-        "in",
-        "by",
-        "at",
-        "to",
-        "for",
-        "with",
-        "on",
-        "owned",
-        "the",
-        "a",
-        "an",
-        "such",
-        "as",
-        "including",
-    }
-)
 _LOOSE_START = frozenset({"and", "or", "of", "by", "at", "to", "for", "with", "on"})
+_LOOSE_END = _LOOSE_START | {"in", "owned", "the", "a", "an", "such", "as", "including"}
 
 
 def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
