@@ -218,3 +218,17 @@ def test_train_muc4_only_split_from_the_command_line(tmp_path):
     assert json.loads(result.output)["split_pairs"] == 8
     assert SplitModel.load(tmp_path / incident_split.MODEL_FILE).intercept != 0.0
     assert not (tmp_path / roles.MODEL_FILE).exists()  # the tagger was not trained
+
+
+def test_gold_mentions_without_offsets_are_looked_up():
+    text = "a bomb wrecked the bank.    later a bomb hit the hotel."
+    record = {
+        "doctext": text,
+        "templates": [
+            {"incident_type": "bombing", "Target": [[["bank"]]]},  # no offset
+            {"incident_type": "bombing", "Target": [[["hotel", text.index("hotel")]]]},
+            {"incident_type": "bombing", "Target": [[["the airport"]]]},  # not in the text: no anchor
+        ],
+    }
+    rows, _, labels = incident_split.training_pairs([record])
+    assert labels == [0] and rows[0][NUMERIC.index("paragraphs")] == 1

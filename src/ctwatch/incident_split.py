@@ -174,6 +174,13 @@ def split(
     return out
 
 
+def _offset(text: str, mention: Sequence[Any]) -> int:
+    """Where a gold mention ([string, offset]) starts; a mention without its offset is looked up (-1: absent)."""
+    if len(mention) > 1 and isinstance(mention[1], int):
+        return mention[1]
+    return text.lower().find(str(mention[0]).lower())
+
+
 def training_pairs(records: Sequence[dict[str, Any]]) -> tuple[list[list[float]], list[set[str]], list[int]]:
     """Pairs of gold anchors of each report with templates: their features, and 1 when a template holds both."""
     from .bench.gtt import norm
@@ -187,7 +194,7 @@ def training_pairs(records: Sequence[dict[str, Any]]) -> tuple[list[list[float]]
             for role in ANCHORS:
                 for ent in t.get(role, []):
                     key = (role, norm(ent[0][0]))
-                    start = min(int(m[1]) for m in ent)
+                    start = min(_offset(r["doctext"], m) for m in ent)
                     at, holders = where.get(key, (start, set()))
                     where[key] = (min(at, start), holders | {k})
         keys = sorted((k for k in where if where[k][0] >= 0), key=lambda k: where[k][0])
