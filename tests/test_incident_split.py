@@ -7,9 +7,8 @@ from ctwatch.errors import DataError
 from ctwatch.incident_split import NUMERIC, Anchor, SplitModel
 
 TWO_PARAGRAPHS = (
-    "urban commandos bombed a car dealership in the capital this morning, police said.    during the evening "
-    "of 9 january, other commandos bombed two power pylons in usulutan department, leaving the east without "
-    "electricity."
+    "militants bombed a fuel depot near the port this morning, the police said.    on thursday night, a second "
+    "device destroyed a radio mast in the hills north of the city, cutting broadcasts for hours."
 )
 
 
@@ -28,8 +27,8 @@ def at(text, words, role="Target"):
         ),
         (
             TWO_PARAGRAPHS,
-            ("car dealership", "Target"),
-            ("power pylons", "Target"),
+            ("fuel depot", "Target"),
+            ("radio mast", "Target"),
             {"sentences": 1, "paragraphs": 1, "same_sentence": 0, "same_paragraph": 0, "targets": 1},
         ),
         (
@@ -117,7 +116,7 @@ def test_templates_split_with_a_splitter():
 @pytest.mark.parametrize(
     "text, anchors, groups",
     [
-        (TWO_PARAGRAPHS, [("car dealership", "Target"), ("power pylons", "Target")], [[0], [1]]),
+        (TWO_PARAGRAPHS, [("fuel depot", "Target"), ("radio mast", "Target")], [[0], [1]]),
         (
             "a bomb exploded at the offices of the newspaper el dia on tuesday.    in a separate incident on "
             "friday, unknown men shot and killed judge carlos perez in medellin.",
@@ -159,7 +158,7 @@ def our_records():
         }
 
     return [
-        rec(TWO_PARAGRAPHS, {"Target": ["car dealership"]}, {"Target": ["power pylons"]}),
+        rec(TWO_PARAGRAPHS, {"Target": ["fuel depot"]}, {"Target": ["radio mast"]}),
         rec(
             "a bomb wrecked the bank on monday.    on friday another bomb hit the mayor's office.",
             {"Target": ["bank"]},
@@ -186,7 +185,7 @@ def test_fit_writes_a_model_that_loads(tmp_path):
     m = SplitModel.load(out)
     assert json.loads(out.read_text())["numeric"] == list(NUMERIC)
     text = TWO_PARAGRAPHS
-    assert 0.0 < m.same(text, at(text, "car dealership"), at(text, "power pylons")) < 1.0
+    assert 0.0 < m.same(text, at(text, "fuel depot"), at(text, "radio mast")) < 1.0
 
 
 def test_fit_needs_both_kinds_of_pairs(tmp_path):

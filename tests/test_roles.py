@@ -251,18 +251,23 @@ def test_decode_drops_possessives_and_unclosed_brackets():
 
 
 def test_a_filler_inside_a_longer_one_of_its_role_is_the_same_entity():
-    text = "gunmen shot antonio roldan betancur; roldan died. the fmln and the fmln front denied it."
+    text = "gunmen shot mario ortega lozano; ortega died. the fmln and the fmln front denied it."
+
+    def at(words, role, score=0.9, after=0):
+        start = text.index(words, after)
+        return Filler(role, words, start, start + len(words), score)
+
     fillers = [
-        Filler("Victim", "antonio roldan betancur", 12, 35, 0.9),
-        Filler("Victim", "roldan", 37, 43, 0.8),  # inside the full name: left out
-        Filler("PerpInd", "roldan", 37, 43, 0.8),  # another role: kept
-        Filler("PerpOrg", "the fmln", 50, 58, 0.9),  # the same words as "fmln" once articles go: both kept
-        Filler("PerpOrg", "fmln", 67, 71, 0.9),
+        at("mario ortega lozano", "Victim"),
+        at("ortega", "Victim", 0.8, after=20),  # inside the full name: left out
+        at("ortega", "PerpInd", 0.8, after=20),  # another role: kept
+        at("the fmln", "PerpOrg"),  # not inside "fmln" (the same words once articles go): kept...
+        at("fmln", "PerpOrg", after=60),
     ]
     (only,) = roles.templates(fillers, {"relevant": 0.9, "attack": 0.9}, text)
-    assert only["Victim"] == [["antonio roldan betancur"]]
-    assert only["PerpInd"] == [["roldan"]]
-    assert only["PerpOrg"] == [["the fmln"]]  # one entity as the scorers read it
+    assert only["Victim"] == [["mario ortega lozano"]]
+    assert only["PerpInd"] == [["ortega"]]
+    assert only["PerpOrg"] == [["the fmln"]]  # ...and one entity with it, as the scorers read them
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Incident splitting: one MUC-4 template per incident when a report tells of several of the same type
-("urban commandos bombed a car dealership this morning ... during the evening they bombed two electricity
-facilities" is two bombings).
+("militants bombed a fuel depot this morning ... on thursday night a second device destroyed a radio mast"
+is two bombings).
 
 A template's targets and victims are its anchors. For each pair of anchors a logistic regression says how
 likely they belong to the same incident, from where they stand (the distance between them, the sentences

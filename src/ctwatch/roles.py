@@ -435,7 +435,7 @@ def templates(
     """MUC-4 templates of one report: none unless it likely holds an incident; one for the likeliest incident
     type (without fillers when none is sure) and one more for each other likely type. With several templates,
     each filler joins the one whose type the text names nearest to it (``data/muc4_cues.toml``). A filler
-    whose words run inside a longer sure filler of the same role ("roldan" in "antonio roldan betancur") is
+    whose words run inside a longer sure filler of the same role ("ortega" in "mario ortega lozano") is
     the same entity and is left out. With a ``splitter``, a template whose targets and victims belong to
     several incidents becomes one per incident (``incident_split``); at most ``MAX_TEMPLATES`` in all."""
     from .bench.gtt import norm
