@@ -24,7 +24,7 @@ from .errors import BenchError, DataError
 
 LABELS = ("Armed Assault", "Bombing/Explosion", "Hostage Taking (Kidnapping)", "Other")
 MODEL_FILE = "models/satp_attack_types.json"
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern; words of two letters or more
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class TextClassifier:
         )
 
     def features(self, text: str) -> dict[int, float]:
-        counts = Counter(self.vocabulary[t] for t in _TOKEN.findall(text.lower()) if t in self.vocabulary)
+        counts = Counter(self.vocabulary[t] for t in TOKEN.findall(text.lower()) if t in self.vocabulary)
         weights = {i: (1 + math.log(n)) * self.idf[i] for i, n in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         x = {i: w / norm for i, w in weights.items()}

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import datafiles
+from .classify import TOKEN
 from .errors import BenchError, DataError
 
 ANCHORS = ("Target", "Victim")
@@ -33,7 +34,6 @@ MAX_GROUPS = 4
 C = 0.1  # the best of 0.001-1 in 5-fold cross-validation on the training pairs, grouped by report (ROC AUC 0.815)
 _SENTENCE = re.compile(r"[.!?]\s")
 _PARAGRAPH = re.compile(r"\s{3,}")
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _BETWEEN = 200  # words this far from either anchor describe the gap between them
 NUMERIC = (
     "log_distance",
@@ -79,7 +79,7 @@ def words(text: str, a: Anchor, b: Anchor) -> set[str]:
         gap = f"{gap[:_BETWEEN]} | {gap[-_BETWEEN:]}"
     out: set[str] = set()
     for part in gap.split("|"):
-        tokens = _TOKEN.findall(part)
+        tokens = TOKEN.findall(part)
         out.update(tokens)
         out.update(f"{x} {y}" for x, y in zip(tokens, tokens[1:], strict=False))
     return out
