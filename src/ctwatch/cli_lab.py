@@ -100,8 +100,9 @@ def train_muc4(gold: str, epochs: int, out_dir: str | None, parts: tuple[str, ..
     """Fit the learned MUC-4 extractors: the role-filler tagger (over MiniLM), the incident-type classifier
     and the incident splitter.
 
-    Writes models/muc4_roles.pt, models/muc4_types.json and models/muc4_split.json; the tagger takes about 80
-    minutes on two CPU cores, the other two seconds (`--only types --only split`).
+    Writes models/muc4_roles.pt, models/muc4_types.json with models/muc4_doctypes.pt, and models/muc4_split.json;
+    on two CPU cores the tagger takes about 80 minutes, the types about 10 and the splitter seconds
+    (`--only types --only split`).
     """
     from .roles import PARTS
     from .roles import train_muc4 as fit_muc4

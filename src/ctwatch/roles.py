@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from . import datafiles, encoder, incident_split
+from . import datafiles, encoder, incident_split, incident_types
 from .errors import DataError
 from .incident_split import SplitModel
 
@@ -236,8 +236,14 @@ class RoleTagger:
         return torch.stack(probs).mean(0).numpy()
 
     def fillers(self, text: str) -> list[Filler]:
+        return self.read(text)[0]
+
+    def read(self, text: str) -> tuple[list[Filler], np.ndarray | None]:
+        """The text's fillers, and the encoder's own reading of it when a member reads through the encoder's
+        own layers (the incident-type networks read the same, ``incident_types``)."""
         encoded = self.encode(text)
-        return decode(text, encoded[0].offsets, self.probabilities(encoded))
+        plain = next((e.states for m, e in zip(self.members, encoded, strict=True) if m.upper is None), None)
+        return decode(text, encoded[0].offsets, self.probabilities(encoded)), plain
 
 
 @cache
@@ -401,7 +407,6 @@ def save(members: Sequence[Member], out: Path) -> int:
 
 INCIDENT_TYPES = ("attack", "bombing", "kidnapping", "arson", "robbery", "forced work stoppage")
 TYPE_LABELS = ("relevant", *INCIDENT_TYPES)
-TYPES_FILE = "models/muc4_types.json"
 FILLER_THRESHOLD = 0.45  # a filler's mean tag probability; chosen on MUC-4 dev (docs/accuracy.md)
 O_WEIGHT = 0.4  # decode weighs "O" down by this before taking a piece's likeliest tag; chosen on MUC-4 dev
 RELEVANT_THRESHOLD = 0.2  # a report this likely to hold an incident gets a template, with fillers or without
@@ -485,7 +490,8 @@ def train_muc4(
     parts: Sequence[str] = PARTS,
 ) -> dict[str, Any]:
     """Fit the learned MUC-4 extractors named in ``parts`` on GTT-format training records: the role tagger
-    (about 80 minutes on two cores), the incident-type classifier and the incident splitter (seconds each)."""
+    (about 80 minutes on two cores), the incident-type regressions and networks (about 10) and the incident
+    splitter (seconds)."""
     from tqdm import tqdm
 
     from . import classify
@@ -497,6 +503,11 @@ def train_muc4(
     records = read_gold(train_path)
     out_dir = out_dir or datafiles.data_dir()
     fig: dict[str, Any] = {"documents": len(records)}
+    encoded: list[encoder.Encoded] = []  # the encoder's own reading: the frozen members and the type networks
+    tags: list[np.ndarray] = []
+    if "tagger" in parts or "types" in parts:
+        encoded = [encoder.encode(r["doctext"]) for r in tqdm(records, disable=not progress, desc="encoding")]
+        tags = [piece_tags(e.offsets, gold_spans(r)) for e, r in zip(encoded, records, strict=True)]
     if "tagger" in parts:
         examples = [
             ex
@@ -505,8 +516,6 @@ def train_muc4(
         ]
         members = [fit(examples, epochs=epochs, seed=seed, progress=progress) for seed in SEEDS]
         del examples
-        encoded = [encoder.encode(r["doctext"]) for r in tqdm(records, disable=not progress, desc="encoding")]
-        tags = [piece_tags(e.offsets, gold_spans(r)) for e, r in zip(encoded, records, strict=True)]
         members += [fit_frozen(encoded, tags, seed=seed, progress=progress) for seed in SEEDS]
         fig["tagged_pieces"] = int(sum(int((t > 0).sum()) for t in tags))
         fig["tagger_bytes"] = save(members, out_dir / MODEL_FILE)
@@ -517,8 +526,19 @@ def train_muc4(
             f"{train_path.name} ({len(records)} docs)"
         )
         texts, labels = [r["doctext"] for r in records], [type_labels(r) for r in records]
-        types = classify.fit(texts, labels, TYPE_LABELS, out_dir / TYPES_FILE, about, c=3.0, cues=True)
+        types = classify.fit(
+            texts, labels, TYPE_LABELS, out_dir / incident_types.TYPES_FILE, about, c=3.0, cues=True
+        )
+        states = [e.states for e in encoded]
+        rows = np.asarray(labels, dtype=np.float32)
+        nets = [
+            incident_types.fit_net(states, rows, tags, len(TAGS), seed=seed, progress=progress)
+            for seed in incident_types.SEEDS
+        ]
         fig["types_bytes"] = types["bytes"]
+        fig["type_nets_bytes"] = incident_types.save_nets(
+            nets, TYPE_LABELS, len(TAGS), out_dir / incident_types.NET_FILE
+        )
     if "split" in parts:
         about = (
             "ctwatch MUC-4 incident splitting: how likely two targets/victims of a report belong to the same "
@@ -530,8 +550,5 @@ def train_muc4(
     return fig
 
 
-@cache
-def type_model() -> Any:
-    from . import classify
-
-    return classify.TextClassifier.load(datafiles.path(TYPES_FILE))
+def type_model() -> incident_types.TypeReader:
+    return incident_types.reader()

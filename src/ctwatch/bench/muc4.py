@@ -81,8 +81,8 @@ def predict_learned(records: list[dict[str, Any]], progress: bool = False) -> di
     tagger, types, splitter = roles.tagger(), roles.type_model(), incident_split.model()
     out: dict[str, Any] = {}
     for r in tqdm(records, disable=not progress, desc="muc4", leave=False):
-        fillers = tagger.fillers(r["doctext"])
-        probs = types.probabilities(r["doctext"])
+        fillers, states = tagger.read(r["doctext"])
+        probs = types.probabilities(r["doctext"], states)
         out[r["docid"]] = {"pred_templates": roles.templates(fillers, probs, r["doctext"], splitter)}
     return out
 
