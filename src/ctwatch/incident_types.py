@@ -133,7 +133,8 @@ def save_nets(nets: Sequence[Any], labels: Sequence[str], n_tags: int, out: Path
 
 @dataclass
 class TypeReader:
-    """The averaged incident-type probabilities of a report (regressions and, when shipped, networks)."""
+    """The averaged incident-type probabilities of a report; without networks (``nets`` empty), the
+    regressions' alone."""
 
     regressions: Any  # classify.TextClassifier
     nets: list[Any]
@@ -145,8 +146,10 @@ class TypeReader:
 
         regressions = TextClassifier.load(types_path or datafiles.path(TYPES_FILE))
         p = nets_path or datafiles.path(NET_FILE)
-        if not p.exists():
-            return cls(regressions, [], regressions.labels)
+        if not p.is_file():
+            raise DataError(
+                f"{p}: no such incident-type network; build it with `ctwatch train muc4 --only types`"
+            )
         encoder.require()
         import torch
 
