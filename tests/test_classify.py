@@ -36,6 +36,7 @@ def test_train_predict_evaluate(tsv, tmp_path):
     out = tmp_path / "m.json"
     info = train(tsv, out)
     assert info["rows"] == 24 and out.exists()
+    assert info["nets_bytes"] > 0 and out.with_suffix(".pt").exists()  # the networks averaged with it
     m = TextClassifier.load(out)
     assert m.labels == LABELS
     assert m.predict("Gunmen opened fire and shot dead a policeman in a gunfight") == ["Armed Assault"]
@@ -49,7 +50,7 @@ def test_inference_matches_scikit_learn(tsv, tmp_path):
     from sklearn.linear_model import LogisticRegression
 
     out = tmp_path / "m.json"
-    train(tsv, out)
+    train(tsv, out, nets=False)
     m = TextClassifier.load(out)
     from scipy.sparse import csr_matrix, hstack
 
@@ -73,9 +74,25 @@ def test_inference_matches_scikit_learn(tsv, tmp_path):
 
 
 def test_shipped_model_loads():
-    probs = model().probabilities("A suicide bomber blew himself up near a police checkpost")
+    m = model()
+    assert len(m.nets) == 2  # the regressions averaged with two networks
+    probs = m.probabilities("A suicide bomber blew himself up near a police checkpost")
     assert set(probs) == set(LABELS)
     assert max(probs, key=probs.get) == "Bombing/Explosion"
+
+
+def test_the_trained_pair_is_read_together(tsv, tmp_path):
+    from ctwatch.incident_types import NET_WEIGHT, TypeReader
+
+    out = tmp_path / "m.json"
+    train(tsv, out)
+    both = TypeReader.load(out)
+    text = "Militants opened fire on a police post"
+    alone = both.regressions.probabilities(text)
+    averaged = both.probabilities(text)
+    assert averaged != alone and all(0 <= v <= 1 for v in averaged.values())
+    assert all(abs(averaged[k] - alone[k]) <= NET_WEIGHT for k in LABELS)
+    assert evaluate(tsv, both)["n"] == 24
 
 
 def test_bad_inputs(tmp_path):

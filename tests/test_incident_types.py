@@ -36,12 +36,12 @@ def trained(tmp_path_factory):
     tags = [roles.piece_tags(e.offsets, s) for e, (_, _, s) in zip(encoded, REPORTS * 2, strict=True)]
     rows = np.asarray(labels, dtype=np.float32)
     net = incident_types.fit_net([e.states for e in encoded], rows, tags, len(roles.TAGS), epochs=2)
-    assert incident_types.save_nets([net], LABELS, len(roles.TAGS), out / "nets.pt") > 0
+    assert incident_types.save_nets([net], LABELS, len(roles.TAGS), out / "types.pt") > 0
     return out
 
 
 def test_the_networks_and_regressions_are_averaged(trained):
-    both = TypeReader.load(trained / "types.json", trained / "nets.pt")
+    both = TypeReader.load(trained / "types.json")
     alone = TypeReader(both.regressions, [], LABELS)
     assert len(both.nets) == 1 and alone.nets == []
     text = REPORTS[0][0]
@@ -59,7 +59,7 @@ def test_the_networks_and_regressions_are_averaged(trained):
 
 
 def test_the_callers_reading_gives_the_same_probabilities(trained):
-    reader = TypeReader.load(trained / "types.json", trained / "nets.pt")
+    reader = TypeReader.load(trained / "types.json")
     text = REPORTS[1][0]
     assert reader.probabilities(text, encoder.encode(text).states) == pytest.approx(
         reader.probabilities(text)
@@ -78,11 +78,12 @@ def test_the_callers_reading_gives_the_same_probabilities(trained):
     ],
 )
 def test_a_broken_network_file_is_named(trained, tmp_path, content, cause):
-    bad = tmp_path / "nets.pt"
+    (tmp_path / "types.json").write_bytes((trained / "types.json").read_bytes())
+    bad = tmp_path / "types.pt"
     if content is not None:
         bad.write_bytes(content)
     with pytest.raises(DataError, match=cause) as err:
-        TypeReader.load(trained / "types.json", bad)
+        TypeReader.load(tmp_path / "types.json")
     message = str(err.value)
     assert str(bad) in message and "ctwatch train muc4 --only types" in message and "\n" not in message
 
@@ -90,12 +91,24 @@ def test_a_broken_network_file_is_named(trained, tmp_path, content, cause):
 def test_networks_for_other_labels_are_refused(trained, tmp_path):
     import torch
 
-    saved = torch.load(trained / "nets.pt", weights_only=True)
+    saved = torch.load(trained / "types.pt", weights_only=True)
     saved["labels"] = ["relevant", "bombing", "attack"]
-    other = tmp_path / "nets.pt"
-    torch.save(saved, other)
+    (tmp_path / "types.json").write_bytes((trained / "types.json").read_bytes())
+    torch.save(saved, tmp_path / "types.pt")
     with pytest.raises(DataError, match="differ from"):
-        TypeReader.load(trained / "types.json", other)
+        TypeReader.load(tmp_path / "types.json")
+
+
+def test_networks_without_a_tag_head_learn_labels_alone():
+    texts = [t for t, _, _ in REPORTS]
+    states = [encoder.encode(t).states for t in texts]
+    rows = np.asarray([y for _, y, _ in REPORTS], dtype=np.float32)
+    net = incident_types.fit_net(states, rows, epochs=1)
+    import torch
+
+    assert net.tag is None
+    logits, tags = net(torch.from_numpy(states[0])[None], torch.ones((1, len(states[0]))))
+    assert logits.shape == (1, len(LABELS)) and tags is None
 
 
 def test_the_shipped_reader_averages_both():
@@ -134,6 +147,6 @@ def test_train_muc4_only_types_from_the_command_line(tmp_path):
     assert result.exit_code == 0, result.output
     fig = json.loads(result.output)
     assert fig["types_bytes"] > 0 and fig["type_nets_bytes"] > 0
-    reader = TypeReader.load(tmp_path / incident_types.TYPES_FILE, tmp_path / incident_types.NET_FILE)
+    reader = TypeReader.load(tmp_path / incident_types.TYPES_FILE)
     assert len(reader.nets) == len(incident_types.SEEDS) and reader.labels == roles.TYPE_LABELS
     assert not (tmp_path / roles.MODEL_FILE).exists()  # the tagger was not trained

@@ -1,9 +1,11 @@
 """Small learned text classifiers shipped as plain JSON weights, so inference needs nothing but Python:
 TF-IDF of words (sublinear tf, l2-normalised), optionally what our incident lexicon sees in the text (its
 GTD attack, weapon and target types: knowledge the few hundred training rows cannot teach), and one
-logistic regression per label. Two are shipped: the
-attack types of incident paragraphs (SATP's four labels) and MUC-4's incident types of a whole report. ``ctwatch train satp`` reproduces the shipped file from the SATP training
-split (scikit-learn, from the ``train`` extra); ``ctwatch bench satp`` scores it.
+logistic regression per label. Two are shipped: the attack types of incident paragraphs (SATP's four
+labels) and MUC-4's incident types of a whole report; each is averaged with small networks over the MiniLM
+encoder kept beside it (``incident_types``). ``ctwatch train satp`` reproduces the shipped SATP files from
+the SATP training split (scikit-learn and torch, from the ``train`` extra); ``ctwatch bench satp`` scores
+them.
 
 Label order of the SATP files, checked against their texts: Armed Assault, Bombing/Explosion, Hostage Taking
 (Kidnapping), and Other (arson, facility attacks, beatings)."""
@@ -17,10 +19,15 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from . import datafiles
 from .errors import BenchError, DataError
+
+if TYPE_CHECKING:
+    from .incident_types import TypeReader
 
 LABELS = ("Armed Assault", "Bombing/Explosion", "Hostage Taking (Kidnapping)", "Other")
 MODEL_FILE = "models/satp_attack_types.json"
@@ -97,8 +104,11 @@ def lexicon_cues(text: str) -> set[str]:
 
 
 @cache
-def model() -> TextClassifier:
-    return TextClassifier.load()
+def model() -> TypeReader:
+    """The shipped attack-type model: the regressions averaged with the networks beside them."""
+    from .incident_types import TypeReader
+
+    return TypeReader.load(datafiles.path(MODEL_FILE))
 
 
 def read_tsv(path: Path) -> tuple[list[str], list[list[int]]]:
@@ -169,25 +179,33 @@ def fit(
     return {"rows": len(texts), "vocabulary": len(vocab), "bytes": out.stat().st_size}
 
 
-def train(path: Path, out: Path, c: float = 10.0) -> dict[str, Any]:
-    """Fit the attack-type model on a SATP-format TSV and write its JSON weights."""
+def train(path: Path, out: Path, c: float = 10.0, nets: bool = True) -> dict[str, Any]:
+    """Fit the attack-type model on a SATP-format TSV: the regressions' JSON weights to ``out`` and, unless
+    ``nets`` is false, the networks averaged with them beside it (``incident_types``, a few minutes)."""
     texts, labels = read_tsv(path)
     about = (
         "ctwatch attack-type classifier: TF-IDF and incident-lexicon cues + logistic regression per label, trained by "
         f"`ctwatch train satp` on {path.name} ({len(texts)} rows)"
     )
-    return fit(texts, labels, LABELS, out, about, c, cues=True)
+    info = fit(texts, labels, LABELS, out, about, c, cues=True)
+    if nets:
+        from . import incident_types
+
+        rows = np.asarray(labels, dtype=np.float32)
+        info["nets_bytes"] = incident_types.fit_and_save(texts, rows, LABELS, incident_types.nets_beside(out))
+    return info
 
 
-def evaluate(path: Path, m: TextClassifier | None = None) -> dict[str, Any]:
+def evaluate(path: Path, m: TextClassifier | TypeReader | None = None) -> dict[str, Any]:
     """Per-label and macro F1 on a SATP-format TSV."""
-    m = m or model()
     texts, gold = read_tsv(path)
+    m = m or model()
+    probs = [m.probabilities(text) for text in texts]
     f1s = {}
     for k, label in enumerate(m.labels):
         tp = fp = fn = 0
-        for text, row in zip(texts, gold, strict=True):
-            pred = m.probabilities(text)[label] >= 0.5
+        for p, row in zip(probs, gold, strict=True):
+            pred = p[label] >= 0.5
             tp += pred and row[k] == 1
             fp += pred and row[k] == 0
             fn += (not pred) and row[k] == 1

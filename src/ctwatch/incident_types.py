@@ -1,14 +1,16 @@
-"""MUC-4 incident types of a whole report: whether it tells of at least one incident ("relevant") and of which
-types (attack, bombing, kidnapping, arson, robbery, forced work stoppage).
+"""Incident types of a whole text, learned: MUC-4's report types (whether a report tells of at least one
+incident, "relevant", and of which types: attack, bombing, kidnapping, arson, robbery, forced work
+stoppage) and SATP's attack types of a paragraph (``classify.LABELS``).
 
 Two readers are averaged (``NET_WEIGHT``): the TF-IDF and lexicon-cue logistic regressions of ``classify``
-(``data/models/muc4_types.json``, inference in plain Python) and small networks over the MiniLM encoder's
-reading of the whole report (``data/models/muc4_doctypes.pt``). Each network projects the encoder's piece
-vectors, runs a bidirectional GRU over the report and pools its states (maximum and mean) into one sigmoid
-per label. While it learns, a second head tags every piece with its role-filler tag, as the role tagger
-does: knowing where a report's perpetrators, targets and victims are is what tells a report on an incident
-from one on politics or army operations, and the labels alone (1,300 reports) teach that poorly.
-``ctwatch train muc4 --only types`` fits both from MUC-4's training split."""
+(a JSON file, inference in plain Python) and small networks over the MiniLM encoder's reading of the whole
+text, saved beside it with the suffix ``.pt`` (``data/models/muc4_types.json`` and ``muc4_types.pt``,
+``satp_attack_types.json`` and ``satp_attack_types.pt``). Each network projects the encoder's piece vectors,
+runs a bidirectional GRU over the text and pools its states (maximum and mean) into one sigmoid per label.
+For MUC-4 a second head learns to tag every piece with its role-filler tag, as the role tagger does: knowing
+where a report's perpetrators, targets and victims are is what tells a report on an incident from one on
+politics or army operations, and the labels alone (1,300 reports) teach that poorly. ``ctwatch train muc4
+--only types`` and ``ctwatch train satp`` fit both readers from the training splits."""
 
 from __future__ import annotations
 
@@ -24,8 +26,7 @@ import numpy as np
 from . import datafiles, encoder
 from .errors import DataError
 
-TYPES_FILE = "models/muc4_types.json"
-NET_FILE = "models/muc4_doctypes.pt"
+TYPES_FILE = "models/muc4_types.json"  # its networks: the same name with the suffix .pt (``nets_beside``)
 NET_WEIGHT = 0.5  # the networks' share of the averaged probabilities, the regressions' the rest
 SEEDS = (0, 1)  # one network per seed; their probabilities are averaged
 EPOCHS = 8
@@ -48,16 +49,16 @@ def _net(labels: int, tags: int) -> Any:
             self.project = nn.Linear(encoder.DIM, PROJECT)
             self.rnn = nn.GRU(PROJECT, HIDDEN, batch_first=True, bidirectional=True)
             self.out = nn.Linear(4 * HIDDEN, labels)
-            self.tag = nn.Linear(2 * HIDDEN, tags)  # used only while training
+            self.tag = nn.Linear(2 * HIDDEN, tags) if tags else None  # used only while training
 
-        def forward(self, x: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-            """Label logits (batch, labels) and piece tag logits (batch, pieces, tags)."""
+        def forward(self, x: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
+            """Label logits (batch, labels) and, with a tag head, piece tag logits (batch, pieces, tags)."""
             h, _ = self.rnn(torch.relu(self.project(self.drop(x))))
             h = self.drop(h)
             m = mask[..., None]
             top = h.masked_fill(m == 0, -1e4).max(1).values
             mean = (h * m).sum(1) / m.sum(1).clamp(min=1)
-            return self.out(torch.cat([top, mean], -1)), self.tag(h)
+            return self.out(torch.cat([top, mean], -1)), None if self.tag is None else self.tag(h)
 
     return DocTypes()
 
@@ -77,8 +78,8 @@ def _batch(states: Sequence[np.ndarray], ids: Sequence[int]) -> tuple[Any, Any]:
 def fit_net(
     states: Sequence[np.ndarray],
     labels: np.ndarray,
-    tags: Sequence[np.ndarray],
-    n_tags: int,
+    tags: Sequence[np.ndarray] | None = None,
+    n_tags: int = 0,
     seed: int = 0,
     epochs: int = EPOCHS,
     progress: bool = False,
@@ -92,6 +93,7 @@ def fit_net(
 
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
+    n_tags = n_tags if tags is not None else 0
     net = _net(labels.shape[1], n_tags)
     opt = torch.optim.AdamW(net.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
     label_loss, tag_loss = torch.nn.BCEWithLogitsLoss(), _loss()
@@ -107,18 +109,45 @@ def fit_net(
             scale = frac / WARM_UP if frac < WARM_UP else 1 - frac
             for group in opt.param_groups:
                 group["lr"] = LEARNING_RATE * max(scale, 0.02)
-            y = torch.full(mask.shape, -1, dtype=torch.long)
-            for r, i in enumerate(ids):
-                y[r, : len(tags[i])] = torch.from_numpy(np.asarray(tags[i], dtype=np.int64))
             logits, tag_logits = net(x, mask)
             loss = label_loss(logits, torch.from_numpy(labels[ids].astype(np.float32)))
-            loss = loss + TAG_WEIGHT * tag_loss(tag_logits.reshape(-1, n_tags), y.reshape(-1))
+            if tags is not None and tag_logits is not None:
+                y = torch.full(mask.shape, -1, dtype=torch.long)
+                for r, i in enumerate(ids):
+                    y[r, : len(tags[i])] = torch.from_numpy(np.asarray(tags[i], dtype=np.int64))
+                loss = loss + TAG_WEIGHT * tag_loss(tag_logits.reshape(-1, n_tags), y.reshape(-1))
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step()
             step += 1
     return net.eval()
+
+
+def nets_beside(path: Path) -> Path:
+    """Where the networks of the regressions in ``path`` are kept."""
+    return path.with_suffix(".pt")
+
+
+def fit_and_save(
+    texts: Sequence[str],
+    labels: np.ndarray,
+    names: Sequence[str],
+    out: Path,
+    tags: Sequence[np.ndarray] | None = None,
+    n_tags: int = 0,
+    states: Sequence[np.ndarray] | None = None,
+    progress: bool = False,
+) -> int:
+    """Fit one network per seed in ``SEEDS`` and write them to ``out``; ``states`` are the encoder's readings
+    of ``texts`` when the caller has them."""
+    from tqdm import tqdm
+
+    encoder.require()
+    if states is None:
+        states = [encoder.encode(t).states for t in tqdm(texts, disable=not progress, desc="encoding")]
+    nets = [fit_net(states, labels, tags, n_tags, seed=seed, progress=progress) for seed in SEEDS]
+    return save_nets(nets, names, n_tags, out)
 
 
 def save_nets(nets: Sequence[Any], labels: Sequence[str], n_tags: int, out: Path) -> int:
@@ -141,18 +170,19 @@ class TypeReader:
     labels: tuple[str, ...]
 
     @classmethod
-    def load(cls, types_path: Path | None = None, nets_path: Path | None = None) -> TypeReader:
+    def load(cls, path: Path | None = None) -> TypeReader:
+        """The regressions in ``path`` (default: MUC-4's) and the networks beside them (``nets_beside``)."""
         from .classify import TextClassifier
 
-        regressions = TextClassifier.load(types_path or datafiles.path(TYPES_FILE))
-        p = nets_path or datafiles.path(NET_FILE)
+        regressions = TextClassifier.load(path or datafiles.path(TYPES_FILE))
+        p = nets_beside(path or datafiles.path(TYPES_FILE))
+        how = "ctwatch train satp" if p.name.startswith("satp") else "ctwatch train muc4 --only types"
         if not p.is_file():
-            raise DataError(
-                f"{p}: no such incident-type network; build it with `ctwatch train muc4 --only types`"
-            )
+            raise DataError(f"{p}: no such incident-type network; build it with `{how}`")
         encoder.require()
         import torch
 
+        bad = (OSError, RuntimeError, KeyError, ValueError, TypeError, EOFError, pickle.UnpicklingError)
         try:
             saved = torch.load(p, map_location="cpu", weights_only=True)
             labels = tuple(saved["labels"])
@@ -161,22 +191,14 @@ class TypeReader:
                 net = _net(len(labels), int(saved["tags"]))
                 net.load_state_dict({k: v.float() for k, v in state.items()})
                 nets.append(net.eval())
-        except (
-            OSError,
-            RuntimeError,
-            KeyError,
-            ValueError,
-            TypeError,
-            EOFError,
-            pickle.UnpicklingError,
-        ) as exc:
+        except bad as exc:
+            cause = " ".join(str(exc).split())
             raise DataError(
-                f"{p}: not a ctwatch incident-type network ({' '.join(str(exc).split())}); rebuild it with `ctwatch train muc4 --only types`"
+                f"{p}: not a ctwatch incident-type network ({cause}); rebuild it with `{how}`"
             ) from exc
         if labels != regressions.labels:
             raise DataError(
-                f"{p}: labels {labels} differ from {regressions.labels} of the regressions; "
-                "rebuild both with `ctwatch train muc4 --only types`"
+                f"{p}: labels {labels} differ from {regressions.labels} of the regressions; rebuild both with `{how}`"
             )
         return cls(regressions, nets, labels)
 

@@ -529,15 +529,16 @@ def train_muc4(
         types = classify.fit(
             texts, labels, TYPE_LABELS, out_dir / incident_types.TYPES_FILE, about, c=3.0, cues=True
         )
-        states = [e.states for e in encoded]
-        rows = np.asarray(labels, dtype=np.float32)
-        nets = [
-            incident_types.fit_net(states, rows, tags, len(TAGS), seed=seed, progress=progress)
-            for seed in incident_types.SEEDS
-        ]
         fig["types_bytes"] = types["bytes"]
-        fig["type_nets_bytes"] = incident_types.save_nets(
-            nets, TYPE_LABELS, len(TAGS), out_dir / incident_types.NET_FILE
+        fig["type_nets_bytes"] = incident_types.fit_and_save(
+            texts,
+            np.asarray(labels, dtype=np.float32),
+            TYPE_LABELS,
+            incident_types.nets_beside(out_dir / incident_types.TYPES_FILE),
+            tags=tags,
+            n_tags=len(TAGS),
+            states=[e.states for e in encoded],
+            progress=progress,
         )
     if "split" in parts:
         about = (
