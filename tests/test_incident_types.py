@@ -109,6 +109,9 @@ def test_networks_without_a_tag_head_learn_labels_alone():
     assert net.tag is None
     logits, tags = net(torch.from_numpy(states[0])[None], torch.ones((1, len(states[0]))))
     assert logits.shape == (1, len(LABELS)) and tags is None
+    empty = [encoder.encode("").states] * 2
+    with pytest.raises(DataError, match="every training text is empty"):
+        incident_types.fit_net(empty, rows[:2])
 
 
 def test_the_shipped_reader_averages_both():

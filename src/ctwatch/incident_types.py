@@ -84,8 +84,8 @@ def fit_net(
     epochs: int = EPOCHS,
     progress: bool = False,
 ) -> Any:
-    """One network on reports as the encoder reads them (``states``), their label rows (0/1) and piece tags
-    (``roles.piece_tags``; -1 is ignored)."""
+    """One network on texts as the encoder reads them (``states``) and their label rows (0/1); with ``tags``
+    (``roles.piece_tags`` of each text; -1 is ignored) and their number, it learns to tag pieces as well."""
     import torch
     from tqdm import tqdm
 
@@ -99,6 +99,8 @@ def fit_net(
     label_loss, tag_loss = torch.nn.BCEWithLogitsLoss(), _loss()
     order = sorted((i for i in range(len(states)) if len(states[i])), key=lambda i: len(states[i]))
     batches = [order[j : j + BATCH] for j in range(0, len(order), BATCH)]
+    if not batches:
+        raise DataError("no text to learn incident types from: every training text is empty")
     total, step = epochs * len(batches), 0
     for _ in tqdm(range(epochs), disable=not progress, desc="epochs"):
         net.train()
