@@ -34,6 +34,11 @@ MODEL_FILE = "models/satp_attack_types.json"
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern; words of two letters or more
 
 
+def rebuild_command(path: Path) -> str:
+    """The command that rebuilds a shipped type model file (SATP's or MUC-4's, regressions or networks)."""
+    return "ctwatch train satp" if path.name.startswith("satp") else "ctwatch train muc4 --only types"
+
+
 @dataclass(frozen=True)
 class TextClassifier:
     vocabulary: dict[str, int]
@@ -46,7 +51,7 @@ class TextClassifier:
     @classmethod
     def load(cls, path: Path | None = None) -> TextClassifier:
         p = path or datafiles.path(MODEL_FILE)
-        hint = f"rebuild it with `ctwatch train {'satp' if p.name.startswith('satp') else 'muc4'}`"
+        hint = f"rebuild it with `{rebuild_command(p)}`"
         try:
             raw = json.loads(p.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:

@@ -101,7 +101,7 @@ def train_muc4(gold: str, epochs: int, out_dir: str | None, parts: tuple[str, ..
     """Fit the learned MUC-4 extractors: the role-filler tagger (over MiniLM), the incident-type classifier
     and the incident splitter.
 
-    Writes models/muc4_roles.pt, models/muc4_types.json with models/muc4_doctypes.pt, and models/muc4_split.json;
+    Writes models/muc4_roles.pt, models/muc4_types.json with models/muc4_types.pt, and models/muc4_split.json;
     on two CPU cores the tagger takes about 80 minutes, the types about 10 and the splitter seconds
     (`--only types --only split`).
     """

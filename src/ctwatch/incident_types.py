@@ -89,7 +89,7 @@ def fit_net(
     import torch
     from tqdm import tqdm
 
-    from .roles import _loss
+    from .roles import _batches, _loss
 
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
@@ -97,8 +97,8 @@ def fit_net(
     net = _net(labels.shape[1], n_tags)
     opt = torch.optim.AdamW(net.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
     label_loss, tag_loss = torch.nn.BCEWithLogitsLoss(), _loss()
-    order = sorted((i for i in range(len(states)) if len(states[i])), key=lambda i: len(states[i]))
-    batches = [order[j : j + BATCH] for j in range(0, len(order), BATCH)]
+    read = [i for i in range(len(states)) if len(states[i])]
+    batches = [[read[k] for k in b] for b in _batches([len(states[i]) for i in read], BATCH)]
     if not batches:
         raise DataError("no text to learn incident types from: every training text is empty")
     total, step = epochs * len(batches), 0
@@ -174,11 +174,12 @@ class TypeReader:
     @classmethod
     def load(cls, path: Path | None = None) -> TypeReader:
         """The regressions in ``path`` (default: MUC-4's) and the networks beside them (``nets_beside``)."""
-        from .classify import TextClassifier
+        from .classify import TextClassifier, rebuild_command
 
-        regressions = TextClassifier.load(path or datafiles.path(TYPES_FILE))
-        p = nets_beside(path or datafiles.path(TYPES_FILE))
-        how = "ctwatch train satp" if p.name.startswith("satp") else "ctwatch train muc4 --only types"
+        path = path or datafiles.path(TYPES_FILE)
+        regressions = TextClassifier.load(path)
+        p = nets_beside(path)
+        how = rebuild_command(p)
         if not p.is_file():
             raise DataError(f"{p}: no such incident-type network; build it with `{how}`")
         encoder.require()
