@@ -270,6 +270,29 @@ def test_a_filler_inside_a_longer_one_of_its_role_is_the_same_entity():
     assert only["PerpOrg"] == [["the fmln"]]  # ...and one entity with it, as the scorers read them
 
 
+def test_extracts_give_each_entity_once_by_its_surest_name():
+    text = "the farabundo marti national liberation front (fmln) bombed a bus; the fmln said so. a car too."
+
+    def at(words, role, score):
+        start = text.index(words)
+        return Filler(role, words, start, start + len(words), score)
+
+    fillers = [
+        at("farabundo marti national liberation front", "PerpOrg", 0.7),
+        at("fmln", "PerpOrg", 0.9),
+        at("bus", "Target", 0.8),
+        at("car", "Target", 0.3),  # not sure enough
+    ]
+    assert roles.extracts(fillers, {"relevant": 0.9, "bombing": 0.9}) == {
+        "PerpInd": [],
+        "PerpOrg": [["fmln"]],
+        "Target": [["bus"]],
+        "Victim": [],
+        "Weapon": [],
+    }
+    assert roles.extracts(fillers, {"relevant": 0.1, "bombing": 0.9}) == {r: [] for r in roles.ROLES}
+
+
 @pytest.mark.parametrize(
     "o, role, read",
     [

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from . import datafiles, encoder, incident_split, incident_types
+from . import coref, datafiles, encoder, incident_split, incident_types
 from .errors import DataError
 from .incident_split import SplitModel
 
@@ -434,6 +434,38 @@ def _inside(short: list[str], long: list[str]) -> bool:
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
+def _sure(fillers: list[Filler]) -> list[Filler]:
+    """The fillers sure enough to keep, less those whose words run inside a longer sure filler of the same
+    role ("ortega" in "mario ortega lozano": the same entity)."""
+    from .bench.gtt import norm
+
+    sure = [f for f in fillers if f.score >= FILLER_THRESHOLD and norm(f.text)]
+    words = [norm(f.text).split() for f in sure]
+    return [
+        f
+        for f, w in zip(sure, words, strict=True)
+        if not any(g.role == f.role and _inside(w, v) for g, v in zip(sure, words, strict=True))
+    ]
+
+
+def extracts(
+    fillers: list[Filler], types: dict[str, float], actors: bool = True
+) -> dict[str, list[list[str]]]:
+    """A report's role-filler entities, MUC-4's entity-level form (GRIT's ``pred_extracts``, scored by
+    CEAF-REE): the sure fillers of a report likely to hold an incident, grouped per role by the entity they
+    name (``coref.clusters``: "FMLN" and "Farabundo Marti National Liberation Front" are one); each entity is
+    given by its surest name (an entity counts only when every name given for it is one of the gold entity's,
+    so one name risks least)."""
+    out: dict[str, list[list[str]]] = {r: [] for r in ROLES}
+    if types.get("relevant", 0.0) < RELEVANT_THRESHOLD:
+        return out
+    sure = _sure(fillers)
+    for role in ROLES:
+        groups = coref.clusters([f for f in sure if f.role == role], lambda f: f.text, actors)
+        out[role] = [[max(g, key=lambda f: f.score).text] for g in groups]
+    return out
+
+
 def templates(
     fillers: list[Filler], types: dict[str, float], text: str = "", splitter: SplitModel | None = None
 ) -> list[dict[str, Any]]:
@@ -448,13 +480,7 @@ def templates(
 
     if types.get("relevant", 0.0) < RELEVANT_THRESHOLD:
         return []
-    sure = [f for f in fillers if f.score >= FILLER_THRESHOLD and norm(f.text)]
-    words = [norm(f.text).split() for f in sure]
-    sure = [
-        f
-        for f, w in zip(sure, words, strict=True)
-        if not any(g.role == f.role and _inside(w, v) for g, v in zip(sure, words, strict=True))
-    ]
+    sure = _sure(fillers)
     ranked = sorted(INCIDENT_TYPES, key=lambda t: -types.get(t, 0.0))
     chosen = [ranked[0], *(t for t in ranked[1:] if types.get(t, 0.0) >= SECOND_TYPE and sure)][:3]
     cues = _cues()

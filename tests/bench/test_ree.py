@@ -114,3 +114,22 @@ def test_agrees_with_the_reference_scorer(tmp_path):
     for name in [*ree.ROLES, "micro_avg"]:
         tally = ours.micro if name == "micro_avg" else ours.fields[name]
         assert [round(100 * x, 2) for x in tally.prf()] == ref[name], name
+
+
+DEV = SHARED / "eval" / "muc4" / "dev.json"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (REFERENCE.exists() and GRIT_DEV.exists()), reason="../shared/eval is not present")
+def test_the_learned_extractor_s_entities_are_scored_alike_by_the_reference_scorer(tmp_path):
+    from ctwatch.bench.muc4 import predict_learned, read_gold
+
+    records = read_gold(DEV)[:30]
+    pred = predict_learned(records)
+    assert all(set(p["pred_extracts"]) == set(ree.ROLES) for p in pred.values())
+    grit = [r for r in read_gold(GRIT_DEV) if r["docid"] in pred]
+    gold = tmp_path / "grit.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in grit), encoding="utf-8")
+    ref = reference_scores("ree", gold, pred, tmp_path)
+    ours = figures(records, pred, grit)
+    assert ours["ceaf_ree_f1"] == ref["micro_avg"][2] > 0

@@ -72,8 +72,8 @@ def template(inc: Incident) -> dict[str, Any]:
 
 
 def predict_learned(records: list[dict[str, Any]], progress: bool = False) -> dict[str, Any]:
-    """Templates from the learned role tagger, incident-type classifier and incident splitter (``ctwatch train
-    muc4``)."""
+    """Templates (GTT form) and role-filler entities (GRIT form) from the learned role tagger, incident-type
+    classifier and incident splitter (``ctwatch train muc4``)."""
     from tqdm import tqdm
 
     from .. import incident_split, roles
@@ -83,7 +83,10 @@ def predict_learned(records: list[dict[str, Any]], progress: bool = False) -> di
     for r in tqdm(records, disable=not progress, desc="muc4", leave=False):
         fillers, states = tagger.read(r["doctext"])
         probs = types.probabilities(r["doctext"], states)
-        out[r["docid"]] = {"pred_templates": roles.templates(fillers, probs, r["doctext"], splitter)}
+        out[r["docid"]] = {
+            "pred_templates": roles.templates(fillers, probs, r["doctext"], splitter),
+            "pred_extracts": roles.extracts(fillers, probs),
+        }
     return out
 
 
