@@ -270,6 +270,27 @@ def test_a_filler_inside_a_longer_one_of_its_role_is_the_same_entity():
     assert only["PerpOrg"] == [["the fmln"]]  # ...and one entity with it, as the scorers read them
 
 
+@pytest.mark.parametrize(
+    "readings, kept",
+    [
+        ([("Victim", 0.3)], False),  # read once, unsure
+        ([("Victim", 0.3), ("Victim", 0.3)], True),  # 1 - 0.7 * 0.7 = 0.51
+        ([("Victim", 0.3), ("PerpInd", 0.3)], False),  # readings in other roles are no evidence
+        ([("Victim", 0.9), ("Victim", 0.01)], True),  # a weak reading takes nothing from a sure one
+    ],
+)
+def test_a_name_read_several_times_pools_its_readings(readings, kept):
+    text = "the mayor met the mayor"
+    fillers = [
+        Filler(role, "the mayor", at, at + 9, score)
+        for (role, score), at in zip(readings, (0, 14), strict=False)
+    ]
+    (only,) = roles.templates(fillers, {"relevant": 0.9, "attack": 0.9}, text)
+    assert (only["Victim"] == [["the mayor"]]) is kept
+    scores = [f.score for f in roles.pooled(fillers)]
+    assert all(p >= f.score for p, f in zip(scores, fillers, strict=True))
+
+
 def test_extracts_give_each_entity_once_by_its_surest_name():
     text = "the farabundo marti national liberation front (fmln) bombed a bus; the fmln said so. a car too."
 

