@@ -206,17 +206,19 @@ def evaluate(path: Path, m: TextClassifier | TypeReader | None = None) -> dict[s
     texts, gold = read_tsv(path)
     m = m or model()
     probs = [m.probabilities(text) for text in texts]
+    return label_f1([[p[label] >= 0.5 for label in m.labels] for p in probs], gold, m.labels)
+
+
+def label_f1(pred: list[list[bool]], gold: list[list[int]], labels: tuple[str, ...]) -> dict[str, Any]:
+    """Per-label and macro F1 of 0/1 label rows (one row per text, one column per label)."""
     f1s = {}
-    for k, label in enumerate(m.labels):
-        tp = fp = fn = 0
-        for p, row in zip(probs, gold, strict=True):
-            pred = p[label] >= 0.5
-            tp += pred and row[k] == 1
-            fp += pred and row[k] == 0
-            fn += (not pred) and row[k] == 1
+    for k, label in enumerate(labels):
+        tp = sum(bool(p[k]) and g[k] == 1 for p, g in zip(pred, gold, strict=True))
+        fp = sum(bool(p[k]) and g[k] == 0 for p, g in zip(pred, gold, strict=True))
+        fn = sum((not p[k]) and g[k] == 1 for p, g in zip(pred, gold, strict=True))
         f1s[label] = round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
     return {
-        "n": len(texts),
+        "n": len(gold),
         "macro_f1": round(sum(f1s.values()) / len(f1s), 4),
         **{f"f1_{k.split()[0].split('/')[0].lower()}": v for k, v in f1s.items()},
     }

@@ -231,12 +231,29 @@ def bench_ucdp(csv_path: str, limit: int | None, as_json: bool) -> None:
     default=None,
     help="A model file from `ctwatch train satp`, its networks beside it (default: the shipped one).",
 )
+@click.option(
+    "--extractor",
+    type=click.Choice(["learned", "pipeline"]),
+    default="learned",
+    show_default=True,
+    help="learned: the attack-type classifier alone; pipeline: the attack types `ctwatch extract` gives "
+    "each paragraph's reported incidents (rules, and the classifier where they name no type).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
-def bench_satp(tsv: str, model_path: str | None, as_json: bool) -> None:
+def bench_satp(tsv: str, model_path: str | None, extractor: str, as_json: bool) -> None:
     """Attack-type F1 per label and macro F1 on SATP paragraphs."""
+    from .bench import satp
     from .classify import evaluate
     from .incident_types import TypeReader
 
+    if extractor == "pipeline":
+        if model_path:
+            raise click.UsageError(
+                "--model is for --extractor learned (the pipeline reads the shipped model)"
+            )
+        progress = not as_json and sys.stderr.isatty()
+        _run(lambda: _report("satp", satp.run(Path(tsv), progress), as_json))
+        return
     _run(
         lambda: _report(
             "satp", evaluate(Path(tsv), TypeReader.load(Path(model_path)) if model_path else None), as_json

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from . import __version__, datafiles
+from . import __version__, classify, datafiles
 from .actors import registry
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, read
@@ -18,13 +18,15 @@ from .pipeline import Pipeline
 from .stages import default_pipeline
 from .store import Store
 
+PIPELINE_MODEL = classify.MODEL_FILE  # the one model the default pipeline reads (stage attack_types)
+
 
 @cache
 def pipeline_version() -> str:
     """Code version plus a hash of the data files: a change to either re-processes stored documents."""
     h = hashlib.sha256(__version__.encode())
-    for p in sorted(datafiles.data_dir().glob("*")):
-        if p.is_file() and p.suffix in (".toml", ".tsv", ".txt"):
+    for p in [*sorted(datafiles.data_dir().glob("*")), datafiles.path(PIPELINE_MODEL)]:
+        if p.is_file() and p.suffix in (".toml", ".tsv", ".txt", ".json"):
             h.update(p.name.encode())
             h.update(p.read_bytes())
     return f"{__version__}+{h.hexdigest()[:12]}"

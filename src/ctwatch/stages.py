@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .extract.attack_types import LearnedAttackTypes
 from .extract.genre import Genre
 from .extract.incidents import IncidentExtractor
 from .extract.interactions import InteractionExtractor
@@ -14,9 +15,10 @@ STAGES: dict[str, Callable[[], Stage]] = {
     "analyse": Analyse,
     "genre": Genre,
     "incidents": IncidentExtractor,
+    "attack_types": LearnedAttackTypes,
     "interactions": InteractionExtractor,
 }
-DEFAULT = ("analyse", "genre", "incidents", "interactions")
+DEFAULT = ("analyse", "genre", "incidents", "attack_types", "interactions")
 
 
 def default_pipeline(on_error: str = "raise", names: tuple[str, ...] = DEFAULT) -> Pipeline:

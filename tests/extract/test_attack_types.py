@@ -1,0 +1,89 @@
+"""Attack types where the rules stop: the learned classifier fills the types no trigger word names."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from ctwatch.cli import main
+from ctwatch.extract.attack_types import learned, passage
+from ctwatch.model import Document, Incident
+from ctwatch.stages import default_pipeline
+
+LEARNED = "from the learned classifier"
+GUNFIGHT = (
+    "Two soldiers and a militant were killed in an exchange of fire in a village of Kupwara District on March 3, "
+    "officials said. The gunfight went on for several hours before the area was searched."
+)
+MARKET = (
+    "A shopkeeper was killed and two customers were injured when unidentified militants opened indiscriminate "
+    "fire on a market in the limits of a police station in Karachi on May 4. The assailants fled on a motorcycle."
+)
+BOMBER = (
+    "QUETTA: A suicide bomber blew himself up outside a court in Quetta on Tuesday, killing five people, "
+    "police said."
+)
+VAGUE = "Two people were killed in the violence in the district on Monday, officials said."
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return default_pipeline()
+
+
+@pytest.mark.parametrize(
+    "text, types, by_classifier",
+    [
+        (GUNFIGHT, ("Armed Assault",), True),  # "killed" names no type; the gunfight does
+        (MARKET, ("Armed Assault",), True),
+        (BOMBER, ("Bombing/Explosion",), False),  # the rules typed it: left as it is
+        (VAGUE, ("Unknown",), False),  # nothing to tell the type by: still unknown
+    ],
+)
+def test_untyped_incidents_get_the_classifier_s_type(pipe, text, types, by_classifier):
+    (incident,) = pipe(Document.from_text(text)).incidents
+    assert incident.attack_types == types
+    assert (LEARNED in incident.reason) is by_classifier
+
+
+def test_without_the_stage_the_rules_leave_the_type_unknown():
+    rules = default_pipeline(names=("analyse", "genre", "incidents"))
+    (incident,) = rules(Document.from_text(GUNFIGHT)).incidents
+    assert incident.attack_types == ("Unknown",)
+
+
+def test_typed_incidents_and_empty_text_are_left_alone():
+    typed = Incident(id="i", status="reported", attack_types=("Assassination",))
+    assert learned(typed, GUNFIGHT) is typed
+    untyped = Incident(id="u", status="reported", attack_types=("Unknown",))
+    assert learned(untyped, "  ") is untyped
+    assert learned(untyped, GUNFIGHT).attack_types == ("Armed Assault",)
+
+
+def test_an_incident_s_passage_ends_where_the_next_one_begins(pipe):
+    doc = pipe(Document.from_text(f"{BOMBER} {GUNFIGHT}"))
+    first, second = sorted(doc.incidents, key=lambda i: i.evidence[0].start)
+    assert passage(doc, first).strip() == BOMBER.removeprefix("QUETTA: ")  # the dateline is no sentence of it
+    assert passage(doc, second).startswith("Two soldiers") and passage(doc, second).endswith("searched.")
+    assert second.attack_types == ("Armed Assault",)
+
+
+def test_bench_satp_scores_the_pipeline(tmp_path):
+    tsv = tmp_path / "satp.tsv"
+    rows = [(GUNFIGHT, "1\t0\t0\t0"), (MARKET, "1\t0\t0\t0"), (BOMBER, "0\t1\t0\t0"), (VAGUE, "0\t0\t0\t1")]
+    tsv.write_text("".join(f"{t}\t{labels}\n" for t, labels in rows), encoding="utf-8")
+    result = CliRunner().invoke(main, ["bench", "satp", str(tsv), "--extractor", "pipeline", "--json"])
+    assert result.exit_code == 0, result.output
+    fig = json.loads(result.output)
+    assert fig["extractor"] == "pipeline" and fig["n"] == 4
+    assert fig["f1_armed"] == fig["f1_bombing"] == fig["f1_other"] == 1.0
+    assert fig["f1_hostage"] == 0.0  # no paragraph of that label, none predicted
+
+
+def test_bench_satp_pipeline_takes_no_model(tmp_path):
+    tsv = tmp_path / "satp.tsv"
+    tsv.write_text(f"{GUNFIGHT}\t1\t0\t0\t0\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["bench", "satp", str(tsv), "--extractor", "pipeline", "--model", str(tsv)]
+    )
+    assert result.exit_code == 2 and "--model is for --extractor learned" in result.output
