@@ -1,6 +1,7 @@
-"""Attack types where the rules stop: an incident whose trigger words name no attack type ("the house was
-attacked", "militants struck the checkpoint") gets the type the learned attack-type classifier reads in its
-evidence sentences, when it is at least ``SURE`` likely.
+"""Attack types where the rules stop: an incident whose trigger words name no attack type ("two soldiers were
+killed in an exchange of fire": "killed" names none) gets the type the learned attack-type classifier reads
+in its passage (``passage``), when it is at least ``SURE`` likely; its ``reason`` says so and its confidence
+stays the rules'.
 
 The classifier is the TF-IDF half of the shipped SATP model (``data/models/satp_attack_types.json``, plain
 JSON weights trained by ``ctwatch train satp`` on SATP's South Asian incident paragraphs; inference needs
@@ -33,7 +34,7 @@ def _gtd_types() -> frozenset[str]:
 
 def learned(incident: Incident, text: str, m: TextClassifier | None = None) -> Incident:
     """``incident`` with the learned attack type when the rules left it untyped and the classifier is sure;
-    ``text`` is what the classifier reads (the incident's evidence sentences)."""
+    ``text`` is what the classifier reads (the incident's ``passage``)."""
     if incident.attack_types not in ((), UNTYPED) or not text.strip():
         return incident
     m = m or _classifier()
