@@ -14,12 +14,12 @@ from typing import TypeVar
 
 from .actors import registry
 
-_CONNECTIVES = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "los", "las", "y"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_CONNECTIVES = frozenset(
+    {"of", "the", "and", "for", "de", "del", "la", "el", "los", "las", "y"}
+)  # no initial
 _ACRONYM = (2, 6)  # letters an acronym may have
 T = TypeVar("T")
-
-
-_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _words(text: str) -> list[str]:
