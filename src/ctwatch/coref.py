@@ -15,9 +15,8 @@ from typing import TypeVar
 from .actors import registry
 
 _ARTICLES = frozenset({"a", "an", "the"})
-_CONNECTIVES = frozenset(
-    {"of", "the", "and", "for", "de", "del", "la", "el", "los", "las", "y"}
-)  # no initial
+# words that give a name no initial ("Liberation Tigers of Tamil Eelam": LTTE)
+_CONNECTIVES = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "los", "las", "y"})
 _ACRONYM = (2, 6)  # letters an acronym may have
 T = TypeVar("T")
 

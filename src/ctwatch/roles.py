@@ -440,11 +440,11 @@ def pooled(fillers: list[Filler]) -> list[Filler]:
     dev GTT 50.61 -> 51.21 and CEAF-REE 51.95 -> 52.76, better at every filler threshold from 0.4 to 0.5)."""
     from .bench.gtt import norm
 
+    keys = [(f.role, norm(f.text)) for f in fillers]
     doubt: dict[tuple[str, str], float] = {}
-    for f in fillers:
-        key = (f.role, norm(f.text))
+    for f, key in zip(fillers, keys, strict=True):
         doubt[key] = doubt.get(key, 1.0) * (1.0 - f.score)
-    return [replace(f, score=max(f.score, 1.0 - doubt[(f.role, norm(f.text))])) for f in fillers]
+    return [replace(f, score=max(f.score, 1.0 - doubt[key])) for f, key in zip(fillers, keys, strict=True)]
 
 
 def _sure(fillers: list[Filler]) -> list[Filler]:

@@ -26,6 +26,10 @@ def _classifier() -> TextClassifier:
     return TextClassifier.load()
 
 
+def _untyped(incident: Incident) -> bool:
+    return incident.attack_types in ((), UNTYPED)
+
+
 @cache
 def _gtd_types() -> frozenset[str]:
     """The GTD attack types our incident lexicon gives its trigger words (``data/incidents.toml``)."""
@@ -35,7 +39,7 @@ def _gtd_types() -> frozenset[str]:
 def learned(incident: Incident, text: str, m: TextClassifier | None = None) -> Incident:
     """``incident`` with the learned attack type when the rules left it untyped and the classifier is sure;
     ``text`` is what the classifier reads (the incident's ``passage``)."""
-    if incident.attack_types not in ((), UNTYPED) or not text.strip():
+    if not _untyped(incident) or not text.strip():
         return incident
     m = m or _classifier()
     probs = m.probabilities(text)
@@ -60,7 +64,7 @@ class LearnedAttackTypes:
         _classifier()
 
     def __call__(self, doc: Document) -> Document:
-        if not any(i.attack_types in ((), UNTYPED) for i in doc.incidents):
+        if not any(_untyped(i) for i in doc.incidents):
             return doc
         return dataclasses.replace(doc, incidents=tuple(learned(i, passage(doc, i)) for i in doc.incidents))
 
