@@ -71,11 +71,11 @@ def test_anchors_group_by_incident():
     assert m.groups(text, [anchors[2], anchors[0], anchors[1]]) == [[1, 2], [0]]  # read in text order
 
 
-def test_a_split_template_shares_its_perpetrators_and_places_its_weapons():
-    text = "fmln rebels bombed a bank with dynamite.    later, they shot a guard with rifles."
+def test_a_split_template_shares_its_groups_and_places_its_gunmen_and_weapons():
+    text = "fmln rebels bombed a bank with dynamite.    later, gunmen shot a guard with rifles."
     template = {
         "incident_type": "attack",
-        "PerpInd": [["rebels"]],
+        "PerpInd": [["rebels"], ["gunmen"]],
         "PerpOrg": [["fmln"]],
         "Target": [["bank"]],
         "Victim": [["guard"]],
@@ -84,12 +84,13 @@ def test_a_split_template_shares_its_perpetrators_and_places_its_weapons():
     starts = {
         (r, w): text.index(w)
         for r in roles.ROLES
-        for w in ("rebels", "fmln", "bank", "guard", "dynamite", "rifles")
+        for w in ("rebels", "gunmen", "fmln", "bank", "guard", "dynamite", "rifles")
     }
     first, second = incident_split.split(template, text, starts, paragraph_splitter())
     assert first["Target"] == [["bank"]] and first["Victim"] == [] and first["Weapon"] == [["dynamite"]]
     assert second["Victim"] == [["guard"]] and second["Target"] == [] and second["Weapon"] == [["rifles"]]
-    assert first["PerpOrg"] == second["PerpOrg"] == [["fmln"]] and second["PerpInd"] == [["rebels"]]
+    assert first["PerpOrg"] == second["PerpOrg"] == [["fmln"]]  # the group behind both
+    assert first["PerpInd"] == [["rebels"]] and second["PerpInd"] == [["gunmen"]]  # each where it is read
     assert {first["incident_type"], second["incident_type"]} == {"attack"}
     one = {**template, "Victim": []}  # a single anchor: nothing to split
     assert incident_split.split(one, text, starts, paragraph_splitter()) == [one]
@@ -98,9 +99,10 @@ def test_a_split_template_shares_its_perpetrators_and_places_its_weapons():
 def test_templates_split_with_a_splitter():
     from ctwatch.roles import Filler
 
-    text = "rebels bombed a bank.    a week later rebels bombed a hotel."
+    text = "eln rebels bombed a bank.    a week later the eln bombed a hotel."
     fillers = [
-        Filler("PerpInd", "rebels", 0, 6, 0.9),
+        Filler("PerpOrg", "eln", 0, 3, 0.9),
+        Filler("PerpInd", "rebels", 4, 10, 0.9),
         Filler("Target", "bank", text.index("bank"), text.index("bank") + 4, 0.9),
         Filler("Target", "hotel", text.index("hotel"), text.index("hotel") + 5, 0.9),
     ]
@@ -109,7 +111,8 @@ def test_templates_split_with_a_splitter():
     assert whole["Target"] == [["bank"], ["hotel"]]
     bank, hotel = roles.templates(fillers, likely, text, paragraph_splitter())
     assert bank["Target"] == [["bank"]] and hotel["Target"] == [["hotel"]]
-    assert bank["PerpInd"] == hotel["PerpInd"] == [["rebels"]]
+    assert bank["PerpOrg"] == hotel["PerpOrg"] == [["eln"]]
+    assert bank["PerpInd"] == [["rebels"]] and hotel["PerpInd"] == []
 
 
 # reports we wrote: two incidents apart, and single incidents with two anchors
