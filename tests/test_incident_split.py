@@ -209,16 +209,21 @@ def test_a_broken_model_file_says_how_to_rebuild_it(tmp_path, content):
 def test_train_muc4_only_split_from_the_command_line(tmp_path):
     from click.testing import CliRunner
 
+    from ctwatch import filler_types
     from ctwatch.cli import main
+    from tests.test_filler_types import our_records as two_type_records
 
     gold = tmp_path / "train.json"
-    gold.write_text("\n".join(json.dumps(r) for r in our_records() * 2), encoding="utf-8")
+    records = our_records() * 2 + two_type_records()
+    gold.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     result = CliRunner().invoke(
         main, ["train", "muc4", str(gold), "--only", "split", "--out-dir", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["split_pairs"] == 8
+    fig = json.loads(result.output)
+    assert fig["split_pairs"] == 8 + 2 and fig["filler_type_rows"] == 12  # "split" fits both models
     assert SplitModel.load(tmp_path / incident_split.MODEL_FILE).intercept != 0.0
+    assert filler_types.FillerTypes.load(tmp_path / filler_types.MODEL_FILE).weights
     assert not (tmp_path / roles.MODEL_FILE).exists()  # the tagger was not trained
 
 

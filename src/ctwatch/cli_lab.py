@@ -98,12 +98,12 @@ def train_satp(tsv: str, out: str | None) -> None:
     help="Fit only these models (repeatable); default: all three.",
 )
 def train_muc4(gold: str, epochs: int, out_dir: str | None, parts: tuple[str, ...]) -> None:
-    """Fit the learned MUC-4 extractors: the role-filler tagger (over MiniLM), the incident-type classifier
-    and the incident splitter.
+    """Fit the learned MUC-4 extractors: the role-filler tagger (over MiniLM), the incident-type classifier,
+    and the incident splitter with the filler-type chooser ("split").
 
-    Writes models/muc4_roles.pt, models/muc4_types.json with models/muc4_types.pt, and models/muc4_split.json;
-    on two CPU cores the tagger takes about 80 minutes, the types about 10 and the splitter seconds
-    (`--only types --only split`).
+    Writes models/muc4_roles.pt, models/muc4_types.json with models/muc4_types.pt, models/muc4_split.json
+    and models/muc4_filler_types.json; on two CPU cores the tagger takes about 80 minutes, the types about
+    10 and the split models seconds (`--only types --only split`).
     """
     from .roles import PARTS
     from .roles import train_muc4 as fit_muc4

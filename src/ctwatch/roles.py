@@ -20,8 +20,9 @@ from typing import Any
 
 import numpy as np
 
-from . import coref, datafiles, encoder, incident_split, incident_types
+from . import coref, datafiles, encoder, filler_types, incident_split, incident_types
 from .errors import DataError
+from .filler_types import FillerTypes
 from .incident_split import SplitModel
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
@@ -418,16 +419,6 @@ def type_labels(record: dict[str, Any]) -> list[int]:
     return [int(bool(kinds)), *(int(any(k in t for t in kinds)) for k in INCIDENT_TYPES)]
 
 
-@cache
-def _cues() -> dict[str, re.Pattern[str]]:
-    table = datafiles.toml("muc4_cues.toml")
-    return {
-        kind: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in table.get(kind, [])) + r")", re.I)
-        for kind in INCIDENT_TYPES
-        if table.get(kind)
-    }
-
-
 def _inside(short: list[str], long: list[str]) -> bool:
     """Whether the words ``short`` run, in order, inside the longer ``long``."""
     n = len(short)
@@ -480,11 +471,16 @@ def extracts(
 
 
 def templates(
-    fillers: list[Filler], types: dict[str, float], text: str = "", splitter: SplitModel | None = None
+    fillers: list[Filler],
+    types: dict[str, float],
+    text: str = "",
+    splitter: SplitModel | None = None,
+    chooser: FillerTypes | None = None,
 ) -> list[dict[str, Any]]:
     """MUC-4 templates of one report: none unless it likely holds an incident; one for the likeliest incident
     type (without fillers when none is sure) and one more for each other likely type. With several templates,
-    each filler joins the one whose type the text names nearest to it (``data/muc4_cues.toml``). A filler
+    each filler joins the type a ``chooser`` finds likeliest for it (``filler_types``), or without one the
+    type the text names nearest to it (``data/muc4_cues.toml``). A filler
     whose words run inside a longer sure filler of the same role ("ortega" in "mario ortega lozano") is
     the same entity and is left out. With a ``splitter``, a template whose targets and victims belong to
     several incidents becomes one per incident (``incident_split``); at most ``MAX_TEMPLATES`` in all."""
@@ -496,11 +492,14 @@ def templates(
     sure = _sure(fillers)
     ranked = sorted(INCIDENT_TYPES, key=lambda t: -types.get(t, 0.0))
     chosen = [ranked[0], *(t for t in ranked[1:] if types.get(t, 0.0) >= SECOND_TYPE and sure)][:3]
-    cues = _cues()
-    where = {t: [m.start() for m in cues[t].finditer(text)] if t in cues else [] for t in chosen}
+    where = filler_types.cue_starts(text)
 
     def home(f: Filler) -> str:
-        return min(chosen, key=lambda t: min((abs(c - f.start) for c in where[t]), default=len(text) + 1))
+        if chooser is not None:
+            return chooser.choose(text, f.role, f.start, f.end, chosen, where)
+        return min(
+            chosen, key=lambda t: min((abs(c - f.start) for c in where.get(t, [])), default=len(text) + 1)
+        )
 
     found: dict[str, dict[str, list[list[str]]]] = {t: {r: [] for r in ROLES} for t in chosen}
     seen: set[tuple[str, str, str]] = set()
@@ -529,8 +528,8 @@ def train_muc4(
     parts: Sequence[str] = PARTS,
 ) -> dict[str, Any]:
     """Fit the learned MUC-4 extractors named in ``parts`` on GTT-format training records: the role tagger
-    (about 80 minutes on two cores), the incident-type regressions and networks (about 10) and the incident
-    splitter (seconds)."""
+    (about 80 minutes on two cores), the incident-type regressions and networks (about 10), and the incident
+    splitter and filler-type chooser (seconds)."""
     from tqdm import tqdm
 
     from . import classify
@@ -587,6 +586,13 @@ def train_muc4(
         )
         split = incident_split.fit(records, out_dir / incident_split.MODEL_FILE, about)
         fig.update(split_pairs=split["pairs"], split_bytes=split["bytes"])
+        about = (
+            "ctwatch MUC-4 filler types: how likely a template of each of a report's incident types holds a "
+            "role filler, logistic regression over where each type's cue words stand, trained by `ctwatch "
+            f"train muc4` on the gold fillers of {train_path.name}'s reports with several types"
+        )
+        kinds = filler_types.fit(records, out_dir / filler_types.MODEL_FILE, about)
+        fig.update(filler_type_rows=kinds["rows"], filler_type_bytes=kinds["bytes"])
     return fig
 
 

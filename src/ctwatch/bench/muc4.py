@@ -73,18 +73,19 @@ def template(inc: Incident) -> dict[str, Any]:
 
 def predict_learned(records: list[dict[str, Any]], progress: bool = False) -> dict[str, Any]:
     """Templates (GTT form) and role-filler entities (GRIT form) from the learned role tagger, incident-type
-    classifier and incident splitter (``ctwatch train muc4``)."""
+    classifier, incident splitter and filler-type chooser (``ctwatch train muc4``)."""
     from tqdm import tqdm
 
-    from .. import incident_split, roles
+    from .. import filler_types, incident_split, roles
 
     tagger, types, splitter = roles.tagger(), roles.type_model(), incident_split.model()
+    chooser = filler_types.model()
     out: dict[str, Any] = {}
     for r in tqdm(records, disable=not progress, desc="muc4", leave=False):
         fillers, states = tagger.read(r["doctext"])
         probs = types.probabilities(r["doctext"], states)
         out[r["docid"]] = {
-            "pred_templates": roles.templates(fillers, probs, r["doctext"], splitter),
+            "pred_templates": roles.templates(fillers, probs, r["doctext"], splitter, chooser),
             "pred_extracts": roles.extracts(fillers, probs),
         }
     return out
