@@ -41,3 +41,25 @@ def test_clusters_keep_the_order_of_first_mention():
         ["FPMR", "Manuel Rodriguez Patriotic Front"],
     ]
     assert coref.clusters([], str) == []
+
+
+@pytest.mark.parametrize(
+    "name, group",
+    [
+        ("castroite eln", "eln"),
+        ("mrta activists", "mrta"),
+        ("the nelson mandela cell of the eln", "eln"),
+        ("pro-che guevara group tupac amaru revolutionary movement", "tupac amaru revolutionary movement"),
+        ("sinister medellin cartel", "medellin cartel"),
+        ("the Manuel Rodriguez Patriotic Front commandos", "Manuel Rodriguez Patriotic Front"),
+        ("eln", None),  # known as it is
+        ("tupac amaru revolutionary movement", None),
+        ("the eln's camilist union", None),  # a part of the group, in its own right
+        ("fmln - fdr", None),  # an alliance
+        ("the honduran army", None),  # no armed group of the dictionary inside
+        ("heavily armed men", None),
+    ],
+)
+def test_a_known_group_inside_a_longer_name(name, group):
+    found = coref.group_within(name)
+    assert (name[found[0] : found[1]] if found else None) == group

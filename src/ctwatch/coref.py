@@ -8,6 +8,7 @@ group read as two entities cost a spurious one; ``roles.extracts`` groups filler
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -18,6 +19,8 @@ _ARTICLES = frozenset({"a", "an", "the"})
 # words that give a name no initial ("Liberation Tigers of Tamil Eelam": LTTE)
 _CONNECTIVES = frozenset({"of", "the", "and", "for", "de", "del", "la", "el", "los", "las", "y"})
 _ACRONYM = (2, 6)  # letters an acronym may have
+_JOINS = frozenset({"-", "--", "/", "–", "—"})  # a dash between two names makes one (an alliance)
+_TOKEN = re.compile(r"[^\s()\[\],;:]+")  # a name's words, with their hyphens and apostrophes
 T = TypeVar("T")
 
 
@@ -35,6 +38,29 @@ def acronym_of(short: str, long: str) -> bool:
         return False
     initials = Counter(w[0] for w in words if w not in _CONNECTIVES)
     return not Counter(letters) - initials and len(letters) >= sum(initials.values()) - 1
+
+
+def group_within(name: str) -> tuple[int, int] | None:
+    """Where, inside a longer name the actor dictionary does not know, the longest run of its words stands
+    that names a known armed group ("castroite eln", "the nelson mandela cell of the eln", "mrta activists":
+    MUC-4's gold gives the group by its name, so a filler read with such words around it is the group).
+    None when the whole name is known or no shorter run is a group."""
+    reg = registry()
+    if reg.lookup(name, people=False) is not None:
+        return None
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(name)]
+    for width in range(len(spans) - 1, 0, -1):
+        for i in range(len(spans) - width + 1):
+            a, b = spans[i][0], spans[i + width - 1][1]
+            # the run's words and one word each side of it
+            near = {name[x:y] for x, y in spans[max(i - 1, 0) : i + width + 1]}
+            if name[a:b].lower().endswith("'s") or near & _JOINS:
+                continue  # "the eln's camilist union" is a part of the group; "fmln - fdr" an alliance
+            actor = reg.lookup(name[a:b], people=False)
+            if actor is not None and actor.kind == "armed_group":
+                article = re.match(r"(?i)(?:the|an?)\s+", name[a:b])  # "the eln" is named "eln"
+                return (a + article.end() if article else a), b
+    return None
 
 
 def same_entity(a: str, b: str, actors: bool = True) -> bool:
