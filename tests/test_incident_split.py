@@ -239,3 +239,21 @@ def test_gold_mentions_without_offsets_are_looked_up():
     }
     rows, _, labels = incident_split.training_pairs([record])
     assert labels == [0] and rows[0][NUMERIC.index("paragraphs")] == 1
+
+
+def test_train_muc4_split_without_reports_of_two_types_fits_the_splitter_alone(tmp_path):
+    from click.testing import CliRunner
+
+    from ctwatch import filler_types
+    from ctwatch.cli import main
+
+    gold = tmp_path / "train.json"
+    gold.write_text("\n".join(json.dumps(r) for r in our_records() * 2), encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["train", "muc4", str(gold), "--only", "split", "--out-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    fig = json.loads(result.output)
+    assert fig["split_pairs"] == 8 and "two incident types" in fig["filler_types_skipped"]
+    assert (tmp_path / incident_split.MODEL_FILE).exists()
+    assert not (tmp_path / filler_types.MODEL_FILE).exists()
