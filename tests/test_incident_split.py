@@ -206,21 +206,26 @@ def test_a_broken_model_file_says_how_to_rebuild_it(tmp_path, content):
         SplitModel.load(bad)
 
 
-def test_train_muc4_only_split_from_the_command_line(tmp_path):
+def train_split(tmp_path, records):
+    """`ctwatch train muc4 --only split` on ``records``: the figures it prints."""
     from click.testing import CliRunner
 
-    from ctwatch import filler_types
     from ctwatch.cli import main
-    from tests.test_filler_types import our_records as two_type_records
 
     gold = tmp_path / "train.json"
-    records = our_records() * 2 + two_type_records()
     gold.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     result = CliRunner().invoke(
         main, ["train", "muc4", str(gold), "--only", "split", "--out-dir", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    fig = json.loads(result.output)
+    return json.loads(result.output)
+
+
+def test_train_muc4_only_split_from_the_command_line(tmp_path):
+    from ctwatch import filler_types
+    from tests.test_filler_types import our_records as two_type_records
+
+    fig = train_split(tmp_path, our_records() * 2 + two_type_records())
     assert fig["split_pairs"] == 8 + 2 and fig["filler_type_rows"] == 12  # "split" fits both models
     assert SplitModel.load(tmp_path / incident_split.MODEL_FILE).intercept != 0.0
     assert filler_types.FillerTypes.load(tmp_path / filler_types.MODEL_FILE).weights
@@ -242,18 +247,9 @@ def test_gold_mentions_without_offsets_are_looked_up():
 
 
 def test_train_muc4_split_without_reports_of_two_types_fits_the_splitter_alone(tmp_path):
-    from click.testing import CliRunner
-
     from ctwatch import filler_types
-    from ctwatch.cli import main
 
-    gold = tmp_path / "train.json"
-    gold.write_text("\n".join(json.dumps(r) for r in our_records() * 2), encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["train", "muc4", str(gold), "--only", "split", "--out-dir", str(tmp_path)]
-    )
-    assert result.exit_code == 0, result.output
-    fig = json.loads(result.output)
+    fig = train_split(tmp_path, our_records() * 2)
     assert fig["split_pairs"] == 8 and "two incident types" in fig["filler_types_skipped"]
     assert (tmp_path / incident_split.MODEL_FILE).exists()
     assert not (tmp_path / filler_types.MODEL_FILE).exists()

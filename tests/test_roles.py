@@ -291,18 +291,19 @@ def test_a_name_read_several_times_pools_its_readings(readings, kept):
     assert all(p >= f.score for p, f in zip(scores, fillers, strict=True))
 
 
+def read(text, words, role, score):
+    """A reading of the first occurrence of ``words`` in ``text``."""
+    start = text.index(words)
+    return Filler(role, words, start, start + len(words), score)
+
+
 def test_extracts_give_each_entity_once_by_its_surest_name():
     text = "the farabundo marti national liberation front (fmln) bombed a bus; the fmln said so. a car too."
-
-    def at(words, role, score):
-        start = text.index(words)
-        return Filler(role, words, start, start + len(words), score)
-
     fillers = [
-        at("farabundo marti national liberation front", "PerpOrg", 0.7),
-        at("fmln", "PerpOrg", 0.9),
-        at("bus", "Target", 0.8),
-        at("car", "Target", 0.3),  # not sure enough
+        read(text, "farabundo marti national liberation front", "PerpOrg", 0.7),
+        read(text, "fmln", "PerpOrg", 0.9),
+        read(text, "bus", "Target", 0.8),
+        read(text, "car", "Target", 0.3),  # not sure enough
     ]
     assert roles.extracts(fillers, {"relevant": 0.9, "bombing": 0.9}) == {
         "PerpInd": [],
@@ -334,16 +335,11 @@ def test_decode_weighs_o_down(o, role, read):
 
 def test_a_group_read_with_words_around_its_name_is_the_group():
     text = "castroite eln guerrillas bombed the pipeline; the eln said so. mrta activists were seen."
-
-    def at(words, role, score):
-        start = text.index(words)
-        return Filler(role, words, start, start + len(words), score)
-
     fillers = [
-        at("castroite eln", "PerpOrg", 0.3),
+        read(text, "castroite eln", "PerpOrg", 0.3),
         Filler("PerpOrg", "eln", text.index("the eln") + 4, text.index("the eln") + 7, 0.3),
-        at("mrta activists", "PerpInd", 0.9),  # only organisations are renamed
-        at("pipeline", "Target", 0.9),
+        read(text, "mrta activists", "PerpInd", 0.9),  # only organisations are renamed
+        read(text, "pipeline", "Target", 0.9),
     ]
     named = roles.named_groups(fillers)
     assert [(f.text, text[f.start : f.end]) for f in named[:2]] == [("eln", "eln"), ("eln", "eln")]

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import DataError
+
+T = TypeVar("T")
 
 
 def data_dir() -> Path:
@@ -39,6 +43,16 @@ def tsv(name: str) -> tuple[tuple[str, ...], ...]:
     with path(name).open(encoding="utf-8") as fh:
         rows = csv.reader((line for line in fh if line.strip() and not line.startswith("#")), delimiter="\t")
         return tuple(tuple(cell.strip() for cell in row) for row in rows)
+
+
+def model_json(p: Path, build: Callable[[Any], T], what: str, rebuild: str) -> T:
+    """A model stored as JSON (``p``), built by ``build`` from the parsed object; a file that cannot be read or
+    lacks what ``build`` needs is a one-line error naming it, ``what`` it should be and the ``rebuild``
+    command."""
+    try:
+        return build(json.loads(p.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"{p}: not a ctwatch {what} ({exc}); rebuild it with `{rebuild}`") from exc
 
 
 def analyst_files(variable: str) -> list[tuple[str, str]]:

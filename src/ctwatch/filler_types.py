@@ -20,19 +20,25 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import datafiles
 from .classify import TOKEN
-from .errors import BenchError, DataError
+from .errors import BenchError
 
 MODEL_FILE = "models/muc4_filler_types.json"
 C = 3.0  # the best of 1-30 in the cross-validation above (1: 0.811, 10: 0.806)
 NEAR = 150  # characters: a cue this close before or after a filler stands beside it
 FAR = 10**6  # the distance to a type no cue names
 _SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Where a text's sentences end (read once per report, not once per filler and type)."""
+    return tuple(m.start() for m in _SENTENCE_END.finditer(text))
 
 
 def features(
@@ -43,7 +49,7 @@ def features(
     dist = {k: min((abs(c - start) for c in cues.get(k, [])), default=FAR) for k in kinds}
     rank = sorted(kinds, key=lambda k: dist[k]).index(kind)
     others = [dist[k] for k in kinds if k != kind]
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    ends = _sentence_ends(text)
     first = max((e for e in ends if e < start), default=0)
     last = min((e for e in ends if e >= end), default=len(text))
     mine = cues.get(kind, [])
@@ -86,14 +92,12 @@ class FillerTypes:
 
     @classmethod
     def load(cls, path: Path | None = None) -> FillerTypes:
-        p = path or datafiles.path(MODEL_FILE)
-        try:
-            raw = json.loads(p.read_text(encoding="utf-8"))
-            return cls({str(k): float(v) for k, v in raw["weights"].items()}, float(raw["intercept"]))
-        except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise DataError(
-                f"{p}: not a ctwatch filler-type model ({exc}); rebuild it with `ctwatch train muc4 --only split`"
-            ) from exc
+        return datafiles.model_json(
+            path or datafiles.path(MODEL_FILE),
+            lambda raw: cls({str(k): float(v) for k, v in raw["weights"].items()}, float(raw["intercept"])),
+            "filler-type model",
+            "ctwatch train muc4 --only split",
+        )
 
     def likely(self, feats: dict[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
@@ -116,8 +120,7 @@ def model() -> FillerTypes:
 def training_rows(records: Sequence[dict[str, Any]]) -> tuple[list[dict[str, float]], list[int]]:
     """For each gold filler of a report with templates of several types, and each of those types: its
     features, and 1 when a template of that type holds the filler."""
-    from .bench.gtt import norm
-    from .incident_split import _offset
+    from .incident_split import gold_entities
     from .roles import ROLES
 
     rows: list[dict[str, float]] = []
@@ -130,16 +133,11 @@ def training_rows(records: Sequence[dict[str, Any]]) -> tuple[list[dict[str, flo
         text = r["doctext"]
         cues = cue_starts(text)
         found: dict[tuple[str, str], tuple[int, str, set[str]]] = {}
-        for t in templates:
-            kind = t["incident_type"].split(" / ")[0]
-            for role in ROLES:
-                for ent in t.get(role, []):
-                    key = (role, norm(ent[0][0]))
-                    start = min(_offset(text, m) for m in ent)
-                    if start < 0:
-                        continue
-                    at, name, holders = found.get(key, (start, ent[0][0], set()))
-                    found[key] = (min(at, start), name, holders | {kind})
+        for k, key, first_name, start in gold_entities(r, ROLES):
+            if start < 0:
+                continue
+            at, name, holders = found.get(key, (start, first_name, set()))
+            found[key] = (min(at, start), name, holders | {templates[k]["incident_type"].split(" / ")[0]})
         for (role, _), (start, name, holders) in found.items():
             for kind in kinds:
                 rows.append(features(text, role, start, start + len(name), cues, kind, kinds))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,7 +26,7 @@ from typing import Any
 
 from . import datafiles
 from .classify import TOKEN
-from .errors import BenchError, DataError
+from .errors import BenchError
 
 ANCHORS = ("Target", "Victim")
 # Roles a split template's every part keeps. In MUC-4's training reports with several templates, a perpetrator
@@ -104,16 +104,14 @@ class SplitModel:
 
     @classmethod
     def load(cls, path: Path | None = None) -> SplitModel:
-        p = path or datafiles.path(MODEL_FILE)
-        try:
-            raw = json.loads(p.read_text(encoding="utf-8"))
-            return cls(
+        return datafiles.model_json(
+            path or datafiles.path(MODEL_FILE),
+            lambda raw: cls(
                 raw["vocabulary"], {int(k): v for k, v in raw["coef"].items()}, float(raw["intercept"])
-            )
-        except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise DataError(
-                f"{p}: not a ctwatch incident splitter ({exc}); rebuild it with `ctwatch train muc4 --only split`"
-            ) from exc
+            ),
+            "incident splitter",
+            "ctwatch train muc4 --only split",
+        )
 
     def same(self, text: str, a: Anchor, b: Anchor, between: int = 0) -> float:
         """How likely two anchors (``a`` first) belong to the same incident."""
@@ -187,22 +185,30 @@ def _offset(text: str, mention: Sequence[Any]) -> int:
     return text.lower().find(str(mention[0]).lower())
 
 
-def training_pairs(records: Sequence[dict[str, Any]]) -> tuple[list[list[float]], list[set[str]], list[int]]:
-    """Pairs of gold anchors of each report with templates: their features, and 1 when a template holds both."""
+def gold_entities(
+    record: dict[str, Any], roles: Sequence[str]
+) -> Iterator[tuple[int, tuple[str, str], str, int]]:
+    """Each gold entity of ``roles`` in each template of a GTT record: the template's index, the entity's key
+    (role, normalised first name), its first name as written, and where its mentions start (the earliest;
+    -1 when one of them is not in the text)."""
     from .bench.gtt import norm
 
+    for k, t in enumerate(record.get("templates", [])):
+        for role in roles:
+            for ent in t.get(role, []):
+                yield k, (role, norm(ent[0][0])), ent[0][0], min(_offset(record["doctext"], m) for m in ent)
+
+
+def training_pairs(records: Sequence[dict[str, Any]]) -> tuple[list[list[float]], list[set[str]], list[int]]:
+    """Pairs of gold anchors of each report with templates: their features, and 1 when a template holds both."""
     rows: list[list[float]] = []
     bags: list[set[str]] = []
     labels: list[int] = []
     for r in records:
         where: dict[tuple[str, str], tuple[int, set[int]]] = {}
-        for k, t in enumerate(r.get("templates", [])):
-            for role in ANCHORS:
-                for ent in t.get(role, []):
-                    key = (role, norm(ent[0][0]))
-                    start = min(_offset(r["doctext"], m) for m in ent)
-                    at, holders = where.get(key, (start, set()))
-                    where[key] = (min(at, start), holders | {k})
+        for k, key, _name, start in gold_entities(r, ANCHORS):
+            at, holders = where.get(key, (start, set()))
+            where[key] = (min(at, start), holders | {k})
         keys = sorted((k for k in where if where[k][0] >= 0), key=lambda k: where[k][0])
         anchors = [Anchor(where[k][0], k[0], k[1]) for k in keys]
         for i, j in _pairs(len(anchors)):

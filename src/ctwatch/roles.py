@@ -507,7 +507,7 @@ def templates(
     sure = _sure(fillers)
     ranked = sorted(INCIDENT_TYPES, key=lambda t: -types.get(t, 0.0))
     chosen = [ranked[0], *(t for t in ranked[1:] if types.get(t, 0.0) >= SECOND_TYPE and sure)][:3]
-    where = filler_types.cue_starts(text)
+    where = filler_types.cue_starts(text) if len(chosen) > 1 else {}
 
     def home(f: Filler) -> str:
         if chooser is not None:
