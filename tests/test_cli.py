@@ -46,6 +46,19 @@ def test_help_lists_commands():
         assert cmd in out
 
 
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_workers_run_the_pipeline_in_processes(tmp_path, article, command):
+    db = str(tmp_path / "w.db")
+    r = run(command, str(article), "--workers", "2", *(["--db", db, "-q"] if command == "ingest" else []))
+    assert r.exit_code == 0, r.output
+    if command == "ingest":
+        assert "1 documents (1 new" in r.output and "1 incidents found" in r.output
+    else:
+        assert json.loads(r.output)["documents"][0]["incidents"][0]["attack_types"] == ["Bombing/Explosion"]
+    r = run(command, str(article), "--workers", "0")
+    assert r.exit_code == 2 and "--workers" in r.output
+
+
 def test_ingest_list_show_export(tmp_path, article):
     db = str(tmp_path / "x.db")
     r = run("ingest", str(article), "--db", db, "-q")

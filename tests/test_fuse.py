@@ -62,6 +62,7 @@ def other(**kw):
         ),  # a passing mention needs more than a city
         ({"date_start": None, "date_end": None, "published": "2022-12-01"}, False),  # published before it
         ({"lat": None, "lon": None, "place_precision": "unknown"}, True),
+        ({"date_start": None, "date_end": None, "published": None}, False),  # nothing places it in time
     ],
 )
 def test_score_gate_and_threshold(changes, linked):
@@ -124,6 +125,16 @@ def test_minhash_similarity():
     assert fuse.similarity(fuse.minhash(text), fuse.minhash(copy)) >= fuse.DUPLICATE_JACCARD
     assert fuse.similarity(fuse.minhash(text), fuse.minhash(different)) < 0.2
     assert set(fuse.bands(fuse.minhash(text))) & set(fuse.bands(fuse.minhash(copy)))
+
+
+def test_claims_no_date_places_meet_their_own_document_only():
+    timeless = {"date_start": None, "date_end": None, "published": None}
+    a = dataclasses.replace(BASE, id="t1", **timeless)
+    same_doc = dataclasses.replace(a, id="t2")
+    other_doc = dataclasses.replace(a, id="t3", document_id="d2")
+    assert score(a, same_doc) is not None and score(a, other_doc) is None
+    pairs = {tuple(sorted((x.id, y.id))) for x, y in fuse.candidate_pairs([a, same_doc, other_doc, BASE])}
+    assert pairs == {("t1", "t2")}
 
 
 def test_blocking_finds_every_close_pair():

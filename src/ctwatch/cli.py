@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .cli_common import _err, _run
+from .cli_common import WORKERS_OPTION, _err, _run
 from .cli_lab import bench, data, train
 from .errors import CtwatchError, InputError
 from .render import describe, table
@@ -77,7 +77,10 @@ def _summary(report: Any, store_counts: dict[str, int] | None = None) -> str:
     "--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses."
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(targets: tuple[str, ...], db: str, max_bytes: int, allow_private: bool, quiet: bool) -> None:
+@WORKERS_OPTION
+def ingest(
+    targets: tuple[str, ...], db: str, max_bytes: int, allow_private: bool, quiet: bool, workers: int
+) -> None:
     """Read files, folders, feeds, URLs or - (stdin) into the store.
 
     Re-running is safe: documents are keyed by a hash of their text, so nothing is added twice. Bad
@@ -106,6 +109,7 @@ def ingest(targets: tuple[str, ...], db: str, max_bytes: int, allow_private: boo
                 max_bytes=max_bytes,
                 allow_private=allow_private,
                 stdin=stdin,
+                workers=workers,
             ):
                 bar.update(1)
             bar.close()
@@ -122,7 +126,8 @@ def ingest(targets: tuple[str, ...], db: str, max_bytes: int, allow_private: boo
 @click.option(
     "--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses."
 )
-def extract(targets: tuple[str, ...], fmt: str, max_bytes: int, allow_private: bool) -> None:
+@WORKERS_OPTION
+def extract(targets: tuple[str, ...], fmt: str, max_bytes: int, allow_private: bool, workers: int) -> None:
     """Extract records from documents without storing them; prints the SCHEMA.md object."""
 
     def go() -> int:
@@ -132,7 +137,12 @@ def extract(targets: tuple[str, ...], fmt: str, max_bytes: int, allow_private: b
         stdin = sys.stdin.buffer.read() if "-" in targets else None
         report = Report()
         result = run_extract(
-            list(targets), max_bytes=max_bytes, allow_private=allow_private, stdin=stdin, report=report
+            list(targets),
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+            stdin=stdin,
+            report=report,
+            workers=workers,
         )
         for e in report.errors:
             _err(f"skipped {e.source}: {e.detail}")

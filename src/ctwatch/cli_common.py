@@ -29,3 +29,12 @@ def _run(fn: Callable[[], int | None]) -> None:
         _err("interrupted: everything stored so far is kept; run the same command again to finish")
         sys.exit(130)
     sys.exit(code)
+
+
+WORKERS_OPTION = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes running the pipeline (each loads its own models, about 0.7 GB); same output as one.",
+)

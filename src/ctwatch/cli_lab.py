@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from .cli_common import _run, _say
+from .cli_common import WORKERS_OPTION, _run, _say
 
 
 @click.group()
@@ -131,15 +131,13 @@ def bench() -> None:
 @click.argument("muc4_dir", type=click.Path(exists=True, file_okay=False), default="../shared/eval/muc4")
 @click.option("--docs", "n_docs", type=int, default=400, show_default=True, help="Documents in the corpus.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
-def bench_speed(muc4_dir: str, n_docs: int, as_json: bool) -> None:
+@WORKERS_OPTION
+def bench_speed(muc4_dir: str, n_docs: int, as_json: bool, workers: int) -> None:
     """End to end into SQLite over MUC-4 documents, beside a bare spaCy nlp.pipe over the same text."""
     from .bench.speed import run
 
-    _run(
-        lambda: _report(
-            "speed", run(Path(muc4_dir), n_docs, progress=not as_json and sys.stderr.isatty()), as_json
-        )
-    )
+    progress = not as_json and sys.stderr.isatty()
+    _run(lambda: _report("speed", run(Path(muc4_dir), n_docs, progress=progress, workers=workers), as_json))
 
 
 @bench.command("muc4")

@@ -99,8 +99,12 @@ def process(
     report: Report | None = None,
     on_error: Callable[[InputError], None] | None = None,
     skip: Callable[[Document], bool] | None = None,
+    workers: int = 1,
 ) -> Iterator[Document]:
-    """Read targets and run the pipeline; input errors go to ``report``/``on_error``, never raised."""
+    """Read targets and run the pipeline; input errors go to ``report``/``on_error``, never raised.
+
+    ``workers`` > 1 runs the pipeline in that many processes (``parallel``); reading, de-duplication and
+    the order of the documents stay as in one process."""
     pipe = pipeline or default_pipeline(on_error="skip")
     report = report if report is not None else Report()
     seen: set[str] = set()
@@ -123,7 +127,7 @@ def process(
                 continue
             yield item
 
-    for doc in pipe.pipe(docs()):
+    for doc in pipe.pipe(docs(), workers=workers):
         report.documents += 1
         report.incidents += len(doc.incidents)
         for s in doc.skips:

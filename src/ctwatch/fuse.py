@@ -5,8 +5,8 @@ Every incident a document yields is a *claim*. Claims that describe the same rea
 grouped into one fused incident; every claim stays visible with its source and publication date.
 
 How two claims are compared (``score``): a hard gate first (different countries, explicit dates more
-than ``DATE_WINDOW_DAYS`` apart, places more than ``MAX_KM`` apart, or clashing specific attack types
-never match), then points for agreeing evidence: date, distance, attack type, target type, perpetrator,
+than ``DATE_WINDOW_DAYS`` apart, places more than ``MAX_KM`` apart, clashing specific attack types, or a
+claim of another document with neither an incident date nor a publication date never match), then points for agreeing evidence: date, distance, attack type, target type, perpetrator,
 casualty figures. A pair at or above ``THRESHOLD`` is linked; ``docs/fusion.md`` gives the calibration.
 
 How claims become incidents (``cluster``): linked pairs are joined strongest first (Kruskal order, ties
@@ -179,6 +179,8 @@ def score(a: Claim, b: Claim) -> float | None:
         return None
     if _types_clash(a, b):
         return None
+    if a.document_id != b.document_id and (a.bucket_days() is None or b.bucket_days() is None):
+        return None  # nothing places it in time: only its own report can tell it is the same incident
     points = 0.0
     da, db = a.day(), b.day()
     if da is not None and db is not None:
@@ -257,6 +259,8 @@ def candidate_pairs(claims: Iterable[Claim]) -> Iterable[tuple[Claim, Claim]]:
     seen: set[tuple[str, str]] = set()
     for c in claims:
         country = c.country or "?"
+        if c.bucket_days() is None:  # a claim no date places meets its own document's claims only
+            country = f"{country}|{c.document_id}"
         cell = _cell(c)
         weeks = _weeks(c)
         pool: list[Claim] = []

@@ -192,6 +192,14 @@ def _remember(key: str, sdoc: Any) -> None:
         _CACHE.popitem(last=False)
 
 
+def text_of(sdoc: Any) -> str:
+    """A spaCy Doc's text, joined once: ``Doc.text`` joins every token again on each call."""
+    text = sdoc.user_data.get("ctwatch_text")
+    if text is None:
+        text = sdoc.user_data["ctwatch_text"] = sdoc.text
+    return str(text)
+
+
 def _prepare(text: str) -> str:
     return truecase(text) if is_caseless(text) else text
 

@@ -7,12 +7,15 @@ given by the reader) and the return type after each step.
 
 ``on_error="raise"`` lets a stage's exception through; ``"skip"`` records a ``Skip`` on the document and
 carries on with the next stage, so one bad document never kills a batch.
+
+A stage that learns across documents declares ``shard_key(doc)`` so that ``pipe(..., workers=N)`` keeps the
+documents it learns from together in one process (``parallel``).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from .errors import PipelineError
@@ -62,6 +65,10 @@ class Pipeline:
                 )
             have.update(stage.assigns)
 
+    def __getstate__(self) -> dict[str, object]:
+        # a copy sent to another process loads its own models there
+        return {**self.__dict__, "_ready": False}
+
     def setup(self) -> None:
         if not self._ready:
             for stage in self.stages:
@@ -91,8 +98,24 @@ class Pipeline:
 
     __call__ = run
 
-    def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
-        """Run every stage over a stream, letting stages with ``pipe`` batch; yields in input order."""
+    def shard_key(self, doc: Document) -> Hashable | None:
+        """What must keep ``doc`` in one process with others (``parallel``): the first stage's
+        ``shard_key(doc)`` that is not None; stages that learn across documents declare one."""
+        for stage in self.stages:
+            key_of = getattr(stage, "shard_key", None)
+            if key_of is not None and (key := key_of(doc)) is not None:
+                return (stage.name, key)
+        return None
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 32, workers: int = 1) -> Iterator[Document]:
+        """Run every stage over a stream, letting stages with ``pipe`` batch; yields in input order.
+
+        ``workers`` > 1 runs the stages in that many processes (``parallel.pipe``), with the same output."""
+        if workers != 1:
+            from .parallel import pipe as parallel_pipe
+
+            yield from parallel_pipe(self, docs, batch_size, workers)
+            return
         self.setup()
         stream: Iterable[Document] = docs
         for stage in self.stages:

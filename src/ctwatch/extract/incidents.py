@@ -111,8 +111,12 @@ class IncidentExtractor:
         lexicon()
         geo.warm()
 
+    def shard_key(self, doc: Document) -> str | None:
+        """Documents of one news source stay in one worker process: their homes are learnt in order."""
+        return geo.source_key(doc.url or doc.source)
+
     def __call__(self, doc: Document) -> Document:
-        key = geo.source_key(doc.url or doc.source)
+        key = self.shard_key(doc)
         home = self.sources.home(key)
         self.sources.add(key, (m.text for m in doc.mentions if m.label in PLACE_LABELS))
         return dataclasses.replace(doc, incidents=tuple(extract(doc, home)))

@@ -29,7 +29,7 @@ from typing import Any
 from .. import dates
 from ..actors import registry
 from ..model import ActorRef, Document, Interaction, Mention, Span, content_hash
-from ..nlp import parse
+from ..nlp import parse, text_of
 from .event_words import (  # noqa: F401  (find_events, amounts, pattern_event: this module's API too)
     EventWord,
     Hit,
@@ -186,9 +186,9 @@ def _located(sdoc: Any, p: Party) -> bool:
 
 def _is_topic(tok: Any, verb: Any) -> bool:
     """Is the actor only what the event is about ("concerns about TTP", "after the Taliban takeover")?"""
-    if _PARTY_TEXT.search(tok.doc.text[max(0, tok.idx - 30) : tok.idx]):
+    if _PARTY_TEXT.search(text_of(tok.doc)[max(0, tok.idx - 30) : tok.idx]):
         return False  # "in defiance of the Chinese authorities": whom the protest is against
-    if _TOPIC_TEXT.search(tok.doc.text[max(0, tok.idx - 25) : tok.idx]):
+    if _TOPIC_TEXT.search(text_of(tok.doc)[max(0, tok.idx - 25) : tok.idx]):
         return True
     t = tok
     for _ in range(6):
@@ -224,7 +224,7 @@ def _subject_above(verb: Any, parties: list[Party]) -> list[Party]:
         for child in t.children:
             if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and t.lower_ == "quoted"):
                 # "X was quoted as saying ...": X speaks
-                return _one_per_phrase(_within(parties, *_subtree_span(child)), verb.doc.text)
+                return _one_per_phrase(_within(parties, *_subtree_span(child)), text_of(verb.doc))
         if t.head.i == t.i:
             break
         t = t.head
@@ -263,12 +263,12 @@ def _sides(
     target: list[tuple[Party, bool]] = []
     # an event word written with its "be" ("is opposed to"): a state its subject is in, not a passive
     stative = (
-        _STATIVE.match(sdoc.text, hit_start) is not None or verb.lower_ in lexicon().stative
+        _STATIVE.match(text_of(sdoc), hit_start) is not None or verb.lower_ in lexicon().stative
     ) and not any(c.dep_ == "agent" for c in verb.children)  # "was opposed by X" is a passive
     for child in verb.children:
         span = _subtree_span(child)
         if child.dep_ in ("nsubj", "csubj") or (stative and child.dep_ == "nsubjpass"):
-            source += _one_per_phrase(_within(parties, *span), sdoc.text) or _agent(child, sent)
+            source += _one_per_phrase(_within(parties, *span), text_of(sdoc)) or _agent(child, sent)
         elif child.dep_ == "nsubjpass":
             target += [(p, False) for p in _within(parties, *span) or _agent(child, sent)]
         elif child.dep_ == "agent":

@@ -16,6 +16,7 @@ from typing import Any
 from .. import datafiles
 from ..actors import Actor, registry
 from ..model import ActorRef, Document, Mention, Span
+from ..nlp import text_of
 from .event_words import lexicon
 from .incident_places import _is_dateline
 
@@ -261,7 +262,7 @@ def _agent(tok: Any, sent: Span) -> list[Party]:
     unresolved, with its words and its sector. A phrase that runs out of its sentence (a headline the
     parser joined to the dateline) or past a few words is no such actor."""
     start, end = _subtree_span(tok)
-    if start < sent.start or end > sent.end or len(tok.doc.text[start:end].split()) > AGENT_MAX_WORDS:
+    if start < sent.start or end > sent.end or len(text_of(tok.doc)[start:end].split()) > AGENT_MAX_WORDS:
         return []
     table = _sectors()[0]
     words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.pos_ in ("NOUN", "ADJ", "PROPN")]
@@ -270,7 +271,7 @@ def _agent(tok: Any, sent: Span) -> list[Party]:
             key = " ".join(words[max(0, last - n) : last])
             sector = table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
             if sector:
-                text = tok.doc.text[start:end]
+                text = text_of(tok.doc)[start:end]
                 known = registry().lookup(text)  # "the Bush administration": a name persons.tsv knows
                 if known is not None:
                     return [Party(ActorRef(known.id, known.name, sector), start, end, known.country)]

@@ -109,13 +109,12 @@ def _neighbours(conn: sqlite3.Connection, claim: fuse.Claim) -> set[str]:
     lo, hi = block_range(claim)
     pad = fuse.DATE_WINDOW_DAYS + 1
     args: list[Any]
-    if lo is None or hi is None:
-        sql, args = "country IS ?", [claim.country]
-    else:
-        sql = "country IS ? AND (day_lo IS NULL OR (day_lo <= ? AND day_hi >= ?))"
-        args = [claim.country, hi + pad, lo - pad]
-    if claim.country is None:  # no country: compare within its own document only
+    if claim.country is None or lo is None or hi is None:
+        # no country, or no date and no publication date: compare within its own document only
         sql, args = "document_id = ?", [claim.document_id]
+    else:
+        sql = "country IS ? AND day_lo <= ? AND day_hi >= ?"
+        args = [claim.country, hi + pad, lo - pad]
     return {r[0] for r in conn.execute(f"SELECT id FROM incidents WHERE {sql}", args)}
 
 
