@@ -202,6 +202,50 @@ def test_feed_entries_each_get_their_incident():
     assert kidnap["location"]["name"] == "Turbat"
 
 
+# South Asian groups beyond Pakistan's, named as wire copy names them (reports we wrote): group, country
+SOUTH_ASIA = [
+    (
+        "BIJAPUR, March 4, 2024 (Wire) - Cadres of the Communist Party of India-Maoist (CPI-Maoist) shot dead "
+        "two villagers in Bijapur District of Chhattisgarh on Sunday night, police said.",
+        "cpi-maoist",
+        "IND",
+    ),
+    (
+        "TINSUKIA, May 6, 2023 (Wire) - Militants of the United Liberation Front of Asom-Independent (ULFA-I) "
+        "shot dead a trader at his shop in Tinsukia District of Assam on Friday evening, police said.",
+        "ulfa-i",
+        "IND",
+    ),
+    (
+        "WILLIAMNAGAR, June 3, 2022 (Wire) - Suspected GNLA militants abducted a coal businessman from his "
+        "home in East Garo Hills District of Meghalaya on Thursday, police said.",
+        "gnla",
+        "IND",
+    ),
+    (
+        "GAIBANDHA, April 11, 2016 (Wire) - Militants of the Jamaat-ul-Mujahideen Bangladesh hurled a crude "
+        "bomb at a police checkpoint in Gaibandha District on Sunday, wounding two constables, police said.",
+        "jmb",
+        "BGD",
+    ),
+    (
+        "COLOMBO, January 5, 2008 (Wire) - A bomb exploded on a crowded bus near Colombo on Friday, killing "
+        "12 passengers. The military blamed the LTTE for the attack.",
+        "ltte",
+        "LKA",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "country"), SOUTH_ASIA)
+def test_south_asian_groups_resolve_to_registry_actors(tmp_path, text, group, country):
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    _doc, (inc,) = incidents_of(p)
+    assert group in {p["actor_id"] for p in inc["perpetrators"]}
+    assert inc["location"]["country"] == country
+
+
 def test_no_incident_in_plain_politics(tmp_path):
     p = tmp_path / "talks.txt"
     p.write_text(
