@@ -202,48 +202,73 @@ def test_feed_entries_each_get_their_incident():
     assert kidnap["location"]["name"] == "Turbat"
 
 
-# South Asian groups beyond Pakistan's, named as wire copy names them (reports we wrote): group, country
+# South Asian groups beyond Pakistan's, named as wire copy names them (reports we wrote): group, country, and
+# how the report ties the group to the attack (the attack clause of "..., police said" states who acted)
 SOUTH_ASIA = [
     (
         "BIJAPUR, March 4, 2024 (Wire) - Cadres of the Communist Party of India-Maoist (CPI-Maoist) shot dead "
         "two villagers in Bijapur District of Chhattisgarh on Sunday night, police said.",
         "cpi-maoist",
         "IND",
+        "stated",
     ),
     (
         "TINSUKIA, May 6, 2023 (Wire) - Militants of the United Liberation Front of Asom-Independent (ULFA-I) "
         "shot dead a trader at his shop in Tinsukia District of Assam on Friday evening, police said.",
         "ulfa-i",
         "IND",
+        "stated",
     ),
     (
         "WILLIAMNAGAR, June 3, 2022 (Wire) - Suspected GNLA militants abducted a coal businessman from his "
         "home in East Garo Hills District of Meghalaya on Thursday, police said.",
         "gnla",
         "IND",
+        "suspected",
     ),
     (
         "GAIBANDHA, April 11, 2016 (Wire) - Militants of the Jamaat-ul-Mujahideen Bangladesh hurled a crude "
         "bomb at a police checkpoint in Gaibandha District on Sunday, wounding two constables, police said.",
         "jmb",
         "BGD",
+        "stated",
     ),
     (
         "COLOMBO, January 5, 2008 (Wire) - A bomb exploded on a crowded bus near Colombo on Friday, killing "
         "12 passengers. The military blamed the LTTE for the attack.",
         "ltte",
         "LKA",
+        "suspected",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "group", "country"), SOUTH_ASIA)
-def test_south_asian_groups_resolve_to_registry_actors(tmp_path, text, group, country):
+@pytest.mark.parametrize(("text", "group", "country", "attribution"), SOUTH_ASIA)
+def test_south_asian_groups_resolve_to_registry_actors(tmp_path, text, group, country, attribution):
     p = tmp_path / "report.txt"
     p.write_text(text, encoding="utf-8")
     _doc, (inc,) = incidents_of(p)
-    assert group in {p["actor_id"] for p in inc["perpetrators"]}
+    assert (group, attribution) in perps(inc)
     assert inc["location"]["country"] == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive's subject is who was hit: the group named there did not act
+        "KUPWARA, May 3, 2023 (Wire) - A commander of the Lashkar-e-Taiba was killed in an encounter with "
+        "security forces in Kupwara District on Tuesday, police said.",
+        "KARACHI, June 8, 2021 (Wire) - A local leader of the Tehrik-i-Taliban Pakistan was shot dead by "
+        "unidentified gunmen in Landhi on Monday, police said.",
+    ],
+)
+def test_a_group_named_in_a_passive_subject_is_not_stated_as_perpetrator(tmp_path, text):
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    _doc, incs = incidents_of(p)
+    assert incs
+    for inc in incs:
+        assert not {(a, k) for a, k in perps(inc) if a in ("let", "ttp") and k == "stated"}
 
 
 def test_no_incident_in_plain_politics(tmp_path):

@@ -48,7 +48,7 @@ from .incident_places import (
     _places,
     _token_at,
 )
-from .lexicon import Hit, lexicon
+from .lexicon import REPORTING_VERBS, Hit, lexicon
 
 NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
 STATE_ACTOR = "state actor as the subject of an operation"
@@ -385,11 +385,18 @@ def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
     span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
     if span is None:
         return None
+    main = None
     for tok in span:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+        if tok.dep_ != "nsubj":
+            continue  # a passive's subject is who was attacked ("a commander of LeT was killed")
+        head = tok.head
+        reported = head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.lower_ in REPORTING_VERBS
+        if reported or (main is None and head.dep_ == "ROOT" and head.lower_ not in REPORTING_VERBS):
             sub = list(tok.subtree)
-            return sub[0].idx, sub[-1].idx + len(sub[-1].text)
-    return None
+            main = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if reported:  # "militants of X attacked the post, police said": X, not the police
+                return main
+    return main
 
 
 def _perpetrators(

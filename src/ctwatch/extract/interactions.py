@@ -41,6 +41,7 @@ from .event_words import (  # noqa: F401  (find_events, amounts, pattern_event: 
 )
 from .incident_places import _token_at
 from .incidents import _title_paragraph
+from .lexicon import REPORTING_VERBS  # a reported clause before them names no party to the saying
 from .parties import (
     Party,
     _agent,
@@ -84,11 +85,6 @@ DEMAND_WORDS = {
     "urged",
     "urges",
     "urging",
-}
-# verbs of saying whose reported clause, before them, names no party to the saying ("..., an official said")
-REPORTING_VERBS = {
-    *("say", "says", "said", "report", "reports", "reported", "note", "notes", "noted", "add", "adds"),
-    *("added", "state", "states", "stated", "confirm", "confirmed"),
 }
 
 

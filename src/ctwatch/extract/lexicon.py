@@ -13,6 +13,15 @@ from typing import Any
 
 from .. import datafiles
 
+# verbs of saying that frame a report: in "militants attacked the post, police said" the attack clause is the
+# saying's complement, and its subject, not the sayer's, is who acted
+REPORTING_VERBS = frozenset(
+    {
+        *("say", "says", "said", "report", "reports", "reported", "note", "notes", "noted", "add", "adds"),
+        *("added", "state", "states", "stated", "confirm", "confirmed"),
+    }
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
