@@ -250,6 +250,35 @@ def test_decode_drops_possessives_and_unclosed_brackets():
     assert found == ["fmln", "liberation front"]
 
 
+@pytest.mark.parametrize(
+    ("span", "role", "kept"),
+    [
+        ("roberto roascio of milan", "Victim", "roberto roascio"),
+        ("mayor of medellin", "Victim", "mayor"),
+        ("one of the agents", "Victim", "one of the agents"),  # a part of a group: the phrase is the name
+        ("members of fredemo", "Victim", "members of fredemo"),
+        ("3 of the passengers", "Victim", "3 of the passengers"),
+        ("headquarters of the 1st infantry brigade", "Target", "headquarters of the 1st infantry brigade"),
+        ("members of the fmln", "PerpInd", "members of the fmln"),
+    ],
+)
+def test_a_victim_is_named_without_what_follows_of(span, role, kept):
+    text = f"they shot {span} today"
+    start = text.index(span)
+    pieces, at = [], start
+    for word in span.split():
+        at = text.index(word, at)
+        pieces.append([at, at + len(word)])
+        at += len(word)
+    offsets = np.array(pieces)
+    probs = np.zeros((len(offsets), len(TAGS)))
+    probs[0, TAGS.index(f"B-{role}")] = 1.0
+    probs[1:, TAGS.index(f"I-{role}")] = 1.0
+    (found,) = roles.decode(text, offsets, probs)
+    assert (found.role, found.text) == (role, kept)
+    assert text[found.start : found.end] == kept
+
+
 def test_a_filler_inside_a_longer_one_of_its_role_is_the_same_entity():
     text = "gunmen shot mario ortega lozano; ortega died. the fmln and the fmln front denied it."
 

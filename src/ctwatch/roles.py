@@ -121,6 +121,36 @@ def _trim_words(text: str, a: int, b: int) -> tuple[int, int]:
         return a, b
 
 
+# MUC-4 names a victim without what follows "of" ("roberto roascio", not "roberto roascio of milan"): 3 of the
+# training split's 652 gold victim names hold an "of", two of them after a part or a number ("one of the agents")
+_PARTITIVE = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "several", "many"}
+    | {
+        "most",
+        "all",
+        "each",
+        "none",
+        "both",
+        "any",
+        "members",
+        "member",
+        "group",
+        "part",
+        "dozens",
+        "hundreds",
+    }
+)
+
+
+def _victim_end(text: str, a: int, b: int) -> int:
+    """Where a victim's name ends: before an "of" that does not follow a part or a number."""
+    cut = text.find(" of ", a, b)
+    head = text[a:cut].split() if cut > a else []
+    if not head or head[-1].lower() in _PARTITIVE or head[-1].isdigit():
+        return b
+    return cut
+
+
 def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
     """Spans from per-piece tag probabilities: a span opens at a B (or a stray I) and runs over its I's;
     spans always cover whole words (pieces glued to their first or last piece are taken in). "O" is weighed
@@ -152,6 +182,8 @@ def decode(text: str, offsets: np.ndarray, probs: np.ndarray) -> list[Filler]:
         while b > a and text[b - 1] in _EDGE:
             b -= 1
         a, b = _trim_words(text, a, b)
+        if role == "Victim":
+            b = _victim_end(text, a, b)
         if text[b - 2 : b] in ("'s", "’s") and b - 2 > a:
             b -= 2  # "the fmln's": the group, not its possession
         opened = text.find("(", a, b)
