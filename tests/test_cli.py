@@ -226,7 +226,8 @@ def _state(db):
     return docs, incs, ev
 
 
-def test_interrupted_run_resumes_to_the_same_result(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_interrupted_run_resumes_to_the_same_result(tmp_path, workers):
     folder = tmp_path / "corpus"
     _corpus(folder, 60)
     cmd = [sys.executable, "-m", "ctwatch.cli", "ingest", str(folder), "-q", "--db"]
@@ -234,6 +235,7 @@ def test_interrupted_run_resumes_to_the_same_result(tmp_path):
     subprocess.run([*cmd, full], check=True, capture_output=True)
 
     cut = str(tmp_path / "cut.db")
+    cmd = [*cmd[:-1], "--workers", workers, "--db"]  # killed and resumed in worker processes, same result
     proc = subprocess.Popen([*cmd, cut], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     stored = 0

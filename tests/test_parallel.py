@@ -4,6 +4,7 @@ one process; documents of one news source kept in one worker; a stage's error an
 import dataclasses
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -127,6 +128,50 @@ def test_a_dead_worker_is_reported_not_waited_for():
     stream = [Document(id="a", text="fine"), Document(id="b", text="die now")]
     with pytest.raises(PipelineError, match=r"worker process ctwatch-worker-\d stopped \(exit code 3\)"):
         list(Pipeline([Dies()]).pipe(stream, batch_size=1, workers=2))
+
+
+ORPHAN = """
+import itertools, sys
+from ctwatch.model import Document
+from ctwatch.pipeline import Pipeline
+from tests.test_parallel import Pid
+
+stream = (Document(id=str(i), text="x" * 5000) for i in itertools.count())
+for doc in Pipeline([Pid()]).pipe(stream, batch_size=4, workers=2):
+    print(doc.meta["pid"], flush=True)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Running: not gone, and not a zombie waiting for an init that does not reap."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_workers_end_when_the_main_process_is_killed():
+    """A killed main process (out of memory, kill -9) leaves no worker behind, even one caught reading a
+    chunk half written."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+
+    main = subprocess.Popen([sys.executable, "-c", ORPHAN], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert main.stdout is not None
+    pids: set[int] = set()
+    while len(pids) < 2:
+        pids.add(int(main.stdout.readline()))
+    main.send_signal(signal.SIGKILL)
+    main.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in pids)
 
 
 def test_workers_must_be_positive():

@@ -17,7 +17,9 @@ threads can hang.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
+import threading
 import zlib
 from collections.abc import Hashable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -32,13 +34,25 @@ POLL_SECONDS = 1.0  # how often the main process checks that its workers are ali
 IN_FLIGHT_CHUNKS = 3  # chunks queued per worker before the main process waits for results
 
 
+def _exit_when_gone(parent: Any) -> None:
+    """Watch the main process; when it is gone (killed), end this worker at once: nobody reads what it
+    makes, and it may be stuck reading a chunk the main process died writing."""
+    parent.join()
+    os._exit(1)
+
+
 def _work(pipeline: Pipeline, inbox: Any, outbox: Any) -> None:
     """A worker process: run ``pipeline`` over each chunk from ``inbox`` until ``None`` comes."""
+    parent = mp.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_when_gone, args=(parent,), daemon=True).start()
     try:
         pipeline.setup()
         while (item := inbox.get()) is not None:
             seqs, docs = item
             outbox.put((seqs, list(pipeline.pipe(docs, batch_size=max(1, len(docs))))))
+    except KeyboardInterrupt:  # Ctrl-C reaches every process of the group: the main process reports it
+        outbox.cancel_join_thread()
     except BaseException as exc:  # a stage's error under on_error="raise", or a model that will not load
         try:
             outbox.put((None, exc))
@@ -136,3 +150,6 @@ def pipe(pipeline: Pipeline, docs: Iterable[Document], batch_size: int, workers:
             if p.is_alive():
                 p.terminate()
                 p.join(timeout=5)
+        for q in (*inboxes, outbox):  # chunks no worker will take must not hold this process at exit
+            q.cancel_join_thread()
+            q.close()
