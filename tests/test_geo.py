@@ -72,6 +72,9 @@ def test_continents_and_country_points():
     canada = geo.resolve("Canada")
     assert haversine_km(canada.lat, canada.lon, 60.0, -96.0) < 25
     assert geo.resolve("Tex").country != "USA" or geo.resolve("Texan").admin1 == "Texas"
+    # a region is the region, not a namesake town (Middle East, Maryland)
+    middle_east = geo.resolve("Middle East")
+    assert middle_east.country != "USA" and haversine_km(middle_east.lat, middle_east.lon, 27.0, 44.0) < 25
 
 
 def test_namesakes_follow_the_documents_country():
