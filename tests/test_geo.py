@@ -16,6 +16,10 @@ from ctwatch.geo import haversine_km
         ("North Waziristan", "PAK", 32.95, 70.1, "admin2"),
         ("Police Lines", "PAK", 34.00, 71.54, "point"),
         ("Kabul airport", "AFG", 34.57, 69.21, "point"),
+        ("Noshki", "PAK", 29.55, 66.02, "city"),  # GeoNames spells it Nushki
+        ("Jaffarabad", "PAK", 28.37, 68.35, "admin2"),  # GeoNames: Jafarabad District
+        ("Dir", "PAK", 35.21, 71.88, "city"),
+        ("Razmak", "PAK", 32.60, 69.85, "city"),
     ],
 )
 def test_resolve(name, country, lat, lon, precision):
