@@ -2,7 +2,6 @@
 one process; documents of one news source kept in one worker; a stage's error and a dead worker reported."""
 
 import dataclasses
-import json
 import os
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from ctwatch.core import ingest
 from ctwatch.errors import PipelineError
+from ctwatch.ingest import read
 from ctwatch.model import Document, Skip, to_dict
 from ctwatch.pipeline import Pipeline
 from ctwatch.stages import default_pipeline
@@ -190,13 +190,11 @@ def test_the_incident_stage_keys_documents_by_news_source():
 
 
 def reports() -> list[Document]:
-    """Our 31 fusion reports, three news sites among them (the incident stage learns each one's home)."""
-    out = []
-    for line in (FIXTURES / "fusion" / "reports.jsonl").read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        doc = Document.from_text(r["text"], title=r["title"], published=r["published"], url=r["url"])
-        out.append(dataclasses.replace(doc, source=r["url"]))
-    return out
+    """Our 31 fusion reports as ingest reads them, three news sites among them (the incident stage learns
+    each one's home)."""
+    docs = [d for d in read([str(FIXTURES / "fusion" / "reports.jsonl")]) if isinstance(d, Document)]
+    assert len(docs) == 31 and all(d.url for d in docs)
+    return docs
 
 
 @pytest.mark.slow

