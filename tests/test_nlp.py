@@ -80,6 +80,26 @@ def test_truecase_keeps_length_and_capitalises_names():
     assert "mobile phone" in out  # a place name that is also a word stays a word
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the longest known name at a word start wins
+        ("troops moved into new york city at dawn.", "Troops moved into New York City at dawn."),
+        ("the army entered dera ismail khan on monday.", "The army entered Dera Ismail Khan on monday."),
+        # a name runs to a word's end, not into a longer word
+        ("the lashkar-e-taibas were seen.", "The lashkar-e-taibas were seen."),
+        # a name that ends in a bracket is a name before any character
+        ("cadres of the cpi (maoist) attacked a post.", "Cadres of the CPI (Maoist) attacked a post."),
+        (
+            "the tehrik-i-taliban pakistan (ttp), said police.",
+            "The Tehrik-i-Taliban Pakistan (TTP), said police.",
+        ),
+    ],
+)
+def test_truecase_names_of_several_words(text, expected):
+    assert truecase(text) == expected
+
+
 def test_is_caseless():
     assert is_caseless("all lower case text about an attack in the city")
     assert is_caseless("ALL UPPER CASE TEXT ABOUT AN ATTACK IN THE CITY")

@@ -112,8 +112,15 @@ def is_caseless(text: str) -> bool:
     return upper < 0.02 or upper > 0.9
 
 
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
 @cache
-def _case_table() -> tuple[dict[str, str], re.Pattern[str] | None]:
+def _case_table() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The cased form of each known lower-cased name, and the names of several words indexed by their first
+    word, longest first (``truecase`` looks up the word at each word start instead of trying thousands of
+    alternatives of one regular expression at every position: 5,000 names)."""
     words: dict[str, str] = {}
     phrases: dict[str, str] = {}
     for text, _label, _id in [*registry().names(), *_place_names()]:
@@ -134,25 +141,43 @@ def _case_table() -> tuple[dict[str, str], re.Pattern[str] | None]:
     for w in list(words):
         if w in common:
             del words[w]
-    if not phrases:
-        return words, None
-    alts = sorted(phrases, key=len, reverse=True)
-    return {**words, **phrases}, re.compile(r"\b(" + "|".join(map(re.escape, alts)) + r")\b")
+    index: dict[str, list[str]] = {}
+    for alt in sorted(phrases, key=len, reverse=True):
+        first = _WORD_RUN.match(alt)
+        if first is not None:  # a name starts with a letter or a digit
+            index.setdefault(first.group(), []).append(alt)
+    return {**words, **phrases}, index
+
+
+def _ends_word(text: str, i: int) -> bool:
+    """Whether a name that ends at ``i`` ends there as a word: not followed by a letter or digit when its
+    last character is one ("lashkar-e-taiba" is not read in "lashkar-e-taibas"; "cpi (maoist)" is a name
+    before any character)."""
+    last_is_word = i > 0 and _WORD_CHAR.match(text, i - 1) is not None
+    return not (last_is_word and i < len(text) and _WORD_CHAR.match(text, i) is not None)
 
 
 def truecase(text: str) -> str:
     """Capitalise known names and sentence starts in caseless text; same length, same offsets."""
     low = text.lower()
     chars = list(low)
-    table, phrase_re = _case_table()
+    table, phrases = _case_table()
 
     def put(start: int, cased: str) -> None:
         if len(cased) == len(low[start : start + len(cased)]):
             chars[start : start + len(cased)] = list(cased)
 
-    if phrase_re is not None:
-        for m in phrase_re.finditer(low):
-            put(m.start(), table[m.group()])
+    after = 0  # names of several words, left to right, the longest at each word start, none overlapping
+    for run in _WORD_RUN.finditer(low):
+        start = run.start()
+        if start < after:
+            continue
+        for name in phrases.get(run.group(), ()):
+            end = start + len(name)
+            if low.startswith(name, start) and _ends_word(low, end):
+                put(start, table[name])
+                after = end
+                break
     for m in re.finditer(r"[a-z][a-z'\-]*", low):
         cased = table.get(m.group())
         if cased and cased.lower() == m.group():
