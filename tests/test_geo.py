@@ -81,6 +81,49 @@ def test_continents_and_country_points():
     assert middle_east.country != "USA" and haversine_km(middle_east.lat, middle_east.lon, 27.0, 44.0) < 25
 
 
+@pytest.mark.parametrize(
+    "name, context, lat, lon, country",
+    [
+        # seas and oceans, not the US counties named after them
+        ("Atlantic", {"USA"}, 10.0, -25.0, None),
+        ("Pacific Ocean", {"USA"}, 0.0, -160.0, None),
+        ("Indian Ocean", {"IND"}, -20.0, 80.0, None),  # not India
+        ("Arabian Sea", {"PAK"}, 15.0, 65.0, None),
+        ("Strait of Hormuz", {"IRN"}, 26.57, 56.25, None),
+        # regions of conflict news, not a namesake town or a neighbouring state
+        ("Latin America", {"USA"}, -11.5, -75.5, None),  # not the United States through "America"
+        ("Horn of Africa", set(), 8.2, 42.2, None),  # not Horn in Germany
+        ("Levant", {"USA"}, 33.15, 38.3, None),  # not Levant in Maine
+        ("Sinai", set(), 29.5, 33.8, "EGY"),  # not Sinai in Ecuador
+        ("Golan Heights", set(), 33.0, 35.75, "SYR"),
+        ("Kurdistan", set(), 36.0, 44.3, "IRQ"),
+        ("South Asia", set(), 21.5, 79.0, None),  # not Asia's middle
+        # landmarks, not the towns that share their names
+        ("White House", {"USA"}, 38.90, -77.04, "USA"),
+        ("Heathrow", set(), 51.47, -0.45, "GBR"),
+        # an abbreviation in capitals is never a town of that name: EU is not Eu in Normandy
+        ("EU", {"FRA"}, 49.84, 9.90, None),
+        # Canadian Press abbreviations of the provinces, and "BC"
+        ("B.C.", set(), 50.66, -121.76, "CAN"),
+        ("BC", set(), 50.66, -121.76, "CAN"),
+        ("Alta.", set(), 52.96, -114.32, "CAN"),  # not Alta in Norway
+        # a part of the United Kingdom named outright is that part, not the kingdom's middle
+        ("England", set(), 52.66, -1.27, "GBR"),
+        ("England", {"USA"}, 52.66, -1.27, "GBR"),  # and, as the kingdom would, not England in Arkansas
+    ],
+)
+def test_seas_landmarks_and_abbreviations(name, context, lat, lon, country):
+    place = geo.resolve(name, context)
+    assert place.lat is not None and haversine_km(place.lat, place.lon, lat, lon) < 25, place
+    assert (place.country or None) == country
+
+
+def test_two_capitals_name_no_town():
+    assert geo.resolve("ON").precision == "unknown"  # not On in Belgium
+    assert geo.resolve("UK").country == "GBR"  # the registry's states still resolve
+    assert geo.resolve("KP").admin1 == "Khyber Pakhtunkhwa"
+
+
 def test_namesakes_follow_the_documents_country():
     # Hyderabad is a big city in India and another in Sindh, Pakistan
     assert geo.resolve("Hyderabad", {"PAK"}).country == "PAK"

