@@ -239,8 +239,8 @@ WEEK = 7
 CELL_DEGREES = 1.0  # a grid cell of about 110 km: with its neighbours it covers MAX_KM
 
 
-def _weeks(c: Claim) -> range:
-    days = c.bucket_days()
+def _weeks(days: tuple[int, int] | None) -> range:
+    """The weeks a claim's days (``Claim.bucket_days``) may fall in, a week to spare each side."""
     if days is None:
         return range(-1, 0)  # no date at all: one bucket of its own per country
     lo, hi = days
@@ -262,10 +262,11 @@ def candidate_pairs(claims: Iterable[Claim]) -> Iterable[tuple[Claim, Claim]]:
     seen: set[tuple[str, str]] = set()
     for c in claims:
         country = c.country or "?"
-        if c.bucket_days() is None:  # a claim no date places meets its own document's claims only
+        days = c.bucket_days()
+        if days is None:  # a claim no date places meets its own document's claims only
             country = f"{country}|{c.document_id}"
         cell = _cell(c)
-        weeks = _weeks(c)
+        weeks = _weeks(days)
         pool: list[Claim] = []
         for w in weeks:
             if cell is None:
