@@ -39,6 +39,25 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
         ),
         ("The blast in 2019 damaged 12 shops.", (None, None, None), (None, None, None)),
         ("Twenty-three people were killed.", (23, 23, 23), (None, None, None)),
+        # headlines: a figure belongs to the casualty word right after it
+        ("2 killed, 7 wounded in a blast in Kashmir.", (2, 2, 2), (7, 7, 7)),
+        ("Four security personnel killed, 2 injured in blast", (4, 4, 4), (2, 2, 2)),
+        ("Seven wounded and two killed in Quetta blast", (2, 2, 2), (7, 7, 7)),
+        ("Cross-border firing kills policeman, injures 10 others.", (1, 1, 1), (10, 10, 10)),
+        # a figure, a few words of people, then the casualty word
+        ("Four polio vaccinators shot dead in Quetta", (4, 4, 4), (None, None, None)),
+        ("8 TTP terrorists killed in operation", (8, 8, 8), (None, None, None)),
+        # one person named alone
+        ("Bomb kills soldier, wounds four in Bannu", (1, 1, 1), (4, 4, 4)),
+        ("Police official killed, three hurt in Peshawar attacks", (1, 1, 1), (3, 3, 3)),
+        ("Militants kill tribal elder in Khyber", (1, 1, 1), (None, None, None)),
+        # a list of casualties is summed
+        ("Two soldiers, three militants killed in gunfight", (5, 5, 5), (None, None, None)),
+        ("Six militants, soldier killed in clashes", (7, 7, 7), (None, None, None)),
+        ("Police said two soldiers and three militants were killed.", (5, 5, 5), (None, None, None)),
+        # and what stays as it was
+        ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
+        ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),
     ],
 )
 def test_casualties(sentence, killed, wounded):

@@ -8,10 +8,11 @@ least 24). A figure is tied to the casualty word ("killed", "injured") nearest t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Count
-from .lexicon import lexicon
+from .lexicon import Hit, lexicon
 
 UNITS = {
     "zero": 0,
@@ -167,6 +168,19 @@ RISE = re.compile(
 _ARTICLE = re.compile(r"^(?:a|an|one|single)$", re.I)
 
 
+def _before_mark(sentence: str, q: Quantity, marks: Sequence[tuple[int, int]]) -> bool:
+    """Whether a casualty word follows the figure, past at most two words of people ("7 others wounded")."""
+    at = q.end
+    for _ in range(3):
+        if any(a >= at and not sentence[at:a].strip() for a, _b in marks):
+            return True
+        word = re.match(r"\s+([A-Za-z][\w'-]*)", sentence[at:])
+        if word is None or not _victim(word.group(1)):
+            return False
+        at += word.end()
+    return False
+
+
 def _is_person_phrase(text: str, q: Quantity, limit: int = 4) -> bool:
     """Is the quantity followed (within a few words) by a word that names people?"""
     words = re.findall(r"[\w'-]+", text[q.end : q.end + 60].lower())[:limit]
@@ -180,9 +194,11 @@ def casualties(sentence: str) -> tuple[Count, Count]:
     """(killed, wounded) stated in one sentence; empty Counts where none is given."""
     lex = lexicon()
     qs = quantities(sentence)
+    hits = {"killed": lex.killed.find(sentence), "wounded": lex.wounded.find(sentence)}
+    marks = [(h.start, h.end) for found in hits.values() for h in found]  # every casualty word
     result: dict[str, Count] = {}
-    for kind, matcher in (("killed", lex.killed), ("wounded", lex.wounded)):
-        for hit in matcher.find(sentence):
+    for kind, found in hits.items():
+        for hit in found:
             # "no one was killed", "no casualties"
             if re.search(
                 r"\b(?:no one|nobody|no)\s+(?:\w+\s+){0,2}$",
@@ -191,10 +207,106 @@ def casualties(sentence: str) -> tuple[Count, Count]:
             ):
                 result.setdefault(kind, Count(0, 0, 0, sentence[max(0, hit.start - 12) : hit.end].strip()))
                 continue
-            q = _nearest(sentence, qs, hit.start, hit.end, toll="toll" in hit.text.lower())
-            if q is not None and kind not in result:
+            if kind in result:
+                continue
+            q = _nearest(sentence, qs, hit.start, hit.end, toll="toll" in hit.text.lower(), marks=marks)
+            listed = _listed(sentence, hit.start, marks) if q is None or q.end <= hit.start else None
+            if listed is not None and (q is None or (listed.best or 0) > (q.count.best or 0)):
+                result[kind] = listed  # "two soldiers, three militants killed": five
+            elif q is not None:
                 result[kind] = _with_noun(sentence, q)
+        one = _one_named(sentence, found[0]) if found and kind not in result else None
+        if one is not None:  # "bomb kills soldier", "police official killed": one
+            result[kind] = one
     return result.get("killed", Count()), result.get("wounded", Count())
+
+
+# words a headline leaves between a figure and its casualty word: "four polio vaccinators shot dead"
+_NOUN_GAP = re.compile(r"^\s*(?:[A-Za-z][\w'-]*\s+){1,3}$")
+_NOT_NOUNS = frozenset(
+    {"of", "in", "at", "on", "after", "before", "the", "a", "an", "and", "or", "by", "for", "from", "with"}
+    | {"to", "as", "were", "was", "are", "is", "have", "has", "had", "been", "who", "which", "that", "said"}
+)
+_BE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been|got)\s*$", re.I)
+_PLURAL = frozenset(
+    {"people", "police", "personnel", "troops", "children", "women", "men", "others", "persons"}
+)
+
+
+def _victim(word: str) -> bool:
+    victims = lexicon().victims
+    w = word.lower()
+    return w in victims or w.rstrip("s") in victims
+
+
+def _singular(word: str) -> bool:
+    w = word.lower()
+    return w in lexicon().victims and w not in _PLURAL and not w.endswith("s")
+
+
+def _marked(marks: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a casualty word lies within ``start:end``."""
+    return any(start <= a and b <= end for a, b in marks)
+
+
+_COUNTED = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,2}}[A-Za-z][\w'-]*)$", re.I)
+_ALONE = re.compile(r"(?:[A-Za-z][\w'-]*\s+){0,2}(?P<noun>[A-Za-z][\w'-]*)")
+
+
+def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Count | None:
+    """The sum of a list of casualties just before a casualty word: "two soldiers, three militants killed"
+    (five), "six militants, soldier killed" (seven). Each item is a figure with its people or one person
+    named alone; None unless there are two or more."""
+    head = _BE.sub("", sentence[:start])
+    cut = max(head.rfind(c) for c in '.;:()"')
+    clause = head[cut + 1 :]
+    if _marked(marks, cut + 1, len(head)):
+        return None  # "seven wounded, two killed": the first figure is another word's
+    spans, at = [], cut + 1  # each item's place in the sentence, split at commas and "and"
+    for sep in re.finditer(r",\s*|\s+and\s+", clause):
+        spans.append((at, cut + 1 + sep.start()))
+        at = cut + 1 + sep.end()
+    spans.append((at, len(head)))
+    items: list[int] = []
+    first = len(head)
+    for a, b in reversed(spans):
+        part = head[a:b].strip()
+        a += len(head[a:b]) - len(head[a:b].lstrip())
+        counted, alone = _COUNTED.search(part), _ALONE.fullmatch(part)
+        if counted is not None and _victim(counted.group("noun").split()[-1]):
+            n = words_to_int(counted.group("num"))
+            if n is None:
+                break
+            items.append(n)
+            first = a + counted.start()
+        elif alone is not None and _singular(alone.group("noun")):
+            items.append(1)
+            first = a
+        else:
+            break
+    if len(items) < 2:
+        return None
+    return Count(sum(items), sum(items), sum(items), head[first:].strip())
+
+
+def _one_named(sentence: str, hit: Hit) -> Count | None:
+    """One person named alone by a casualty word: "police official killed", "bomb kills soldier"."""
+    head = _BE.sub("", sentence[: hit.start])
+    before = re.findall(r"[A-Za-z][\w'-]*", head[-40:])
+    if before and head.rstrip() == head.rstrip().rstrip(",;:") and _singular(before[-1]):
+        return Count(1, 1, 1, before[-1])
+    after = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)", sentence[hit.end : hit.end + 40])
+    if after and hit.text.lower() in _ACTIVE:
+        words = after.group(1).split()
+        noun = next((w for w in words if _victim(w)), None)
+        if noun is not None and _singular(noun) and not any(w.lower() in UNITS for w in words):
+            return Count(1, 1, 1, noun)
+    return None
+
+
+_ACTIVE = frozenset(
+    {"kills", "killed", "killing", "kill", "injures", "injured", "injuring", "wounds", "wounded"}
+)
 
 
 def _with_noun(sentence: str, q: Quantity) -> Count:
@@ -209,9 +321,20 @@ def _with_noun(sentence: str, q: Quantity) -> Count:
     return q.count
 
 
-def _nearest(sentence: str, qs: list[Quantity], start: int, end: int, toll: bool = False) -> Quantity | None:
+def _nearest(
+    sentence: str,
+    qs: list[Quantity],
+    start: int,
+    end: int,
+    toll: bool = False,
+    marks: Sequence[tuple[int, int]] = (),
+) -> Quantity | None:
     best: tuple[int, Quantity] | None = None
     for q in qs:
+        if q.start >= end and (_marked(marks, end, q.start) or _before_mark(sentence, q, marks)):
+            continue  # "killed, 7 wounded", "kills a policeman, injures 10 others": the figure is the other's
+        if q.end <= start and _marked(marks, q.end, start):
+            continue  # "7 wounded and 2 killed": 7 is the wounded's
         if (
             toll
             and q.start >= end
@@ -257,6 +380,7 @@ def _nearest(sentence: str, qs: list[Quantity], start: int, end: int, toll: bool
                 _is_person_phrase(sentence, q, 5)
                 or not gap.strip()
                 or re.match(r"^\s*(?:were|was|are|people)\b", gap)
+                or (_NOUN_GAP.match(gap) and not set(gap.lower().split()) & _NOT_NOUNS)
             ):
                 continue
             if _ARTICLE.match(q.text) and not _is_person_phrase(sentence, q, 4):
