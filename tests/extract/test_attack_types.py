@@ -11,10 +11,15 @@ from ctwatch.model import Document, Incident
 from ctwatch.stages import default_pipeline
 
 LEARNED = "from the learned classifier"
+SEARCH = (
+    "Two militants were killed by troops in a village of Kupwara District on March 3, officials said. Arms and "
+    "ammunition were recovered from the site."
+)
 GUNFIGHT = (
     "Two soldiers and a militant were killed in an exchange of fire in a village of Kupwara District on March 3, "
     "officials said. The gunfight went on for several hours before the area was searched."
 )
+ENCOUNTER = "Two Maoists were killed in an encounter with the Police in Gaya District on January 24."
 MARKET = (
     "A shopkeeper was killed and two customers were injured when unidentified militants opened indiscriminate "
     "fire on a market in the limits of a police station in Karachi on May 4. The assailants fled on a motorcycle."
@@ -34,7 +39,9 @@ def pipe():
 @pytest.mark.parametrize(
     "text, types, by_classifier",
     [
-        (GUNFIGHT, ("Armed Assault",), True),  # "killed" names no type; the gunfight does
+        (SEARCH, ("Armed Assault",), True),  # "killed" names no type; the troops and the arms tell it
+        (GUNFIGHT, ("Armed Assault",), False),  # "exchange of fire" and "gunfight" name it
+        (ENCOUNTER, ("Armed Assault",), False),  # South Asian news: an encounter is a gunfight
         (MARKET, ("Armed Assault",), True),
         (BOMBER, ("Bombing/Explosion",), False),  # the rules typed it: left as it is
         (VAGUE, ("Unknown",), False),  # nothing to tell the type by: still unknown
@@ -48,7 +55,7 @@ def test_untyped_incidents_get_the_classifier_s_type(pipe, text, types, by_class
 
 def test_without_the_stage_the_rules_leave_the_type_unknown():
     rules = default_pipeline(names=("analyse", "genre", "incidents"))
-    (incident,) = rules(Document.from_text(GUNFIGHT)).incidents
+    (incident,) = rules(Document.from_text(SEARCH)).incidents
     assert incident.attack_types == ("Unknown",)
 
 
