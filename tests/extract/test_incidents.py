@@ -271,6 +271,32 @@ def test_a_group_named_in_a_passive_subject_is_not_stated_as_perpetrator(tmp_pat
         assert not {(a, k) for a, k in perps(inc) if a in ("let", "ttp") and k == "stated"}
 
 
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        # seizing arms in a raid is no kidnapping
+        (
+            "Police seized two rifles and a pistol during a raid in Kupwara District on Tuesday, and one militant "
+            "was killed in the exchange of fire.",
+            "Armed Assault",
+        ),
+        (
+            "Two Maoists were killed in an encounter with the Police in Gaya District on January 24.",
+            "Armed Assault",
+        ),
+        (
+            "Militants abducted two engineers from a construction site in Gwadar on Monday.",
+            "Hostage Taking (Kidnapping)",
+        ),
+    ],
+)
+def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    _doc, incs = incidents_of(p)
+    assert {t for inc in incs for t in inc["attack_types"]} == {attack}
+
+
 def test_no_incident_in_plain_politics(tmp_path):
     p = tmp_path / "talks.txt"
     p.write_text(

@@ -207,14 +207,22 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
 
 
 def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit]) -> list[Hit]:
-    """The trigger words that are not inside a generic phrase ("war on terror")."""
+    """The trigger words that are not inside a generic phrase ("war on terror") nor closely followed by a word
+    that makes them none (``not_before``: "police seized two rifles" is no kidnapping)."""
     generic = lex.generic.find(sent.text, sent.start)
     hits = []
     for h in trigger_hits:
         if any(g.start <= h.start < g.end for g in generic):
             continue
+        if h.entry.not_before:
+            after = sent.text[h.end - sent.start :]
+            if set(re.findall(r"[a-z]+", after.lower())[:NOT_BEFORE_WORDS]) & h.entry.not_before:
+                continue
         hits.append(h)
     return hits
+
+
+NOT_BEFORE_WORDS = 6  # how closely a trigger's ``not_before`` word must follow it
 
 
 def _generic_only(sent: Span, triggers: list[Hit], lex: Any) -> bool:

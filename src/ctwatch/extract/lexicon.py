@@ -33,6 +33,7 @@ class Entry:
     type: str = ""
     subtype: str | None = None
     kind: str = "facility"
+    not_before: frozenset[str] = frozenset()  # a trigger is none when one of these words follows it closely
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
             weapon=t["weapon"],
             weapon_subtype=t.get("weapon_subtype"),
             specific=t.get("specific", True),
+            not_before=frozenset(w.lower() for w in t.get("not_before", ())),
         )
     targets: list[Entry] = []
     for t in data["target"]:
