@@ -288,6 +288,8 @@ def test_a_group_named_in_a_passive_subject_is_not_stated_as_perpetrator(tmp_pat
             "Militants abducted two engineers from a construction site in Gwadar on Monday.",
             "Hostage Taking (Kidnapping)",
         ),
+        # blowing something up is a bombing in GTD's terms, not a facility attack
+        ("Maoists blew up a railway track in Sundergarh District on January 9.", "Bombing/Explosion"),
     ],
 )
 def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
