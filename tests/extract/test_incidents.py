@@ -299,6 +299,16 @@ def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
     assert {t for inc in incs for t in inc["attack_types"]} == {attack}
 
 
+def test_arms_recovered_are_no_bombing(tmp_path):
+    p = tmp_path / "recovery.txt"
+    p.write_text(
+        "Police recovered two hand grenades, an IED and a pistol from a hideout in Kupwara District on Tuesday.",
+        encoding="utf-8",
+    )
+    _doc, incs = incidents_of(p)
+    assert incs == []
+
+
 def test_no_incident_in_plain_politics(tmp_path):
     p = tmp_path / "talks.txt"
     p.write_text(

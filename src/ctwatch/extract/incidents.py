@@ -207,8 +207,9 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
 
 
 def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit]) -> list[Hit]:
-    """The trigger words that are not inside a generic phrase ("war on terror") nor closely followed by a word
-    that makes them none (``not_before``: "police seized two rifles" is no kidnapping)."""
+    """The trigger words that are not inside a generic phrase ("war on terror") nor closely followed or
+    preceded by a word that makes them none (``not_before``: "police seized two rifles" is no kidnapping;
+    ``not_after``: "recovered two hand grenades" is no bombing)."""
     generic = lex.generic.find(sent.text, sent.start)
     hits = []
     for h in trigger_hits:
@@ -218,11 +219,17 @@ def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit]) -> list[Hit]:
             after = sent.text[h.end - sent.start :]
             if set(re.findall(r"[a-z]+", after.lower())[:NOT_BEFORE_WORDS]) & h.entry.not_before:
                 continue
+        if h.entry.not_after:
+            before = sent.text[: h.start - sent.start]
+            if set(re.findall(r"[a-z]+", before.lower())[-NOT_BEFORE_WORDS:]) & h.entry.not_after:
+                continue
         hits.append(h)
     return hits
 
 
-NOT_BEFORE_WORDS = 6  # how closely a trigger's ``not_before`` word must follow it
+NOT_BEFORE_WORDS = (
+    6  # how closely a trigger's ``not_before`` word must follow it (or ``not_after`` precede it)
+)
 
 
 def _generic_only(sent: Span, triggers: list[Hit], lex: Any) -> bool:

@@ -34,6 +34,7 @@ class Entry:
     subtype: str | None = None
     kind: str = "facility"
     not_before: frozenset[str] = frozenset()  # a trigger is none when one of these words follows it closely
+    not_after: frozenset[str] = frozenset()  # ... or comes closely before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
             weapon_subtype=t.get("weapon_subtype"),
             specific=t.get("specific", True),
             not_before=frozenset(w.lower() for w in t.get("not_before", ())),
+            not_after=frozenset(w.lower() for w in t.get("not_after", ())),
         )
     targets: list[Entry] = []
     for t in data["target"]:
