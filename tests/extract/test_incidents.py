@@ -299,33 +299,21 @@ def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
     assert {t for inc in incs for t in inc["attack_types"]} == {attack}
 
 
-def test_arms_recovered_are_no_bombing(tmp_path):
-    p = tmp_path / "recovery.txt"
-    p.write_text(
-        "Police recovered two hand grenades, an IED and a pistol from a hideout in Kupwara District on Tuesday.",
-        encoding="utf-8",
-    )
-    _doc, incs = incidents_of(p)
-    assert incs == []
-
-
-def test_no_incident_in_plain_politics(tmp_path):
-    p = tmp_path / "talks.txt"
-    p.write_text(
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plain politics
         "Pakistan and the United States held talks on trade in Islamabad on Monday. "
         "Both sides agreed to meet again next month.",
-        encoding="utf-8",
-    )
-    _doc, incs = incidents_of(p)
-    assert incs == []
-
-
-def test_generic_terrorism_talk_is_not_an_incident(tmp_path):
-    p = tmp_path / "generic.txt"
-    p.write_text(
+        # generic talk of terrorism
         "Terrorist activities have escalated in the region. The war on terror shaped a decade of policy.",
-        encoding="utf-8",
-    )
+        # arms recovered are no bombing
+        "Police recovered two hand grenades, an IED and a pistol from a hideout in Kupwara District on Tuesday.",
+    ],
+)
+def test_texts_that_report_no_incident(tmp_path, text):
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
     _doc, incs = incidents_of(p)
     assert incs == []
 
