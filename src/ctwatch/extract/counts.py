@@ -184,8 +184,7 @@ def _before_mark(sentence: str, q: Quantity, marks: Sequence[tuple[int, int]]) -
 def _is_person_phrase(text: str, q: Quantity, limit: int = 4) -> bool:
     """Is the quantity followed (within a few words) by a word that names people?"""
     words = re.findall(r"[\w'-]+", text[q.end : q.end + 60].lower())[:limit]
-    victims = lexicon().victims
-    return any(w in victims or w.rstrip("s") in victims for w in words) or (
+    return any(_victim(w) for w in words) or (
         bool(words) and words[0] in ("dead", "killed", "injured", "wounded", "others", "other", "people")
     )
 
@@ -234,6 +233,7 @@ _PLURAL = frozenset(
 
 
 def _victim(word: str) -> bool:
+    """Whether a word names people hit ("soldier", "soldiers"; ``[victims]`` in data/incidents.toml)."""
     victims = lexicon().victims
     w = word.lower()
     return w in victims or w.rstrip("s") in victims
@@ -289,11 +289,17 @@ def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Coun
     return Count(sum(items), sum(items), sum(items), head[first:].strip())
 
 
+# the casualty verbs whose object is who was hit ("bomb kills soldier")
+_ACTIVE = frozenset(
+    {"kills", "killed", "killing", "kill", "injures", "injured", "injuring", "wounds", "wounded"}
+)
+
+
 def _one_named(sentence: str, hit: Hit) -> Count | None:
     """One person named alone by a casualty word: "police official killed", "bomb kills soldier"."""
     head = _BE.sub("", sentence[: hit.start])
     before = re.findall(r"[A-Za-z][\w'-]*", head[-40:])
-    if before and head.rstrip() == head.rstrip().rstrip(",;:") and _singular(before[-1]):
+    if before and not head.rstrip().endswith((",", ";", ":")) and _singular(before[-1]):
         return Count(1, 1, 1, before[-1])
     after = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)", sentence[hit.end : hit.end + 40])
     if after and hit.text.lower() in _ACTIVE:
@@ -304,18 +310,12 @@ def _one_named(sentence: str, hit: Hit) -> Count | None:
     return None
 
 
-_ACTIVE = frozenset(
-    {"kills", "killed", "killing", "kill", "injures", "injured", "injuring", "wounds", "wounded"}
-)
-
-
 def _with_noun(sentence: str, q: Quantity) -> Count:
     """For "a commando was injured" keep the words up to the noun as the count's text."""
     if not _ARTICLE.match(q.text):
         return q.count
-    victims = lexicon().victims
     for m in re.finditer(r"[\w'-]+", sentence[q.end : q.end + 60]):
-        if m.group().lower() in victims or m.group().lower().rstrip("s") in victims:
+        if _victim(m.group()):
             text = sentence[q.start : q.end + m.end()]
             return Count(q.count.best, q.count.low, q.count.high, text)
     return q.count

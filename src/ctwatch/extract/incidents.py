@@ -206,30 +206,29 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
 # ---- sentence-level pieces --------------------------------------------------------------------------
 
 
+VETO_WORDS = 6  # how closely a trigger's ``not_before`` word must follow it, or its ``not_after`` precede it
+
+
+def _vetoed(sent: Span, h: Hit) -> bool:
+    """Whether a word close after or before a trigger makes it none (``not_before``: "police seized two
+    rifles" is no kidnapping; ``not_after``: "recovered two hand grenades" is no bombing)."""
+    after = re.findall(r"[a-z]+", sent.text[h.end - sent.start :].lower())[:VETO_WORDS]
+    before = re.findall(r"[a-z]+", sent.text[: h.start - sent.start].lower())[-VETO_WORDS:]
+    return bool(h.entry.not_before.intersection(after) or h.entry.not_after.intersection(before))
+
+
 def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit]) -> list[Hit]:
-    """The trigger words that are not inside a generic phrase ("war on terror") nor closely followed or
-    preceded by a word that makes them none (``not_before``: "police seized two rifles" is no kidnapping;
-    ``not_after``: "recovered two hand grenades" is no bombing)."""
+    """The trigger words that are not inside a generic phrase ("war on terror") nor made none by a word
+    close to them (``_vetoed``)."""
     generic = lex.generic.find(sent.text, sent.start)
     hits = []
     for h in trigger_hits:
         if any(g.start <= h.start < g.end for g in generic):
             continue
-        if h.entry.not_before:
-            after = sent.text[h.end - sent.start :]
-            if set(re.findall(r"[a-z]+", after.lower())[:NOT_BEFORE_WORDS]) & h.entry.not_before:
-                continue
-        if h.entry.not_after:
-            before = sent.text[: h.start - sent.start]
-            if set(re.findall(r"[a-z]+", before.lower())[-NOT_BEFORE_WORDS:]) & h.entry.not_after:
-                continue
+        if (h.entry.not_before or h.entry.not_after) and _vetoed(sent, h):
+            continue
         hits.append(h)
     return hits
-
-
-NOT_BEFORE_WORDS = (
-    6  # how closely a trigger's ``not_before`` word must follow it (or ``not_after`` precede it)
-)
 
 
 def _generic_only(sent: Span, triggers: list[Hit], lex: Any) -> bool:
