@@ -46,7 +46,7 @@ GOLD = [
         "Bajaur",
         (34.78, 71.53),
         "2023-08-02",
-        (None, None, None),
+        (1, 1, 1),
         None,
         {("gunmen", "stated")},
     ),

@@ -78,7 +78,7 @@ QUANTITY = re.compile(
 NOT_PEOPLE = re.compile(
     r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|km|kilometres?|kilometers?|miles?|"
     r"metres?|meters?|percent|per cent|%|kg|kilograms?|tons?|times|o'clock|am|pm|a\.m\.|p\.m\.|billion|"
-    r"rupees|dollars|vehicles?|houses?|buildings?|shops?|rounds?|bombs?|rockets?|grenades?|attacks?|incidents?)\b",
+    r"rupees|dollars|vehicles?|houses?|buildings?|shops?|rounds?|bombs?(?!\s+disposal)|rockets?|grenades?|attacks?|incidents?)\b",
     re.I,
 )
 
@@ -162,6 +162,8 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
+# "bomb kills one in Peshawar", "kills one, wounds three": "one" alone right after the casualty word
+_ONE_ALONE = re.compile(r"(?i)\s*(?:$|[,.;:)]|(?:in|at|near|on|as|after|during|while|and|outside|inside)\b)")
 RISE = re.compile(
     r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|stood at|stands at|passed)\s+(?:to\s+)?$"
 )
@@ -169,24 +171,31 @@ _ARTICLE = re.compile(r"^(?:a|an|one|single)$", re.I)
 
 
 def _before_mark(sentence: str, q: Quantity, marks: Sequence[tuple[int, int]]) -> bool:
-    """Whether a casualty word follows the figure, past at most two words of people ("7 others wounded")."""
+    """Whether a casualty word follows the figure past at most three words of a noun phrase ("7 others
+    wounded", "three peace volunteers injured")."""
     at = q.end
-    for _ in range(3):
+    for _ in range(4):
         if any(a >= at and not sentence[at:a].strip() for a, _b in marks):
             return True
         word = re.match(r"\s+([A-Za-z][\w'-]*)", sentence[at:])
-        if word is None or not _victim(word.group(1)):
+        if word is None or word.group(1).lower() in _NOT_NOUNS:
             return False
         at += word.end()
     return False
 
 
 def _is_person_phrase(text: str, q: Quantity, limit: int = 4) -> bool:
-    """Is the quantity followed (within a few words) by a word that names people?"""
+    """Is the quantity followed (within a few words, before any casualty word) by a word that names people?"""
     words = re.findall(r"[\w'-]+", text[q.end : q.end + 60].lower())[:limit]
-    return any(_victim(w) for w in words) or (
-        bool(words) and words[0] in ("dead", "killed", "injured", "wounded", "others", "other", "people")
-    )
+    if words and words[0] in ("dead", "killed", "injured", "wounded", "others", "other", "people"):
+        return True
+    lex = lexicon()
+    for w in words:
+        if lex.killed.find(w) or lex.wounded.find(w):
+            return False  # "killed, 4 kids injured in Indian firing": the people named after are not 4's
+        if _victim(w):
+            return True
+    return False
 
 
 def casualties(sentence: str) -> tuple[Count, Count]:
@@ -226,9 +235,12 @@ _NOT_NOUNS = frozenset(
     {"of", "in", "at", "on", "after", "before", "the", "a", "an", "and", "or", "by", "for", "from", "with"}
     | {"to", "as", "were", "was", "are", "is", "have", "has", "had", "been", "who", "which", "that", "said"}
 )
-_BE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been|got)\s*$", re.I)
+# what a headline or a report puts between who was hit and the casualty word: "two said killed"
+_SAID = r"(?:were|was|are|is|have been|has been|had been|got|said|reportedly|feared|believed|reported)"
+_BE = re.compile(rf"(?:\s+{_SAID})+\s*$", re.I)
 _PLURAL = frozenset(
-    {"people", "police", "personnel", "troops", "children", "women", "men", "others", "persons"}
+    {"people", "police", "personnel", "troops", "children", "others", "persons", "staff", "family"}
+    | {"household", "passers-by"}
 )
 
 
@@ -241,7 +253,7 @@ def _victim(word: str) -> bool:
 
 def _singular(word: str) -> bool:
     w = word.lower()
-    return w in lexicon().victims and w not in _PLURAL and not w.endswith("s")
+    return w in lexicon().victims and w not in _PLURAL and not w.endswith(("s", "men"))
 
 
 def _marked(marks: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -301,10 +313,16 @@ def _one_named(sentence: str, hit: Hit) -> Count | None:
     before = re.findall(r"[A-Za-z][\w'-]*", head[-40:])
     if before and not head.rstrip().endswith((",", ";", ":")) and _singular(before[-1]):
         return Count(1, 1, 1, before[-1])
-    after = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,1}[A-Za-z][\w'-]*)", sentence[hit.end : hit.end + 40])
+    after = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)", sentence[hit.end : hit.end + 50])
     if after and hit.text.lower() in _ACTIVE:
-        words = after.group(1).split()
-        noun = next((w for w in words if _victim(w)), None)
+        words = []  # the noun phrase after the verb: "kills local Awami party councillor in Swat"
+        for i, w in enumerate(after.group(1).split()):
+            if i == 0 and w.lower() in ("of", "the"):
+                continue  # "claim killing of Pakistani journalist"
+            if w.lower() in _NOT_NOUNS:
+                break
+            words.append(w)
+        noun = next((w for w in reversed(words) if _victim(w)), None)
         if noun is not None and _singular(noun) and not any(w.lower() in UNITS for w in words):
             return Count(1, 1, 1, noun)
     return None
@@ -314,11 +332,15 @@ def _with_noun(sentence: str, q: Quantity) -> Count:
     """For "a commando was injured" keep the words up to the noun as the count's text."""
     if not _ARTICLE.match(q.text):
         return q.count
-    for m in re.finditer(r"[\w'-]+", sentence[q.end : q.end + 60]):
+    end = None  # the last word of people among the next four: "a Pakistani SSG commando"
+    for m in list(re.finditer(r"[\w'-]+", sentence[q.end : q.end + 60]))[:4]:
         if _victim(m.group()):
-            text = sentence[q.start : q.end + m.end()]
-            return Count(q.count.best, q.count.low, q.count.high, text)
-    return q.count
+            end = q.end + m.end()
+        elif end is not None and m.group().lower() in _NOT_NOUNS:
+            break
+    if end is None:
+        return q.count
+    return Count(q.count.best, q.count.low, q.count.high, sentence[q.start : end])
 
 
 def _nearest(
@@ -367,7 +389,10 @@ def _nearest(
                 r"[;:]|\b(?:and|but|while|after|before|when|including|among)\b", gap
             ):
                 continue
-            if _ARTICLE.match(q.text) and not _is_person_phrase(sentence, q, 3):
+            if _ARTICLE.match(q.text) and not (
+                _is_person_phrase(sentence, q, 3)
+                or (q.text.lower() == "one" and not gap.strip() and _ONE_ALONE.match(sentence[q.end :]))
+            ):
                 continue
             if not _ARTICLE.match(q.text) and not (_is_person_phrase(sentence, q) or not gap.strip()):
                 continue
@@ -379,7 +404,7 @@ def _nearest(
             if not (
                 _is_person_phrase(sentence, q, 5)
                 or not gap.strip()
-                or re.match(r"^\s*(?:were|was|are|people)\b", gap)
+                or re.match(rf"^\s*(?:more\s+)?(?:{_SAID}|people)\b", gap)
                 or (_NOUN_GAP.match(gap) and not set(gap.lower().split()) & _NOT_NOUNS)
             ):
                 continue

@@ -83,6 +83,12 @@ class Lexicon:
     operations: Matcher
 
 
+def _people(nouns: list[str]) -> frozenset[str]:
+    """Words that name people hit: the lexicon's victim nouns, ``person_nouns.txt`` and nationality words."""
+    demonyms = {w for row in datafiles.tsv("demonyms.tsv") for w in row[1].split("|")}
+    return frozenset(w.lower() for w in [*nouns, *datafiles.words("person_nouns.txt"), *demonyms])
+
+
 @cache
 def lexicon() -> Lexicon:
     data = datafiles.toml("incidents.toml")
@@ -108,7 +114,7 @@ def lexicon() -> Lexicon:
         targets=Matcher(targets),
         killed=Matcher(_phrases(cas["killed"])),
         wounded=Matcher(_phrases(cas["wounded"])),
-        victims=frozenset(w.lower() for w in data["victims"]["nouns"]),
+        victims=_people(data["victims"]["nouns"]),
         attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),
         anaphoric=Matcher(_phrases(data["status"]["anaphoric"])),
