@@ -10,6 +10,8 @@ from ctwatch.actors import Actor, Registry, Role, norm, registry
         ("Tehrik-i-Taliban", "ttp"),
         ("Tehreek-e-Taliban Pakistan", "ttp"),
         ("Pakistani Taliban", "ttp"),
+        ("Pakistan Taleban", "ttp"),  # the spelling of some wires; "Taleban" alone is the Afghan Taliban
+        ("Taleban", "taliban"),
         ("tehrik i taliban pakistan", "ttp"),
         ("Jamaat-ul-Ahrar", "jamaat-ul-ahrar"),
         ("ISIS", "isis"),

@@ -36,6 +36,7 @@ def test_figures_on_our_events():
     assert fig["place_within_25km"] == 0.75 and fig["place_same_admin1"] == 0.75
     # TTP, BLA and Turi (a tribe no registry names, rightly left unresolved); Civilians are no actor
     assert fig["actor_n"] == 3 and fig["actor_name_accuracy"] == 1.0 and fig["actor_name_resolved"] == 1.0
+    assert fig["actor_unmapped"] == 0  # every side name is in data/ucdp_actors.tsv
     # two headlines: four policemen (UCDP 4..5), twelve (10..12)
     assert fig["deaths_n"] == 2 and fig["deaths_within_low_high"] == 1.0
 
@@ -47,3 +48,35 @@ def test_not_ucdp(tmp_path):
         ucdp.run(bad)
     with pytest.raises(BenchError, match="no such file"):
         ucdp.run(tmp_path / "missing.csv")
+
+
+def test_joined_headlines_are_read_one_by_one():
+    """UCDP lists an event's headlines joined by ';' with no space: each is read as its own line, so the
+    name after the ';' is found whole ('Pakistani Taliban', not 'Taliban')."""
+    from ctwatch.stages import default_pipeline
+
+    row = {
+        "source_headline": "Bomb kills one in Quetta;Pakistani Taliban claim Quetta bombing",
+        "source_date": "",
+    }
+    (doc,) = ucdp._headline_docs([row])
+    assert doc.text.splitlines() == ["Bomb kills one in Quetta", "Pakistani Taliban claim Quetta bombing"]
+    doc = default_pipeline()(doc)
+    assert {p.actor_id for i in doc.incidents for p in i.perpetrators} == {"ttp"}
+    assert max(i.killed.best or 0 for i in doc.incidents) == 1
+
+
+def test_every_mapped_side_name_resolves_to_its_actor():
+    """data/ucdp_actors.tsv says which registry actor each UCDP side name means; the registry must agree,
+    so a side name (also of groups active after 2016, for later exports) scores as right."""
+    from ctwatch import datafiles
+    from ctwatch.actors import registry
+
+    reg = registry()
+    wrong = []
+    for name, *rest in datafiles.tsv("ucdp_actors.tsv"):
+        want = rest[0] if rest else ""
+        found = ucdp.side_actor(reg, name)
+        if (found.id if found else "") != want:
+            wrong.append((name, want, found.id if found else None))
+    assert not wrong
