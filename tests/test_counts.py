@@ -78,6 +78,17 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
         ("Two soldiers, three militants killed in gunfight", (5, 5, 5), (None, None, None)),
         ("Six militants, soldier killed in clashes", (7, 7, 7), (None, None, None)),
         ("Police said two soldiers and three militants were killed.", (5, 5, 5), (None, None, None)),
+        # a list after an active casualty verb is summed too
+        ("The blast killed three soldiers and a civilian near Wana.", (4, 4, 4), (None, None, None)),
+        ("Gunmen shot dead a shopkeeper and his son in Turbat.", (2, 2, 2), (None, None, None)),
+        ("Bomb kills policeman and two children in Chaman", (3, 3, 3), (None, None, None)),
+        ("Militants killed two soldiers and injured three civilians.", (2, 2, 2), (3, 3, 3)),
+        ("The raid killed militants and a soldier.", (None, None, None), (None, None, None)),  # how many?
+        # people "including" some of them are among them, not more of them
+        ("Five people, including two children, were killed in Kohat.", (5, 5, 5), (None, None, None)),
+        ("Four persons including a woman lost their lives.", (4, 4, 4), (None, None, None)),
+        ("Nine people including four policemen sustained injuries.", (None, None, None), (9, 9, 9)),
+        ("Three soldiers, among them a major, were killed in the ambush.", (3, 3, 3), (None, None, None)),
         # and what stays as it was
         ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
         ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),

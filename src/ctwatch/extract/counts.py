@@ -164,6 +164,7 @@ def quantities(text: str) -> list[Quantity]:
 
 # "bomb kills one in Peshawar", "kills one, wounds three": "one" alone right after the casualty word
 _ONE_ALONE = re.compile(r"(?i)\s*(?:$|[,.;:)]|(?:in|at|near|on|as|after|during|while|and|outside|inside)\b)")
+_PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among those)\s+$", re.I)
 RISE = re.compile(
     r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|stood at|stands at|passed)\s+(?:to\s+)?$"
 )
@@ -219,6 +220,8 @@ def casualties(sentence: str) -> tuple[Count, Count]:
                 continue
             q = _nearest(sentence, qs, hit.start, hit.end, toll="toll" in hit.text.lower(), marks=marks)
             listed = _listed(sentence, hit.start, marks) if q is None or q.end <= hit.start else None
+            if listed is None and hit.text.lower() in _ACTIVE:
+                listed = _listed_after(sentence, hit.end)
             if listed is not None and (q is None or (listed.best or 0) > (q.count.best or 0)):
                 result[kind] = listed  # "two soldiers, three militants killed": five
             elif q is not None:
@@ -304,7 +307,47 @@ def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Coun
 # the casualty verbs whose object is who was hit ("bomb kills soldier")
 _ACTIVE = frozenset(
     {"kills", "killed", "killing", "kill", "injures", "injured", "injuring", "wounds", "wounded"}
+    | {"shot dead", "shoot dead", "shoots dead", "shooting dead", "gunned down", "gun down", "guns down"}
+    | {"gunning down", "massacred", "assassinated"}
 )
+_DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
+_ITEM_END = _NOT_NOUNS | {"near", "outside", "inside", "during", "while", "when", "into", "along", "across"}
+
+
+def _listed_after(sentence: str, end: int) -> Count | None:
+    """The sum of a list of people hit right after an active casualty verb: "killed three soldiers and a
+    civilian" (four), "shot dead a policeman and his son" (two). Each item is a figure with its people or one
+    person; None unless there are two or more."""
+    rest = re.split(r"[.;:()\[\]\"]", sentence[end : end + 160])[0]
+    items: list[list[str]] = [[]]
+    for tok in re.findall(r"[A-Za-z0-9][\w'-]*|,", rest):
+        if tok == "," or tok.lower() == "and":
+            if items[-1]:
+                items.append([])
+        else:
+            items[-1].append(tok)
+    total = n_items = 0
+    for words in items:
+        if words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        n = None
+        if words and words[0].lower() in ("a", "an", "one"):
+            n, words = 1, words[1:]
+        else:
+            figure = max((j for j in (1, 2, 3) if words_to_int(" ".join(words[:j])) is not None), default=0)
+            if figure:
+                n, words = words_to_int(" ".join(words[:figure])), words[figure:]
+        tail = next((k for k, w in enumerate(words) if w.lower() in _ITEM_END), None)
+        words = words[:tail]  # "his son in Bannu": the list ends with this item
+        if not 1 <= len(words) <= 3 or not _victim(words[-1]):
+            break
+        if n is None and not _singular(words[-1]):
+            break  # "killed militants and a soldier": how many militants is not said
+        total += 1 if n is None else n
+        n_items += 1
+        if tail is not None:
+            break
+    return Count(total, total, total, rest.strip()) if n_items >= 2 else None
 
 
 def _one_named(sentence: str, hit: Hit) -> Count | None:
@@ -398,6 +441,8 @@ def _nearest(
                 continue
             dist = len(gap)
         elif q.end <= start:  # "five people were killed", "59 dead", "a commando was injured"
+            if _PART_OF.search(sentence[max(0, q.start - 30) : q.start]):
+                continue  # "five people, including two children, were killed": the two are among the five
             gap = sentence[q.end : start]
             if len(gap) > 50 or re.search(r"[;:]|\b(?:and|but|while|after|before|when)\b", gap):
                 continue
