@@ -89,6 +89,22 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
         ("Four persons including a woman lost their lives.", (4, 4, 4), (None, None, None)),
         ("Nine people including four policemen sustained injuries.", (None, None, None), (9, 9, 9)),
         ("Three soldiers, among them a major, were killed in the ambush.", (3, 3, 3), (None, None, None)),
+        # one person by a pronoun; deaths after injuries; deaths by other hands than guns and bombs
+        ("Unidentified gunmen shot him dead near his house in Kharan.", (1, 1, 1), (None, None, None)),
+        ("The militants fired at the constable, killing him on the spot.", (1, 1, 1), (None, None, None)),
+        ("He was beaten to death by the cadres.", (1, 1, 1), (None, None, None)),
+        ("She later died in hospital.", (1, 1, 1), (None, None, None)),
+        ("A trader succumbed to his injuries in hospital.", (1, 1, 1), (None, None, None)),
+        ("The mob lynched him outside the police station.", (1, 1, 1), (None, None, None)),
+        ("He was not killed in the attack.", (None, None, None), (None, None, None)),
+        ("Police said he killed three people.", (3, 3, 3), (None, None, None)),
+        # a court's death sentence kills no one
+        ("He was sentenced to death by an anti-terrorism court.", (None, None, None), (None, None, None)),
+        (
+            "The court handed down the death sentence to two militants.",
+            (None, None, None),
+            (None, None, None),
+        ),
         # and what stays as it was
         ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
         ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),

@@ -203,7 +203,15 @@ def casualties(sentence: str) -> tuple[Count, Count]:
     """(killed, wounded) stated in one sentence; empty Counts where none is given."""
     lex = lexicon()
     qs = quantities(sentence)
-    hits = {"killed": lex.killed.find(sentence), "wounded": lex.wounded.find(sentence)}
+    died = [
+        h for h in lex.killed.find(sentence) if not _COURT.search(sentence[max(0, h.start - 40) : h.end + 9])
+    ]
+    hits = {  # "succumbed to his injuries" is a death, not an injury
+        "killed": died,
+        "wounded": [
+            w for w in lex.wounded.find(sentence) if not any(k.start <= w.start < k.end for k in died)
+        ],
+    }
     marks = [(h.start, h.end) for found in hits.values() for h in found]  # every casualty word
     result: dict[str, Count] = {}
     for kind, found in hits.items():
@@ -304,11 +312,21 @@ def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Coun
     return Count(sum(items), sum(items), sum(items), head[first:].strip())
 
 
+# a court's death sentence is no death: "sentenced to death", "death penalty", "death row"
+_COURT = re.compile(
+    r"(?:sentenced|condemned|sentencing)\s+(?:[\w'-]+\s+){0,3}to death\b|\bdeath\s+(?:sentences?|penalty|row)\b",
+    re.I,
+)
+_ONE_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?:he|she)\s+(?:(?:was|had been|has been|is|later|also|reportedly)\s+)*"
+    r"(?:(?!not\b|never\b)[a-z]+\s+)?$",
+    re.I,
+)
 # the casualty verbs whose object is who was hit ("bomb kills soldier")
 _ACTIVE = frozenset(
     {"kills", "killed", "killing", "kill", "injures", "injured", "injuring", "wounds", "wounded"}
     | {"shot dead", "shoot dead", "shoots dead", "shooting dead", "gunned down", "gun down", "guns down"}
-    | {"gunning down", "massacred", "assassinated"}
+    | {"gunning down", "massacred", "assassinated", "lynched", "beheaded"}
 )
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
 _ITEM_END = _NOT_NOUNS | {"near", "outside", "inside", "during", "while", "when", "into", "along", "across"}
@@ -351,7 +369,15 @@ def _listed_after(sentence: str, end: int) -> Count | None:
 
 
 def _one_named(sentence: str, hit: Hit) -> Count | None:
-    """One person named alone by a casualty word: "police official killed", "bomb kills soldier"."""
+    """One person named alone by a casualty word: "police official killed", "bomb kills soldier", "shot him
+    dead", "killing her"."""
+    if re.search(r"\b(?:him|her)\b", hit.text, re.I):
+        return Count(1, 1, 1, hit.text)
+    subject = _ONE_SUBJECT.search(sentence[: hit.start])  # "he was stabbed to death", "she later died"
+    if subject and (
+        hit.text.lower() not in _ACTIVE or re.search(r"\b(?:was|been|is)\b", subject.group(0), re.I)
+    ):
+        return Count(1, 1, 1, hit.text)  # not "he killed": he is the killer
     head = _BE.sub("", sentence[: hit.start])
     before = re.findall(r"[A-Za-z][\w'-]*", head[-40:])
     if before and not head.rstrip().endswith((",", ";", ":")) and _singular(before[-1]):
@@ -360,6 +386,8 @@ def _one_named(sentence: str, hit: Hit) -> Count | None:
     if after and hit.text.lower() in _ACTIVE:
         words = []  # the noun phrase after the verb: "kills local Awami party councillor in Swat"
         for i, w in enumerate(after.group(1).split()):
+            if i == 0 and w.lower() in ("him", "her"):
+                return Count(1, 1, 1, f"{hit.text} {w}")
             if i == 0 and w.lower() in ("of", "the"):
                 continue  # "claim killing of Pakistani journalist"
             if w.lower() in _NOT_NOUNS:
