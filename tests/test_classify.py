@@ -106,3 +106,35 @@ def test_bad_inputs(tmp_path):
     bad.write_text(json.dumps({"nope": 1}), encoding="utf-8")
     with pytest.raises(DataError, match="bad.json"):
         TextClassifier.load(bad)
+
+
+def test_odd_gold_rows_are_left_out_and_named(tmp_path):
+    """A SATP file is read row by row: a binary file is one clear error; a row without four 0/1 labels is
+    left out and named; a tab inside the paragraph stays in it (the labels are the last four fields)."""
+    from click.testing import CliRunner
+
+    from ctwatch.classify import read_tsv
+    from ctwatch.cli import main
+
+    binary = tmp_path / "bin.tsv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\xb6\xff\x00")
+    with pytest.raises(BenchError, match="bin.tsv: not UTF-8 text"):
+        read_tsv(binary)
+    tsv = tmp_path / "satp.tsv"
+    tsv.write_text(
+        "Militants shot dead a trader\tin Turbat.\t1\t0\t0\t0\n"
+        "A bomb went off near a market\t0\t1\n"
+        "\n"
+        "Maoists abducted a contractor.\t0\t0\t1\tx\n"
+        "A grenade hit a police post.\t0\t1\t0\t0\n",
+        encoding="utf-8",
+    )
+    skipped: list[str] = []
+    texts, labels = read_tsv(tsv, skipped)
+    assert texts == ["Militants shot dead a trader\tin Turbat.", "A grenade hit a police post."]
+    assert labels == [[1, 0, 0, 0], [0, 1, 0, 0]]
+    assert [s.split(": ")[0] for s in skipped] == [f"{tsv}:2", f"{tsv}:4"]
+    result = CliRunner().invoke(main, ["bench", "satp", str(tsv), "--json"])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {tsv}:2: not a paragraph and four 0/1 labels" in result.output  # stderr, mixed in
+    assert json.loads(result.output.splitlines()[-1])["n"] == 2

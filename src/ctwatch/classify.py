@@ -116,19 +116,26 @@ def model() -> TypeReader:
     return TypeReader.load(datafiles.path(MODEL_FILE))
 
 
-def read_tsv(path: Path) -> tuple[list[str], list[list[int]]]:
+def read_tsv(path: Path, skipped: list[str] | None = None) -> tuple[list[str], list[list[int]]]:
+    """SATP rows: a paragraph and four 0/1 labels, tab-separated (the labels are the last four fields, so a
+    tab inside the text is kept). A row that is not that is left out and named in ``skipped``."""
     if not path.exists():
         raise BenchError(f"{path}: missing (SATP lies in ../shared/eval/satp/)")
+    from .bench import read_text
+
+    raw = read_text(path)
     texts, labels = [], []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        parts = line.split("\t")
-        if len(parts) < 5:
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
             continue
-        try:
-            labels.append([int(x) for x in parts[1:5]])
-        except ValueError as exc:
-            raise BenchError(f"{path}:{n}: labels must be 0/1 ({exc})") from exc
-        texts.append(parts[0])
+        parts = line.split("\t")
+        row = [x.strip() for x in parts[-4:]]
+        if len(parts) < 5 or any(x not in ("0", "1") for x in row) or not "\t".join(parts[:-4]).strip():
+            if skipped is not None:
+                skipped.append(f"{path}:{n}: not a paragraph and four 0/1 labels ({len(parts)} fields)")
+            continue
+        labels.append([int(x) for x in row])
+        texts.append("\t".join(parts[:-4]))
     if not texts:
         raise BenchError(f"{path}: no rows of text and four 0/1 labels")
     return texts, labels
@@ -203,10 +210,12 @@ def train(path: Path, out: Path, c: float = 10.0, nets: bool = True) -> dict[str
 
 def evaluate(path: Path, m: TextClassifier | TypeReader | None = None) -> dict[str, Any]:
     """Per-label and macro F1 on a SATP-format TSV."""
-    texts, gold = read_tsv(path)
+    skipped: list[str] = []
+    texts, gold = read_tsv(path, skipped)
     m = m or model()
     probs = [m.probabilities(text) for text in texts]
-    return label_f1([[p[label] >= 0.5 for label in m.labels] for p in probs], gold, m.labels)
+    fig = label_f1([[p[label] >= 0.5 for label in m.labels] for p in probs], gold, m.labels)
+    return {**fig, "skipped_rows": skipped} if skipped else fig
 
 
 def label_f1(pred: list[list[bool]], gold: list[list[int]], labels: tuple[str, ...]) -> dict[str, Any]:

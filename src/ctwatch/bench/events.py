@@ -14,6 +14,7 @@ from typing import Any
 from .. import datafiles
 from ..errors import BenchError
 from ..model import Document, Interaction
+from . import read_text
 
 
 def _pipeline(names: tuple[str, ...] = ("analyse", "genre")) -> Any:
@@ -105,11 +106,7 @@ def plover(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise BenchError(f"{path}: missing (PLOVER gold lies in ../shared/eval/plover/)")
     try:
-        records = [
-            r
-            for r in json.loads(path.read_text(encoding="utf-8"))
-            if r.get("text") and r.get("event") != "DOCUMENT"
-        ]
+        records = [r for r in json.loads(read_text(path)) if r.get("text") and r.get("event") != "DOCUMENT"]
     except (json.JSONDecodeError, AttributeError) as exc:
         raise BenchError(f"{path}: not a PLOVER gold JSON list ({exc})") from exc
     from ..extract.interactions import extract
@@ -245,7 +242,12 @@ def _temp(text: str, suffix: str) -> str:
 def petrarch(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise BenchError(f"{path}: missing (PETRARCH2's records lie in ../shared/eval/petrarch2/)")
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    try:
+        records = [json.loads(line) for line in read_text(path).splitlines() if line.strip()]
+    except json.JSONDecodeError as exc:
+        raise BenchError(f"{path}: not JSON Lines of PETRARCH2 records ({exc})") from exc
+    if not records:
+        raise BenchError(f"{path}: no PETRARCH2 records")
     folder = path.parent
     extra = {
         "CTWATCH_ACTORS": _petrarch_actors(folder),

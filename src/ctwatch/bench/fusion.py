@@ -19,6 +19,7 @@ from typing import Any
 from .. import fuse
 from ..errors import BenchError
 from ..model import Count
+from . import read_text
 
 
 def _load(folder: Path) -> tuple[Path, dict[str, Any]]:
@@ -27,7 +28,7 @@ def _load(folder: Path) -> tuple[Path, dict[str, Any]]:
         if not p.exists():
             raise BenchError(f"{p}: missing (a fusion folder holds reports.jsonl and gold.json)")
     try:
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold = json.loads(read_text(gold_path))
     except json.JSONDecodeError as exc:
         raise BenchError(f"{gold_path}: not JSON ({exc})") from exc
     if "documents" not in gold or "best" not in gold:
@@ -93,7 +94,7 @@ def run(folder: Path, order_seed: int | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         source = reports
         if order_seed is not None:  # the same corpus in another order
-            lines = [line for line in reports.read_text(encoding="utf-8").splitlines() if line.strip()]
+            lines = [line for line in read_text(reports).splitlines() if line.strip()]
             random.Random(order_seed).shuffle(lines)
             source = Path(tmp) / "reports.jsonl"
             source.write_text("\n".join(lines), encoding="utf-8")

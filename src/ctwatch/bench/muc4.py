@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import BenchError
 from ..model import Document, Incident
-from . import gtt, ree
+from . import gtt, read_text, ree
 
 MAX_TEMPLATES = 5  # the GTT assignment search is exponential in predicted templates per document
 
@@ -30,7 +30,7 @@ INCIDENT_TYPE = {
 def read_gold(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         raise BenchError(f"{path}: no such file (MUC-4 gold lies in ../shared/eval/muc4/)")
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     try:
         if text.lstrip().startswith("["):
             records = json.loads(text)
@@ -38,8 +38,15 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
             records = [json.loads(line) for line in text.splitlines() if line.strip()]
     except json.JSONDecodeError as exc:
         raise BenchError(f"{path}: not GTT-format JSON or JSON Lines ({exc})") from exc
-    if not records or "docid" not in records[0] or "doctext" not in records[0]:
-        raise BenchError(f"{path}: records need 'docid' and 'doctext'")
+    if not records:
+        raise BenchError(f"{path}: no records")
+    for n, r in enumerate(records, start=1):
+        if (
+            not isinstance(r, dict)
+            or not isinstance(r.get("docid"), str)
+            or not isinstance(r.get("doctext"), str)
+        ):
+            raise BenchError(f"{path}: record {n} needs a 'docid' and a 'doctext' string")
     return records
 
 

@@ -35,8 +35,10 @@ def run(path: Path, progress: bool = False) -> dict[str, Any]:
 
     from ..stages import default_pipeline
 
-    texts, gold = read_tsv(path)
+    skipped: list[str] = []
+    texts, gold = read_tsv(path, skipped)
     pipe = default_pipeline(on_error="skip")
     docs = (Document.from_text(t, source=f"{path.name}:{n}") for n, t in enumerate(texts, start=1))
     pred = [labels_of(d) for d in tqdm(pipe.pipe(docs), total=len(texts), disable=not progress, leave=False)]
-    return {"extractor": "pipeline", **label_f1(pred, gold, LABELS)}
+    fig = {"extractor": "pipeline", **label_f1(pred, gold, LABELS)}
+    return {**fig, "skipped_rows": skipped} if skipped else fig

@@ -35,8 +35,14 @@ def read(path: Path) -> list[dict[str, str]]:
         raise BenchError(
             f"{path}: no such file (UCDP GED for Pakistan lies in ../shared/eval/ucdp_pakistan/)"
         )
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.DictReader(fh) if not (r.get("id") or "").startswith("#")]
+    import io
+
+    from . import read_text
+
+    text = read_text(path)
+    rows = [
+        r for r in csv.DictReader(io.StringIO(text, newline="")) if not (r.get("id") or "").startswith("#")
+    ]
     need = {"where_description", "latitude", "longitude", "side_b", "low", "high", "adm_1"}
     if not rows or not need <= set(rows[0]):
         raise BenchError(f"{path}: not a UCDP GED export (needs columns {', '.join(sorted(need))})")
