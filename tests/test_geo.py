@@ -135,6 +135,14 @@ def test_part_of_a_name():
     assert place.name == "Karachi" and "Karachi" in place.reason
 
 
+def test_a_common_word_in_a_phrase_is_a_place_only_in_the_documents_country():
+    # "Police" is a town in Poland, "Hub" one in Balochistan: inside a longer phrase such a word is taken
+    # for a place only where the document's country backs it
+    assert geo.resolve("Additional Superintendent of Police").country is None
+    assert geo.resolve("Additional Superintendent of Police", {"IND"}).country is None
+    assert geo.resolve("Hub, Baluchistan", {"PAK"}).name == "Hub"
+
+
 def test_unknown_place_is_marked_not_guessed():
     place = geo.resolve("Xqzzyvale", {"PAK"})
     assert place.precision == "unknown" and place.lat is None

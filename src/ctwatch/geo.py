@@ -370,6 +370,7 @@ def _from_parts(text: str, context: set[str]) -> tuple[Candidate, str] | None:
     named parts, generic words ("village", "sector") dropped; the most specific part that the gazetteer
     places inside the document's countries wins, the earlier part on ties."""
     countries = _countries(context)
+    common = datafiles.words("common_words.txt")
     best: tuple[int, int, Candidate, str] | None = None
     for order, raw in enumerate(p for p in _SEPARATORS.split(text) if p and p.strip()):
         name = raw.strip(" .'\"")
@@ -378,6 +379,12 @@ def _from_parts(text: str, context: set[str]) -> tuple[Candidate, str] | None:
         if len(name) < 3 or not name[:1].isalpha() or name == text:
             continue
         cand = choose(_in_countries(candidates(name), context), context)
+        if (
+            cand is not None
+            and all(w.lower() in common for w in name.split())
+            and cand.country not in countries
+        ):
+            continue  # "Superintendent of Police": a word, not the town in Poland ("Hub, Baluchistan" is Hub)
         if cand is None or (
             cand.precision == "city" and cand.population < PART_MIN_POPULATION and not countries
         ):

@@ -271,6 +271,22 @@ def test_a_group_named_in_a_passive_subject_is_not_stated_as_perpetrator(tmp_pat
         assert not {(a, k) for a, k in perps(inc) if a in ("let", "ttp") and k == "stated"}
 
 
+def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
+    """'Superintendent of Police' names an officer: the police were not hit, and 'Police' is no town in
+    Poland."""
+    p = tmp_path / "report.txt"
+    p.write_text(
+        "The trader was murdered for refusing to pay the rebels, Dantewada Additional Superintendent of "
+        "Police (ASP), Mohan Rao said.",
+        encoding="utf-8",
+    )
+    _doc, incs = incidents_of(p)
+    assert incs
+    for inc in incs:
+        assert "police" not in {v["text"].lower() for v in inc["victims"]}
+        assert (inc["location"] or {}).get("country") == "IND"  # Dantewada, not Police in Poland
+
+
 @pytest.mark.parametrize(
     ("text", "attack"),
     [

@@ -386,6 +386,13 @@ def _is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
     after = doc.text[hit.end : hit.end + 40]
     if SOURCE_VERBS.match(after):
         return False
+    office = re.search(
+        r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+of\s+(?:the\s+)?$",
+        doc.text[max(0, hit.start - 50) : hit.start],
+    )
+    titles = lexicon().office_titles
+    if office and any(" ".join(office.group(1).lower().split()[k:]) in titles for k in range(3)):
+        return False  # "Superintendent of Police": an officer's title, not the police hit
     if re.match(r"\s+of\s+(the\s+)?[A-Z]", after):
         return any(
             m.start > hit.end and m.start - hit.end < 12 and m.label in ("GPE", "NORP") for m in mentions

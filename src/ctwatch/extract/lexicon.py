@@ -74,6 +74,7 @@ class Lexicon:
     killed: Matcher
     wounded: Matcher
     victims: frozenset[str]
+    office_titles: frozenset[str]
     attribution: dict[str, Matcher]
     hypothetical: Matcher
     anaphoric: Matcher
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         killed=Matcher(_phrases(cas["killed"])),
         wounded=Matcher(_phrases(cas["wounded"])),
         victims=_people(data["victims"]["nouns"]),
+        office_titles=frozenset(w.lower() for w in data["offices"]["titles"]),
         attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),
         anaphoric=Matcher(_phrases(data["status"]["anaphoric"])),
