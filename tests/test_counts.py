@@ -98,6 +98,10 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
         ("The mob lynched him outside the police station.", (1, 1, 1), (None, None, None)),
         ("He was not killed in the attack.", (None, None, None), (None, None, None)),
         ("Police said he killed three people.", (3, 3, 3), (None, None, None)),
+        # a day of the month is no figure of people
+        ("Three DRG personnel were on June 14 injured in an encounter.", (None, None, None), (3, 3, 3)),
+        ("On 14 June, 3 soldiers were killed near Uri.", (3, 3, 3), (None, None, None)),
+        ("The blast on March 3 killed 12 people.", (12, 12, 12), (None, None, None)),
         # a court's death sentence kills no one
         ("He was sentenced to death by an anti-terrorism court.", (None, None, None), (None, None, None)),
         (

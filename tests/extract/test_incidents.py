@@ -271,6 +271,24 @@ def test_a_group_named_in_a_passive_subject_is_not_stated_as_perpetrator(tmp_pat
         assert not {(a, k) for a, k in perps(inc) if a in ("let", "ttp") and k == "stated"}
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        ("Unidentified gunmen shot dead Abdul Wahid and Gul Khan in Quetta on Monday.", 2, None),
+        ("Gunmen killed Abdul Wahid in Turbat on Monday, police said.", 1, None),
+        ("Two men were shot at in Khuzdar on Monday. Siraj Ahmed died on the spot.", 1, None),
+        ("A bomb blast in a Quetta market injured Abdul Wahid on Monday.", None, 1),
+        # the named man is the killer here, not the dead
+        ("Police said Abdul Wahid killed three people in Quetta on Monday.", 3, None),
+    ],
+)
+def test_people_named_as_the_dead_are_counted(tmp_path, text, killed, wounded):
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    _doc, incs = incidents_of(p)
+    assert [(i["killed"]["best"], i["wounded"]["best"]) for i in incs] == [(killed, wounded)]
+
+
 def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
     """'Superintendent of Police' names an officer: the police were not hit, and 'Police' is no town in
     Poland."""

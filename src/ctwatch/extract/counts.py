@@ -83,6 +83,11 @@ NOT_PEOPLE = re.compile(
 )
 
 
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
+_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s|,|$)", re.I)
+
+
 def words_to_int(text: str) -> int | None:
     text = text.lower().replace(",", "").strip()
     if text.isdigit():
@@ -122,6 +127,10 @@ def quantities(text: str) -> list[Quantity]:
         after = text[m.end() : m.end() + 20]
         if NOT_PEOPLE.match(after) or re.match(r"\s*(?:/|:|\.\d)", after):
             continue
+        if m.group("num") and (
+            _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _MONTH_AFTER.match(after)
+        ):
+            continue  # "on June 14", "14 June": a day, not people
         qual = (m.group("qual") or "").lower()
         low = high = best = None
         if m.group("vague"):

@@ -144,6 +144,10 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
         gap = i - prev.sentences[-1] if prev else 99
         near_prev = prev is not None and gap <= 2 and para - prev.paragraph <= 1
         killed, wounded = casualties(sent.text)
+        if killed.best is None and (named := _named_hit(sdoc, mentions, lex.killed, _DIE)):
+            killed = Count(len(named), len(named), None, ", ".join(named))  # "Siraj Ahmed died on the spot"
+        if wounded.best is None and (named := _named_hit(sdoc, mentions, lex.wounded, frozenset())):
+            wounded = Count(len(named), len(named), None, ", ".join(named))  # "... injured Gul Khan"
         target_hits = lex.targets.find(sent.text, sent.start)
         targets = [t for t in target_hits if _is_hit(doc, t, mentions)]
         places = _places(doc, mentions, sdoc, context, home) if triggers else []
@@ -376,6 +380,32 @@ def _is_harm(word: str, lex: Any, casualty_only: bool = False) -> bool:
 SOURCE_VERBS = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I
 )
+
+
+_DIE = frozenset({"die", "dies", "died", "dying", "succumbed", "succumbs", "perished", "perishes"})
+
+
+def _named_hit(sdoc: Any, mentions: list[Mention], words: Any, intransitive: frozenset[str]) -> list[str]:
+    """People named in a sentence as killed (or wounded, by ``words``): the object of the verb ("gunmen
+    killed Abdul Wahid", "shot dead Gul Khan"), the subject of its passive ("Gul Khan was injured") or of an
+    ``intransitive`` one ("Siraj Ahmed died on the spot"), and those joined to them by "and"."""
+    out = []
+    for m in mentions:
+        tok = _token_at(sdoc, m.end - 1) if m.label == "PERSON" and sdoc is not None else None
+        if tok is None:
+            continue
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        head = tok.head
+        after = head.nbor() if head.i + 1 < len(head.doc) else None
+        verb = bool(words.find(head.text)) or (  # "shot dead Abdul Wahid", "gunned down"
+            after is not None and bool(words.find(f"{head.text} {after.text}"))
+        )
+        if (tok.dep_ in ("nsubjpass", "dobj") and verb) or (
+            tok.dep_ == "nsubj" and head.lower_ in intransitive
+        ):
+            out.append(m.text)
+    return list(dict.fromkeys(out))
 
 
 def _is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
