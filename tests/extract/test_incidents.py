@@ -289,6 +289,17 @@ def test_people_named_as_the_dead_are_counted(tmp_path, text, killed, wounded):
     assert [(i["killed"]["best"], i["wounded"]["best"]) for i in incs] == [(killed, wounded)]
 
 
+def test_who_tells_is_not_who_was_hit(tmp_path):
+    p = tmp_path / "report.txt"
+    p.write_text(
+        "A landmine planted by Maoists exploded near Sanadengli village in Rayagada District on December 27, "
+        "injuring a commando. According to the Police, 20 Maoists planned the ambush.",
+        encoding="utf-8",
+    )
+    _doc, incs = incidents_of(p)
+    assert [v["text"] for i in incs for v in i["victims"]] == ["commando"]
+
+
 def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
     """'Superintendent of Police' names an officer: the police were not hit, and 'Police' is no town in
     Poland."""
@@ -324,6 +335,16 @@ def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
         ),
         # blowing something up is a bombing in GTD's terms, not a facility attack
         ("Maoists blew up a railway track in Sundergarh District on January 9.", "Bombing/Explosion"),
+        # harm by hands, sticks or stones is GTD's unarmed assault
+        (
+            "Maoists beat up a villager in Gaya District on Sunday, branding him an informer.",
+            "Unarmed Assault",
+        ),
+        (
+            "A teacher died after being physically assaulted by militants in Chandel District on March 1.",
+            "Unarmed Assault",
+        ),
+        ("A mob lynched a shopkeeper accused of blasphemy in Sialkot on Friday.", "Unarmed Assault"),
     ],
 )
 def test_attack_types_of_south_asian_reports(tmp_path, text, attack):

@@ -414,8 +414,10 @@ def _is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
     if any(m.start <= hit.start < m.end and m.label in ("ACTOR", "ORG") for m in mentions):
         return False
     after = doc.text[hit.end : hit.end + 40]
-    if SOURCE_VERBS.match(after):
-        return False
+    if SOURCE_VERBS.match(after) or re.search(
+        r"\baccording to\s+(?:the\s+)?$", doc.text[max(0, hit.start - 20) : hit.start], re.I
+    ):
+        return False  # "officials said", "according to the police": who tells, not who was hit
     office = re.search(
         r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+of\s+(?:the\s+)?$",
         doc.text[max(0, hit.start - 50) : hit.start],
