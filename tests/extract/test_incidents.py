@@ -364,6 +364,9 @@ def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
         "Terrorist activities have escalated in the region. The war on terror shaped a decade of policy.",
         # arms recovered are no bombing
         "Police recovered two hand grenades, an IED and a pistol from a hideout in Kupwara District on Tuesday.",
+        # nor is an inventory of what was recovered, however long the list before the grenade
+        "The recoveries from the hideout in Kupwara District included one rifle, three magazines, 62 rounds of "
+        "ammunition, two radio sets and one hand grenade.",
     ],
 )
 def test_texts_that_report_no_incident(tmp_path, text):

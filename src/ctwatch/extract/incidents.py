@@ -39,7 +39,7 @@ from ..model import (
     content_hash,
 )
 from ..nlp import parse
-from .counts import casualties
+from .counts import UNITS, VAGUE, casualties
 from .incident_places import (
     PLACE_LABELS,
     _city_of,
@@ -217,8 +217,17 @@ def _vetoed(sent: Span, h: Hit) -> bool:
     """Whether a word close after or before a trigger makes it none (``not_before``: "police seized two
     rifles" is no kidnapping; ``not_after``: "recovered two hand grenades" is no bombing)."""
     after = re.findall(r"[a-z]+", sent.text[h.end - sent.start :].lower())[:VETO_WORDS]
-    before = re.findall(r"[a-z]+", sent.text[: h.start - sent.start].lower())[-VETO_WORDS:]
+    head = sent.text[: h.start - sent.start]
+    before = re.findall(r"[a-z]+", head.lower())[-VETO_WORDS:]
+    items = re.split(r",\s*(?:and\s+)?|\s+and\s+", head)
+    if len(items) > 1 and all(_COUNTED_ITEM.match(item) for item in items[1:]):
+        before = re.findall(r"[a-z]+", items[0].lower())  # an inventory: "the recoveries from the hideout
+        # included one rifle, 62 rounds and 7 grenades": the clause before the list
     return bool(h.entry.not_before.intersection(after) or h.entry.not_after.intersection(before))
+
+
+# an item of a list of things counted: "62 rounds", "one hand grenade", "an AK-47 rifle"
+_COUNTED_ITEM = re.compile(rf"\s*(?:\d+|{'|'.join(sorted({*UNITS, *VAGUE}, key=len, reverse=True))})\b", re.I)
 
 
 def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit]) -> list[Hit]:
