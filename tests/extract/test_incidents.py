@@ -289,6 +289,29 @@ def test_people_named_as_the_dead_are_counted(tmp_path, text, killed, wounded):
     assert [(i["killed"]["best"], i["wounded"]["best"]) for i in incs] == [(killed, wounded)]
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a later sentence naming the dead tells of no second incident
+        (
+            "A head constable was killed in firing by unidentified assailants at Pindora Chungi in Islamabad on "
+            "February 12. The slain policeman was identified as Head Constable Imtiaz.",
+            [("Armed Assault",)],
+        ),
+        # but the abducted, freed, still tell of their kidnapping
+        (
+            "The abducted engineers were freed by the Maoists in Malkangiri District on Monday.",
+            [("Hostage Taking (Kidnapping)",)],
+        ),
+    ],
+)
+def test_the_dead_named_again_are_the_same_incident(tmp_path, text, types):
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    _doc, incs = incidents_of(p)
+    assert [tuple(i["attack_types"]) for i in incs] == types
+
+
 def test_who_tells_is_not_who_was_hit(tmp_path):
     p = tmp_path / "report.txt"
     p.write_text(

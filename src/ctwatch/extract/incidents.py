@@ -213,6 +213,10 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
 VETO_WORDS = 6  # how closely a trigger's ``not_before`` word must follow it, or its ``not_after`` precede it
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:the|his|her|their|its)\s+$", re.I)
+_PARTICIPLE = re.compile(r"[a-z]+ed|slain", re.I)
+
+
 def _vetoed(sent: Span, h: Hit) -> bool:
     """Whether a word close after or before a trigger makes it none (``not_before``: "police seized two
     rifles" is no kidnapping; ``not_after``: "recovered two hand grenades" is no bombing)."""
@@ -240,6 +244,12 @@ def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit]) -> list[Hit]:
             continue
         if (h.entry.not_before or h.entry.not_after) and _vetoed(sent, h):
             continue
+        if (
+            _ATTRIBUTIVE.search(sent.text[: h.start - sent.start])
+            and _PARTICIPLE.fullmatch(h.text)
+            and not h.entry.attack.startswith(("Hostage", "Hijacking"))
+        ):  # "the slain policeman was identified as ...": the dead of an event already told (but "the
+            continue  # abducted engineers were freed" still tells of the kidnapping)
         hits.append(h)
     return hits
 
