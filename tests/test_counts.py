@@ -98,6 +98,17 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
         ("The mob lynched him outside the police station.", (1, 1, 1), (None, None, None)),
         ("He was not killed in the attack.", (None, None, None), (None, None, None)),
         ("Police said he killed three people.", (3, 3, 3), (None, None, None)),
+        # the names of those hit, between the figure and its word, are left out
+        (
+            "Two SF personnel, identified as Abdul Shakoor and Izhar, were killed in a landmine blast.",
+            (2, 2, 2),
+            (None, None, None),
+        ),
+        (
+            "Two labourers, identified as Gul Khan and Ainul Haq were shot dead at home.",
+            (2, 2, 2),
+            (None, None, None),
+        ),
         # a day of the month is no figure of people
         ("Three DRG personnel were on June 14 injured in an encounter.", (None, None, None), (3, 3, 3)),
         ("On 14 June, 3 soldiers were killed near Uri.", (3, 3, 3), (None, None, None)),

@@ -208,8 +208,16 @@ def _is_person_phrase(text: str, q: Quantity, limit: int = 4) -> bool:
     return False
 
 
+# "Two SF personnel, identified as Abdul Shakoor and Izhar, were killed": the names between are left out
+_IDENTIFIED = re.compile(
+    r",\s*(?:identified as|named|aged|both|all)\b[^,;:()]{1,80}?(?:,|(?=\s+(?:were|was|have been|had been)\b))",
+    re.I,
+)
+
+
 def casualties(sentence: str) -> tuple[Count, Count]:
     """(killed, wounded) stated in one sentence; empty Counts where none is given."""
+    sentence = _IDENTIFIED.sub("", sentence)
     lex = lexicon()
     qs = quantities(sentence)
     died = [
