@@ -49,8 +49,8 @@ from .incident_places import (
     _token_at,
 )
 from .lexicon import REPORTING_VERBS, Hit, lexicon
+from .victims import DIE, is_hit, named_hit, people_hit
 
-NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
 STATE_ACTOR = "state actor as the subject of an operation"
 DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
 MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
@@ -144,12 +144,12 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
         gap = i - prev.sentences[-1] if prev else 99
         near_prev = prev is not None and gap <= 2 and para - prev.paragraph <= 1
         killed, wounded = casualties(sent.text)
-        if killed.best is None and (named := _named_hit(sdoc, mentions, lex.killed, _DIE)):
+        if killed.best is None and (named := named_hit(sdoc, mentions, lex.killed, DIE)):
             killed = Count(len(named), len(named), None, ", ".join(named))  # "Siraj Ahmed died on the spot"
-        if wounded.best is None and (named := _named_hit(sdoc, mentions, lex.wounded, frozenset())):
+        if wounded.best is None and (named := named_hit(sdoc, mentions, lex.wounded, frozenset())):
             wounded = Count(len(named), len(named), None, ", ".join(named))  # "... injured Gul Khan"
         target_hits = lex.targets.find(sent.text, sent.start)
-        targets = [t for t in target_hits if _is_hit(doc, t, mentions)]
+        targets = [t for t in target_hits if is_hit(doc, t, mentions)]
         places = _places(doc, mentions, sdoc, context, home) if triggers else []
         r = Reading(i, sent, mentions, killed, wounded, target_hits, trigger_hits, places)
         specific = any(t.entry.specific for t in triggers)
@@ -330,7 +330,7 @@ def _absorb(doc: Document, d: Draft, r: Reading, sdoc: Any, follow_up: bool, uni
             when = dates.resolve(sent.text, doc.published, anchor)
             if when.start is not None or d.date.text is None:
                 d.date = when
-    victims = _victims(doc, r, sdoc)
+    victims = people_hit(doc, r.target_hits, r.mentions, sdoc)
     known = {v.text.lower() for v in d.victims}
     for v in victims:
         if v.text.lower() not in known:
@@ -340,115 +340,6 @@ def _absorb(doc: Document, d: Draft, r: Reading, sdoc: Any, follow_up: bool, uni
     for p in _perpetrators(doc, sent, mentions, sdoc, lex, victim_actors, follow_up):
         if all(p.actor_id != q.actor_id or p.name != q.name for q in d.perpetrators):
             d.perpetrators.append(p)
-
-
-def _victims(doc: Document, r: Reading, sdoc: Any) -> list[Victim]:
-    lex = lexicon()
-    mentions = r.mentions
-    reg = registry()
-    out = []
-    for hit in r.target_hits:
-        if hit.entry.kind != "person" or not _is_hit(doc, hit, mentions):
-            continue
-        tok = _token_at(sdoc, hit.end - 1)
-        if (
-            tok is not None
-            and tok.dep_ == "nsubj"
-            and (lex.triggers.find(tok.head.text) or SOURCE_VERBS.match(tok.head.text))
-            and not _is_harm(tok.head.text, lex, casualty_only=True)
-        ):
-            continue  # "guerrillas dynamited ...", "officials said": the actors, not the people hit
-        start = hit.start
-        actor_id = nationality = None
-        # walk left over adjacent names: "a Pakistani SSG commando", "Chinese residents", "TTP leader"
-        for m in sorted(mentions, key=lambda m: -m.end):
-            if m.label in NAME_LABELS and m.end <= start and not doc.text[m.end : start].strip():
-                start = m.start
-                actor = reg.get(m.actor_id) if m.actor_id else None
-                if actor is None:
-                    continue
-                if m.label == "NORP" or actor.kind == "state":
-                    nationality = actor.id
-                else:
-                    actor_id = actor.id
-                    if actor.kind in ("military", "police", "government") and actor.country:
-                        nationality = nationality or actor.country
-        out.append(Victim(doc.text[start : hit.end], actor_id, nationality))
-    # named people on the receiving end: "guerrillas killed mayor Juan Perez", "Perez was kidnapped"
-    for m in mentions:
-        if m.label != "PERSON":
-            continue
-        tok = _token_at(sdoc, m.end - 1)
-        if tok is None:
-            continue
-        head = tok.head
-        passive = tok.dep_ == "nsubjpass" and _is_harm(head.text, lex)
-        obj = tok.dep_ in ("dobj", "appos") and _is_harm(head.text, lex)
-        of = tok.dep_ == "pobj" and head.lower_ == "of" and _is_harm(head.head.text, lex)
-        if passive or obj or of:
-            out.append(Victim(m.text, None, None))
-    return out
-
-
-def _is_harm(word: str, lex: Any, casualty_only: bool = False) -> bool:
-    if lex.killed.find(word) or lex.wounded.find(word):
-        return True
-    return not casualty_only and bool(lex.triggers.find(word))
-
-
-SOURCE_VERBS = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I
-)
-
-
-_DIE = frozenset({"die", "dies", "died", "dying", "succumbed", "succumbs", "perished", "perishes"})
-
-
-def _named_hit(sdoc: Any, mentions: list[Mention], words: Any, intransitive: frozenset[str]) -> list[str]:
-    """People named in a sentence as killed (or wounded, by ``words``): the object of the verb ("gunmen
-    killed Abdul Wahid", "shot dead Gul Khan"), the subject of its passive ("Gul Khan was injured") or of an
-    ``intransitive`` one ("Siraj Ahmed died on the spot"), and those joined to them by "and"."""
-    out = []
-    for m in mentions:
-        tok = _token_at(sdoc, m.end - 1) if m.label == "PERSON" and sdoc is not None else None
-        if tok is None:
-            continue
-        while tok.dep_ == "conj" and tok.head is not tok:
-            tok = tok.head
-        head = tok.head
-        after = head.nbor() if head.i + 1 < len(head.doc) else None
-        verb = bool(words.find(head.text)) or (  # "shot dead Abdul Wahid", "gunned down"
-            after is not None and bool(words.find(f"{head.text} {after.text}"))
-        )
-        if (tok.dep_ in ("nsubjpass", "dobj") and verb) or (
-            tok.dep_ == "nsubj" and head.lower_ in intransitive
-        ):
-            out.append(m.text)
-    return list(dict.fromkeys(out))
-
-
-def _is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
-    """A person word that names people hit, not a source ("officials said") or part of a name
-    ("Balochistan Liberation Army", "a commander of Jamaat-ul-Ahrar")."""
-    if any(m.start <= hit.start < m.end and m.label in ("ACTOR", "ORG") for m in mentions):
-        return False
-    after = doc.text[hit.end : hit.end + 40]
-    if SOURCE_VERBS.match(after) or re.search(
-        r"\baccording to\s+(?:the\s+)?$", doc.text[max(0, hit.start - 20) : hit.start], re.I
-    ):
-        return False  # "officials said", "according to the police": who tells, not who was hit
-    office = re.search(
-        r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+of\s+(?:the\s+)?$",
-        doc.text[max(0, hit.start - 50) : hit.start],
-    )
-    titles = lexicon().office_titles
-    if office and any(" ".join(office.group(1).lower().split()[k:]) in titles for k in range(3)):
-        return False  # "Superintendent of Police": an officer's title, not the police hit
-    if re.match(r"\s+of\s+(the\s+)?[A-Z]", after):
-        return any(
-            m.start > hit.end and m.start - hit.end < 12 and m.label in ("GPE", "NORP") for m in mentions
-        )
-    return True
 
 
 def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
@@ -802,7 +693,7 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     attack_types = list(dict.fromkeys(t.entry.attack for t in specific if t.entry.attack != "Unknown"))
     weapon_types = list(dict.fromkeys(t.entry.weapon for t in specific if t.entry.weapon != "Unknown"))
     mentions = _draft_mentions(doc, d)
-    hits = [t for t in d.targets if _is_hit(doc, t, mentions)]
+    hits = [t for t in d.targets if is_hit(doc, t, mentions)]
     facilities = [t for t in hits if t.entry.kind == "facility"]
     direct = [
         t

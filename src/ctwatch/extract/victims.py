@@ -1,0 +1,123 @@
+"""Who was hit: the people an incident's sentences name as killed, wounded or attacked, told apart from the
+ones who tell of it ("officials said", "according to the police") and from names that merely hold a person
+word ("Balochistan Liberation Army", "Superintendent of Police")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..actors import registry
+from ..model import Document, Mention, Victim
+from .incident_places import _token_at
+from .lexicon import Hit, lexicon
+
+NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
+# the verbs of who tells ("officials said"), and those of dying, whose subject is the dead
+SOURCE_VERBS = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I
+)
+DIE = frozenset({"die", "dies", "died", "dying", "succumbed", "succumbs", "perished", "perishes"})
+
+
+def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], sdoc: Any) -> list[Victim]:
+    """The people a sentence names as hit: its person words that are not a source or part of a name (with the
+    names and nationalities just before them), and named people who were killed, wounded or attacked."""
+    lex = lexicon()
+    reg = registry()
+    out = []
+    for hit in target_hits:
+        if hit.entry.kind != "person" or not is_hit(doc, hit, mentions):
+            continue
+        tok = _token_at(sdoc, hit.end - 1)
+        if (
+            tok is not None
+            and tok.dep_ == "nsubj"
+            and (lex.triggers.find(tok.head.text) or SOURCE_VERBS.match(tok.head.text))
+            and not is_harm(tok.head.text, lex, casualty_only=True)
+        ):
+            continue  # "guerrillas dynamited ...", "officials said": the actors, not the people hit
+        start = hit.start
+        actor_id = nationality = None
+        # walk left over adjacent names: "a Pakistani SSG commando", "Chinese residents", "TTP leader"
+        for m in sorted(mentions, key=lambda m: -m.end):
+            if m.label in NAME_LABELS and m.end <= start and not doc.text[m.end : start].strip():
+                start = m.start
+                actor = reg.get(m.actor_id) if m.actor_id else None
+                if actor is None:
+                    continue
+                if m.label == "NORP" or actor.kind == "state":
+                    nationality = actor.id
+                else:
+                    actor_id = actor.id
+                    if actor.kind in ("military", "police", "government") and actor.country:
+                        nationality = nationality or actor.country
+        out.append(Victim(doc.text[start : hit.end], actor_id, nationality))
+    # named people on the receiving end: "guerrillas killed mayor Juan Perez", "Perez was kidnapped"
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        tok = _token_at(sdoc, m.end - 1)
+        if tok is None:
+            continue
+        head = tok.head
+        passive = tok.dep_ == "nsubjpass" and is_harm(head.text, lex)
+        obj = tok.dep_ in ("dobj", "appos") and is_harm(head.text, lex)
+        of = tok.dep_ == "pobj" and head.lower_ == "of" and is_harm(head.head.text, lex)
+        if passive or obj or of:
+            out.append(Victim(m.text, None, None))
+    return out
+
+
+def is_harm(word: str, lex: Any, casualty_only: bool = False) -> bool:
+    """Whether a word kills, wounds or (unless ``casualty_only``) attacks: a casualty word or a trigger."""
+    if lex.killed.find(word) or lex.wounded.find(word):
+        return True
+    return not casualty_only and bool(lex.triggers.find(word))
+
+
+def named_hit(sdoc: Any, mentions: list[Mention], words: Any, intransitive: frozenset[str]) -> list[str]:
+    """People named in a sentence as killed (or wounded, by ``words``): the object of the verb ("gunmen
+    killed Abdul Wahid", "shot dead Gul Khan"), the subject of its passive ("Gul Khan was injured") or of an
+    ``intransitive`` one ("Siraj Ahmed died on the spot"), and those joined to them by "and"."""
+    out = []
+    for m in mentions:
+        tok = _token_at(sdoc, m.end - 1) if m.label == "PERSON" and sdoc is not None else None
+        if tok is None:
+            continue
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        head = tok.head
+        after = head.nbor() if head.i + 1 < len(head.doc) else None
+        verb = bool(words.find(head.text)) or (  # "shot dead Abdul Wahid", "gunned down"
+            after is not None and bool(words.find(f"{head.text} {after.text}"))
+        )
+        if (tok.dep_ in ("nsubjpass", "dobj") and verb) or (
+            tok.dep_ == "nsubj" and head.lower_ in intransitive
+        ):
+            out.append(m.text)
+    return list(dict.fromkeys(out))
+
+
+def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
+    """A person word that names people hit, not a source ("officials said") or part of a name
+    ("Balochistan Liberation Army", "a commander of Jamaat-ul-Ahrar")."""
+    if any(m.start <= hit.start < m.end and m.label in ("ACTOR", "ORG") for m in mentions):
+        return False
+    after = doc.text[hit.end : hit.end + 40]
+    if SOURCE_VERBS.match(after) or re.search(
+        r"\baccording to\s+(?:the\s+)?$", doc.text[max(0, hit.start - 20) : hit.start], re.I
+    ):
+        return False  # "officials said", "according to the police": who tells, not who was hit
+    office = re.search(
+        r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+of\s+(?:the\s+)?$",
+        doc.text[max(0, hit.start - 50) : hit.start],
+    )
+    titles = lexicon().office_titles
+    if office and any(" ".join(office.group(1).lower().split()[k:]) in titles for k in range(3)):
+        return False  # "Superintendent of Police": an officer's title, not the police hit
+    if re.match(r"\s+of\s+(the\s+)?[A-Z]", after):
+        return any(
+            m.start > hit.end and m.start - hit.end < 12 and m.label in ("GPE", "NORP") for m in mentions
+        )
+    return True
