@@ -35,12 +35,12 @@ MONTHS = {
     for m in names
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 DATE_PATTERNS = [
     ("ymd", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("mdy", re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}}|\d{{2}})\b", re.I)),
-    ("my", re.compile(rf"\b(?:in\s+|since\s+|during\s+)?{_MON}\s+(\d{{4}})\b", re.I)),
+    ("mdy", re.compile(rf"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}}|\d{{2}})\b", re.I)),
+    ("my", re.compile(rf"\b(?:in\s+|since\s+|during\s+)?{MONTH}\s+(\d{{4}})\b", re.I)),
     ("y", re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d{2})\b", re.I)),
 ]
 _WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..dates import MONTH
 from ..model import Count
 from .lexicon import Hit, lexicon
 
@@ -83,9 +84,8 @@ NOT_PEOPLE = re.compile(
 )
 
 
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?"
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
-_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s|,|$)", re.I)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH}\s+$", re.I)
+_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+{MONTH}(?:\s|,|$)", re.I)
 
 
 def words_to_int(text: str) -> int | None:
