@@ -18,6 +18,13 @@ def incidents_of(path):
     return doc, doc["incidents"]
 
 
+def incidents_in(tmp_path, text):
+    """The incidents of a report we write on the spot, read as a file as `ctwatch extract` would."""
+    p = tmp_path / "report.txt"
+    p.write_text(text, encoding="utf-8")
+    return incidents_of(p)
+
+
 def perps(inc):
     return {(p["actor_id"] or p["name"].lower(), p["attribution"]) for p in inc["perpetrators"]}
 
@@ -245,9 +252,7 @@ SOUTH_ASIA = [
 
 @pytest.mark.parametrize(("text", "group", "country", "attribution"), SOUTH_ASIA)
 def test_south_asian_groups_resolve_to_registry_actors(tmp_path, text, group, country, attribution):
-    p = tmp_path / "report.txt"
-    p.write_text(text, encoding="utf-8")
-    _doc, (inc,) = incidents_of(p)
+    _doc, (inc,) = incidents_in(tmp_path, text)
     assert (group, attribution) in perps(inc)
     assert inc["location"]["country"] == country
 
@@ -263,9 +268,7 @@ def test_south_asian_groups_resolve_to_registry_actors(tmp_path, text, group, co
     ],
 )
 def test_a_group_named_in_a_passive_subject_is_not_stated_as_perpetrator(tmp_path, text):
-    p = tmp_path / "report.txt"
-    p.write_text(text, encoding="utf-8")
-    _doc, incs = incidents_of(p)
+    _doc, incs = incidents_in(tmp_path, text)
     assert incs
     for inc in incs:
         assert not {(a, k) for a, k in perps(inc) if a in ("let", "ttp") and k == "stated"}
@@ -283,9 +286,7 @@ def test_a_group_named_in_a_passive_subject_is_not_stated_as_perpetrator(tmp_pat
     ],
 )
 def test_people_named_as_the_dead_are_counted(tmp_path, text, killed, wounded):
-    p = tmp_path / "report.txt"
-    p.write_text(text, encoding="utf-8")
-    _doc, incs = incidents_of(p)
+    _doc, incs = incidents_in(tmp_path, text)
     assert [(i["killed"]["best"], i["wounded"]["best"]) for i in incs] == [(killed, wounded)]
 
 
@@ -306,33 +307,27 @@ def test_people_named_as_the_dead_are_counted(tmp_path, text, killed, wounded):
     ],
 )
 def test_the_dead_named_again_are_the_same_incident(tmp_path, text, types):
-    p = tmp_path / "report.txt"
-    p.write_text(text, encoding="utf-8")
-    _doc, incs = incidents_of(p)
+    _doc, incs = incidents_in(tmp_path, text)
     assert [tuple(i["attack_types"]) for i in incs] == types
 
 
 def test_who_tells_is_not_who_was_hit(tmp_path):
-    p = tmp_path / "report.txt"
-    p.write_text(
+    _doc, incs = incidents_in(
+        tmp_path,
         "A landmine planted by Maoists exploded near Sanadengli village in Rayagada District on December 27, "
         "injuring a commando. According to the Police, 20 Maoists planned the ambush.",
-        encoding="utf-8",
     )
-    _doc, incs = incidents_of(p)
     assert [v["text"] for i in incs for v in i["victims"]] == ["commando"]
 
 
 def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
     """'Superintendent of Police' names an officer: the police were not hit, and 'Police' is no town in
     Poland."""
-    p = tmp_path / "report.txt"
-    p.write_text(
+    _doc, incs = incidents_in(
+        tmp_path,
         "The trader was murdered for refusing to pay the rebels, Dantewada Additional Superintendent of "
         "Police (ASP), Mohan Rao said.",
-        encoding="utf-8",
     )
-    _doc, incs = incidents_of(p)
     assert incs
     for inc in incs:
         assert "police" not in {v["text"].lower() for v in inc["victims"]}
@@ -371,9 +366,7 @@ def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
     ],
 )
 def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
-    p = tmp_path / "report.txt"
-    p.write_text(text, encoding="utf-8")
-    _doc, incs = incidents_of(p)
+    _doc, incs = incidents_in(tmp_path, text)
     assert {t for inc in incs for t in inc["attack_types"]} == {attack}
 
 
@@ -393,9 +386,7 @@ def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
     ],
 )
 def test_texts_that_report_no_incident(tmp_path, text):
-    p = tmp_path / "report.txt"
-    p.write_text(text, encoding="utf-8")
-    _doc, incs = incidents_of(p)
+    _doc, incs = incidents_in(tmp_path, text)
     assert incs == []
 
 

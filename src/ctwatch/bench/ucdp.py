@@ -18,6 +18,7 @@ Each accuracy comes with the number of events it is over.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -26,6 +27,7 @@ from typing import Any
 
 from .. import datafiles
 from ..errors import BenchError
+from . import read_text
 
 NON_ACTORS = {"civilians"}  # one-sided violence: side_b is the people attacked, not an actor
 
@@ -35,10 +37,6 @@ def read(path: Path) -> list[dict[str, str]]:
         raise BenchError(
             f"{path}: no such file (UCDP GED for Pakistan lies in ../shared/eval/ucdp_pakistan/)"
         )
-    import io
-
-    from . import read_text
-
     text = read_text(path)
     rows = [
         r for r in csv.DictReader(io.StringIO(text, newline="")) if not (r.get("id") or "").startswith("#")
@@ -166,7 +164,7 @@ def run(path: Path, limit: int | None = None, progress: bool = False) -> dict[st
         "actor_name_resolved": acc(resolved, len(known)),
         "actor_name_accuracy": acc(right, len(actors)),
         "actor_n": len(actors),
-        "actor_unmapped": len(actors) - len([r for r in actors if r["side_b"].strip() in gold_actor]),
+        "actor_unmapped": sum(r["side_b"].strip() not in gold_actor for r in actors),
         "deaths_within_low_high": acc(deaths_ok, len(headed)),
         "deaths_n": len(headed),
         "actor_from_headline": acc(actor_ok, actor_n),
