@@ -320,6 +320,47 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
     assert [v["text"] for i in incs for v in i["victims"]] == ["commando"]
 
 
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # who did it is not who was hit: the agent of a passive, the subject of an attack with an object
+        (
+            "A shopkeeper was shot dead by unidentified militants in Sopore town of Baramulla District on Monday.",
+            ["shopkeeper"],
+        ),
+        (
+            "A boy was injured when an explosive device planted by militants went off in Bajaur Agency on Friday.",
+            ["boy"],
+        ),
+        (
+            "Unidentified gunmen opened fire on a Police party in Dera Ismail Khan on Sunday, killing two "
+            "constables.",
+            ["Police party", "constables"],
+        ),
+        # ... but people who suffer injuries or lose their lives are hit, and a headline's subject is too
+        (
+            "Four villagers sustained bullet injuries when Maoist cadres fired at a weekly market in Kanker "
+            "District on Thursday.",
+            ["villagers"],
+        ),
+        ("Three soldiers killed in landmine blast in Sukma District on Saturday.", ["soldiers"]),
+        # a force's word before another noun describes it: the informer was hit, not the police
+        (
+            "Maoist cadres killed a Police informer in Malkangiri District on Tuesday.",
+            ["Police informer"],
+        ),
+        (
+            "A remote controlled blast hit the official vehicle of a tehsildar in Mastung District on Monday, "
+            "injuring his driver.",
+            ["driver"],
+        ),
+    ],
+)
+def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert [v["text"] for i in incs for v in i["victims"]] == victims
+
+
 def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
     """'Superintendent of Police' names an officer: the police were not hit, and 'Police' is no town in
     Poland."""

@@ -74,6 +74,7 @@ class Lexicon:
     killed: Matcher
     wounded: Matcher
     victims: frozenset[str]
+    groups: frozenset[str]  # a body of people: "a Police party", "a security forces convoy"
     office_titles: frozenset[str]
     attribution: dict[str, Matcher]
     hypothetical: Matcher
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         killed=Matcher(_phrases(cas["killed"])),
         wounded=Matcher(_phrases(cas["wounded"])),
         victims=_people(data["victims"]["nouns"]),
+        groups=frozenset(data["victims"]["groups"]),
         office_titles=frozenset(w.lower() for w in data["offices"]["titles"]),
         attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),

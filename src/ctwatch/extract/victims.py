@@ -26,17 +26,24 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
     lex = lexicon()
     reg = registry()
     out = []
-    for hit in target_hits:
+    covered = -1
+    for hit in sorted(target_hits, key=lambda h: h.start):
         if hit.entry.kind != "person" or not is_hit(doc, hit, mentions):
             continue
         tok = _token_at(sdoc, hit.end - 1)
-        if (
-            tok is not None
-            and tok.dep_ == "nsubj"
-            and (lex.triggers.find(tok.head.text) or SOURCE_VERBS.match(tok.head.text))
-            and not is_harm(tok.head.text, lex, casualty_only=True)
-        ):
-            continue  # "guerrillas dynamited ...", "officials said": the actors, not the people hit
+        end = hit.end
+        if tok is not None and _is_modifier(tok):
+            if (
+                tok.head.lower_ in lex.victims or tok.head.lower_ in lex.groups
+            ):  # "a Police informer", "a Police party"
+                tok = tok.head
+                end = tok.idx + len(tok.text)
+            elif tok.head.ent_type_ != "PERSON":  # "the official vehicle", "Deputy Superintendent"
+                continue
+        if end <= covered or (tok is not None and _acts(_named(tok), lex)):
+            continue  # said again, or "guerrillas dynamited ...", "officials said": the actors
+        covered = end
+        start = hit.start
         start = hit.start
         actor_id = nationality = None
         # walk left over adjacent names: "a Pakistani SSG commando", "Chinese residents", "TTP leader"
@@ -52,7 +59,7 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
                     actor_id = actor.id
                     if actor.kind in ("military", "police", "government") and actor.country:
                         nationality = nationality or actor.country
-        out.append(Victim(doc.text[start : hit.end], actor_id, nationality))
+        out.append(Victim(doc.text[start:end], actor_id, nationality))
     # named people on the receiving end: "guerrillas killed mayor Juan Perez", "Perez was kidnapped"
     for m in mentions:
         if m.label != "PERSON":
@@ -67,6 +74,43 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
         if passive or obj or of:
             out.append(Victim(m.text, None, None))
     return out
+
+
+def _named(tok: Any) -> Any:
+    """The word a title or modifier belongs to: "Deputy Chief Fazal Malik" -> "Malik"."""
+    while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _acts(tok: Any, lex: Any) -> bool:
+    """Whether a person word names who did it or who tells of it, not who was hit: the subject of an
+    incident word or of "said" ("guerrillas dynamited ...", "officials said"), the agent of a passive ("shot
+    dead by unidentified militants"), or the subject of a verb with an object ("soldiers killed three
+    militants"; a headline's "Three soldiers killed in blast" has none)."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "by":  # "by militants", "an attack by militants"
+        return (
+            head.dep_ == "agent" or bool(lex.triggers.find(head.head.text)) or head.head.lower_ == "attempt"
+        )
+    if tok.dep_ != "nsubj":
+        return False
+    if SOURCE_VERBS.match(head.text):
+        return True
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None:  # "guerrillas dynamited ...", not a headline's "Three soldiers killed in blast"
+        return bool(lex.triggers.find(head.text)) and not is_harm(head.text, lex, casualty_only=True)
+    if is_harm(obj.text, lex, casualty_only=True):
+        return False  # "villagers sustained injuries", "two civilians lost their lives"
+    # "soldiers killed three militants", "militants opened fire", "persons hurled a hand grenade"
+    return is_harm(head.text, lex) or bool(lex.triggers.find(head.doc[head.i : obj.right_edge.i + 1].text))
+
+
+def _is_modifier(tok: Any) -> bool:
+    """A person word before the noun it describes: "a Police informer", "the official vehicle"."""
+    return tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def is_harm(word: str, lex: Any, casualty_only: bool = False) -> bool:
