@@ -354,14 +354,14 @@ class SourcePlaces:
         self._named[source].update(set().union(*(_named_outright(n) for n in set(names))))
 
 
-def _countries(context: set[str]) -> set[str]:
+def context_countries(context: set[str]) -> set[str]:
     return {c for c in context if len(c) == 3 and c.isupper()}
 
 
 def _in_countries(cands: Iterable[Candidate], context: set[str]) -> list[Candidate]:
     """A part of a longer name stands for a place in the document's countries (when it names any):
     "Mir Ali" is not "Ali" in Delhi."""
-    countries = _countries(context)
+    countries = context_countries(context)
     return [c for c in cands if not countries or c.country in countries or c.curated]
 
 
@@ -369,7 +369,7 @@ def _from_parts(text: str, context: set[str]) -> tuple[Candidate, str] | None:
     """A descriptive place phrase ("Khaso Khel village near Mir Ali", "Dera Bugti, Balochistan"): its
     named parts, generic words ("village", "sector") dropped; the most specific part that the gazetteer
     places inside the document's countries wins, the earlier part on ties."""
-    countries = _countries(context)
+    countries = context_countries(context)
     common = datafiles.words("common_words.txt")
     best: tuple[int, int, Candidate, str] | None = None
     for order, raw in enumerate(p for p in _SEPARATORS.split(text) if p and p.strip()):

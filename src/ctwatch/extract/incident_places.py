@@ -7,11 +7,14 @@ import dataclasses
 import re
 from typing import Any
 
-from .. import geo
+from .. import datafiles, geo
 from ..actors import registry
 from ..model import Document, Mention, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+PRECISION_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "country": 2, "unknown": 0}
 
 
 def _token_at(sdoc: Any, offset: int) -> Any:
@@ -60,9 +63,21 @@ def _places(
         if re.search(r"\b(fall of|from|to)\s+(the\s+)?$", before):
             continue  # "the fall of Kabul", "a threat from", "beyond the border to Pakistan"
         place = geo.resolve(m.text, context.get(m.text, set()), home)
+        if _common_word_abroad(m.text, place, context.get(m.text, set())):
+            continue  # "fired at the Police": a word, not the town in Poland
         if place.precision != "unknown":
             out.append(dataclasses.replace(place, text=m.text))
     return out
+
+
+def _common_word_abroad(text: str, place: Place, context: set[str]) -> bool:
+    """A name of common words only placed outside every country the document names ("fired at the Police" in
+    a report from Kashmir is not the town in Poland); with no country named, a single common word."""
+    words = text.lower().split()
+    if not all(w in datafiles.words("common_words.txt") for w in words):
+        return False
+    countries = geo.context_countries(context)
+    return place.country not in countries if countries else len(words) == 1
 
 
 _DATELINE_CITY = re.compile(r"^([A-Z][A-Z.'\- ]{2,30}?)(?:,\s|\s*\(|\s+[-\u2013\u2014]\s)", re.M)

@@ -42,6 +42,7 @@ from ..nlp import parse
 from .counts import UNITS, VAGUE, casualties
 from .incident_places import (
     PLACE_LABELS,
+    PRECISION_RANK,
     _city_of,
     _dateline_place,
     _is_modifier,
@@ -49,12 +50,12 @@ from .incident_places import (
     _token_at,
 )
 from .lexicon import REPORTING_VERBS, Hit, lexicon
+from .retold import merge_retold, opens_another
 from .victims import DIE, is_hit, named_hit, people_hit
 
 STATE_ACTOR = "state actor as the subject of an operation"
 DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
 MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
-_PREC_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "country": 2, "unknown": 0}
 RESPONSIBILITY = re.compile(
     r"\b(claim(?:ed|s)? (?:of )?responsibility|responsibility for|claimed the (?:attack|bombing|blast|killing)|denied (?:any )?(?:involvement|responsibility|role))\b",
     re.I,
@@ -172,7 +173,11 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
                 prev.paragraph = para
                 prev.triggers += triggers
                 continue
-            if near_prev and _same_incident(prev, triggers, targets, places, sent):
+            if (
+                near_prev
+                and _same_incident(prev, triggers, targets, places, sent)
+                and not opens_another(sent.text)
+            ):
                 _absorb(doc, prev, r, sdoc, follow_up=False)
                 prev.triggers += triggers
                 prev.paragraph = para
@@ -198,6 +203,7 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
             prev.paragraph = para
             continue
         drafts.append(draft)
+    drafts = merge_retold(drafts, [s.text for s in doc.sentences], doc.genre)
     out = []
     for d in drafts:
         _fill_place(doc, d, drafts)
@@ -563,7 +569,7 @@ def _fill_place(doc: Document, d: Draft, drafts: list[Draft]) -> None:
         e for e in drafts if e is not d and e.paragraph == d.paragraph and e.sentences[-1] < d.sentences[0]
     ]
     if earlier and earlier[-1].places and d.sentences[0] - earlier[-1].sentences[-1] <= 2:
-        best = max(earlier[-1].places, key=lambda p: _PREC_RANK.get(p.precision, 0))
+        best = max(earlier[-1].places, key=lambda p: PRECISION_RANK.get(p.precision, 0))
         d.places = [_city_of(best)]
         d.reasons.append("place inferred from the incident before it")
         return
@@ -707,7 +713,7 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     chosen = direct or facilities or hits
     target_types = list(dict.fromkeys(t.entry.type for t in chosen))
     place = (
-        max(d.places, key=lambda p: _PREC_RANK.get(p.precision, 0))
+        max(d.places, key=lambda p: PRECISION_RANK.get(p.precision, 0))
         if d.places
         else Place(reason="no place in the text")
     )

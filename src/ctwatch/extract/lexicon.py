@@ -79,6 +79,7 @@ class Lexicon:
     attribution: dict[str, Matcher]
     hypothetical: Matcher
     anaphoric: Matcher
+    another: Matcher  # "In another incident", "Separately": a sentence telling of a new incident
     generic: Matcher
     historical: tuple[tuple[Matcher, dict[str, Any]], ...]
     perpetrators: Matcher
@@ -122,6 +123,7 @@ def lexicon() -> Lexicon:
         attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),
         anaphoric=Matcher(_phrases(data["status"]["anaphoric"])),
+        another=Matcher(_phrases(data["status"]["another"])),
         generic=Matcher(_phrases(data["generic"]["phrases"])),
         historical=tuple((Matcher(_phrases(h["names"])), h) for h in data.get("historical", [])),
         perpetrators=Matcher(_phrases(data["perpetrator_nouns"]["words"])),

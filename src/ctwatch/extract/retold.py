@@ -1,0 +1,100 @@
+"""One incident told twice in a report: the lead tells it, a later sentence tells it again with more detail
+("A Police jawan was killed after Maoist cadres ambushed a team of SF personnel in Bijapur District ... A group
+of Maoists opened fire on jawans guarding the helipad"). Such a later telling joins the incident it retells
+instead of opening a second one, unless the report marks it as another ("In another incident", "Separately")
+or it differs in kind of attack, place or date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..geo import haversine_km
+from ..model import Place
+from .incident_places import PRECISION_RANK
+from .lexicon import lexicon
+
+NEAR_KM = 25.0  # two points this close are one scene ("Shahkas area" and "Charmari Road in Shahkas")
+PARAGRAPHS = 1  # a retelling comes in the same paragraph or the next
+OPENING = 30  # characters: "Meanwhile, in another incident" opens a sentence
+
+
+def merge_retold(drafts: list[Any], sentence_texts: list[str], genre: str | None) -> list[Any]:
+    """The drafts of a news report with each later telling of an incident merged into the first (in order).
+    An op-ed or a report lists incidents; it does not tell one again."""
+    if genre != "news":
+        return drafts
+    kept: list[Any] = []
+    for d in drafts:
+        first = next((p for p in reversed(kept) if p.status == "reported"), None)
+        if first is not None and retells(first, d, sentence_texts[d.sentences[0]]):
+            _merge(first, d)
+            continue
+        kept.append(d)
+    return kept
+
+
+def retells(p: Any, d: Any, opening: str) -> bool:
+    """Whether draft ``d``, whose first sentence is ``opening``, tells again the incident of draft ``p``."""
+    if d.status != "reported" or d.paragraph - p.paragraph > PARAGRAPHS:
+        return False
+    if opens_another(opening):
+        return False
+    a, b = _kinds(p), _kinds(d)
+    if a and b and not a & b:
+        return False
+    if p.date.start is not None and d.date.start is not None and p.date.start != d.date.start:
+        return False
+    return not p.places or not d.places or same_scene(_best(p.places), _best(d.places))
+
+
+def opens_another(sentence: str) -> bool:
+    """Whether a sentence opens by telling of another incident: "In another incident", "Separately"."""
+    return any(h.start < OPENING for h in lexicon().another.find(sentence.lstrip()))
+
+
+def _best(places: list[Place]) -> Place:
+    """The most precise of a draft's places (a district before the region a newspaper is named after)."""
+    return max(places, key=lambda p: PRECISION_RANK.get(p.precision, 0))
+
+
+def _kinds(d: Any) -> set[str]:
+    """The kinds of attack a draft's trigger words name ("killed" and "attacked" name none)."""
+    return {t.entry.attack for t in d.triggers if t.entry.specific}
+
+
+def same_scene(a: Place, b: Place) -> bool:
+    """Whether two places can be where one incident happened: the same, one inside the other's province or
+    country, or points within ``NEAR_KM``."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.name and a.name == b.name:
+        return True
+    for wide, narrow in ((a, b), (b, a)):
+        if wide.precision == "country" or (
+            wide.precision == "admin1" and wide.admin1 is not None and wide.admin1 == narrow.admin1
+        ):
+            return True
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
+def _merge(p: Any, d: Any) -> None:
+    p.sentences += [i for i in d.sentences if i not in p.sentences]
+    p.triggers += d.triggers
+    p.targets += d.targets
+    if not p.places:
+        p.places = d.places
+    if p.killed.best is None:
+        p.killed = d.killed
+    if p.wounded.best is None:
+        p.wounded = d.wounded
+    if p.date.start is None and d.date.start is not None:
+        p.date = d.date
+    known = {v.text.lower() for v in p.victims}
+    p.victims += [v for v in d.victims if v.text.lower() not in known]
+    for q in d.perpetrators:
+        if all(q.actor_id != r.actor_id or q.name != r.name for r in p.perpetrators):
+            p.perpetrators.append(q)
+    p.reasons.append(f"told again in sentence {d.sentences[0] + 1}")
+    p.reasons += d.reasons

@@ -1,0 +1,101 @@
+"""One incident told twice in a news report is one incident; two incidents stay two. Reports we wrote."""
+
+import pytest
+
+from ctwatch.extract.retold import same_scene
+from ctwatch.model import Place
+
+from .test_incidents import incidents_in
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "incidents"),
+    [
+        # the lead, then the same ambush told again with who fired and where exactly
+        (
+            "A Police constable was killed and another injured when Maoist cadres ambushed a patrol in Bijapur "
+            "District on April 8, reports The Hindu. A group of Maoists opened fire on the patrol near a "
+            "helipad in the Pamed area, the Superintendent of Police said.",
+            1,
+        ),
+        # the victims named again as "them", at a road of the same place
+        (
+            "Unidentified assailants shot dead two Levies personnel in Shahkas area of Khyber District on "
+            "July 20, reports Dawn. The two were on their way home on Charmari Road in Shahkas when the "
+            "assailants opened fire on them, leaving both dead on the spot.",
+            1,
+        ),
+        # the report says it is another incident
+        (
+            "Militants shot dead a shopkeeper in Sopore town of Baramulla District on Monday, reports Greater "
+            "Kashmir. In another incident, militants shot dead a retired teacher in Sopore on Monday.",
+            2,
+        ),
+        # two places far apart
+        (
+            "Militants shot dead a trader in Pulwama District on Monday, reports Greater Kashmir. Militants "
+            "also shot dead a shepherd in Kupwara District on Monday.",
+            2,
+        ),
+        # a shooting, then a bombing: two kinds of attack
+        (
+            "Gunmen shot dead a tribal elder in Bajaur Agency on Friday, reports Dawn. Militants also detonated "
+            "an IED near a school in Bajaur Agency on Friday.",
+            2,
+        ),
+    ],
+)
+def test_an_incident_told_again_is_one(tmp_path, text, incidents):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert len([i for i in incs if i["status"] == "reported"]) == incidents
+
+
+def test_told_again_the_incident_keeps_what_each_telling_adds(tmp_path):
+    _doc, incs = incidents_in(
+        tmp_path,
+        "Two Policemen were killed in an attack in Mastung District on Sunday, reports Dawn. Militants of "
+        "the Tehreek-e-Taliban Pakistan opened fire on the Policemen in Mastung, a Police official said.",
+    )
+    (inc,) = incs
+    assert inc["killed"]["best"] == 2
+    assert inc["location"]["name"].startswith("Mastung")
+    assert "ttp" in {p["actor_id"] for p in inc["perpetrators"]}
+
+
+def test_a_force_s_name_is_no_place_abroad(tmp_path):
+    """'fired at the Police' in a report from Kashmir: a common word, not the town of Police in Poland."""
+    _doc, incs = incidents_in(
+        tmp_path,
+        "Militants threw a grenade at a Police party in Pulwama District on August 24, reports Daily Excelsior. "
+        "They also fired at the Police, injuring three personnel.",
+    )
+    assert incs
+    assert {i["location"]["country"] for i in incs} == {"IND"}
+
+
+KABUL = Place("Kabul", "Kabul", "AFG", 34.53, 69.17, "city")
+KABUL_AIRPORT = Place("Kabul airport", "Kabul", "AFG", 34.56, 69.21, "point")
+KABUL_PROVINCE = Place("Kabul", "Kabul", "AFG", 34.5, 69.2, "admin1")
+AFGHANISTAN = Place("Afghanistan", None, "AFG", 33.9, 67.7, "country")
+KANDAHAR = Place("Kandahar", "Kandahar", "AFG", 31.61, 65.71, "city")
+PESHAWAR = Place("Peshawar", "Khyber Pakhtunkhwa", "PAK", 34.01, 71.58, "city")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (KABUL, KABUL, True),
+        (KABUL, KABUL_AIRPORT, True),  # within 25 km
+        (KABUL_AIRPORT, KABUL_PROVINCE, True),  # inside the province
+        (KANDAHAR, AFGHANISTAN, True),  # inside the country
+        (KABUL, KANDAHAR, False),
+        (KABUL, PESHAWAR, False),  # another country
+        (Place("Shahkas"), Place("Shahkas"), True),  # the same name, no coordinates
+        (Place("Shahkas"), Place("Jamrud"), False),
+    ],
+)
+def test_same_scene(a, b, same):
+    assert same_scene(a, b) is same
+    assert same_scene(b, a) is same
