@@ -404,6 +404,15 @@ def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
             "Unarmed Assault",
         ),
         ("A mob lynched a shopkeeper accused of blasphemy in Sialkot on Friday.", "Unarmed Assault"),
+        # arson as South Asian wire copy words it
+        (
+            "Maoist cadres set ablaze three trucks at a road construction site in Latehar District on Friday.",
+            "Facility/Infrastructure Attack",
+        ),
+        (
+            "Militants set a government school ablaze in Kupwara District on Tuesday night.",
+            "Facility/Infrastructure Attack",
+        ),
     ],
 )
 def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
