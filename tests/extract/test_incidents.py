@@ -274,6 +274,16 @@ def test_a_group_named_in_a_passive_subject_is_not_stated_as_perpetrator(tmp_pat
         assert not {(a, k) for a, k in perps(inc) if a in ("let", "ttp") and k == "stated"}
 
 
+def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
+    """The CPI-Maoist, named with its acronym only to say whose splinter group the PLFI is, did not act."""
+    _doc, (inc,) = incidents_in(
+        tmp_path,
+        "Suspected cadres of the People's Liberation Front of India (PLFI), a splinter group of the Communist "
+        "Party of India Maoist (CPI Maoist), shot dead a trader in Khunti District on May 24.",
+    )
+    assert {a for a, _k in perps(inc)} == {"plfi"}
+
+
 @pytest.mark.parametrize(
     ("text", "killed", "wounded"),
     [

@@ -386,7 +386,8 @@ def _perpetrators(
     subject = _subject_span(sdoc, sent)
     out: list[Perpetrator] = []
     has_ops = bool(lex.operations.find(text))
-    for m in mentions:
+    described = -1  # where a group named only to describe another ends
+    for m in sorted(mentions, key=lambda m: m.start):
         actor = reg.get(m.actor_id) if m.actor_id else None
         if actor is None or m.actor_id in victim_actors:
             continue
@@ -394,8 +395,11 @@ def _perpetrators(
             r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
             doc.text[max(sent.start, m.start - 40) : m.start],
             re.I,
-        ):
-            continue  # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban": describes another group
+        ) or (described >= 0 and doc.text[described : m.start].strip() == "("):
+            # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban": describes another group; so does its
+            # acronym after it ("a splinter group of the Communist Party of India Maoist (CPI Maoist)")
+            described = m.end
+            continue
         kind = actor.kind_on(doc.published)
         as_government = (
             bool(GOV_WORDS.search(m.text))
