@@ -120,6 +120,13 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (None, None, None),
             (None, None, None),
         ),
+        # a figure after "by" counts who did it
+        (
+            "A shopkeeper was shot dead by three unidentified assailants in Imphal on Monday.",
+            (1, 1, 1),
+            (None, None, None),
+        ),
+        ("Two constables were injured by four militants who fled.", (None, None, None), (2, 2, 2)),
         # and what stays as it was
         ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
         ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),

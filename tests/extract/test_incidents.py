@@ -285,6 +285,27 @@ def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        # the acronym written without brackets after the group it describes
+        (
+            "Cadres of the PLFI, a splinter group of the Communist Party of India Maoist CPI Maoist, shot dead a "
+            "trader in Khunti District on May 24.",
+            {"plfi"},
+        ),
+        # a Senior Superintendent of Police, not Sipah-e-Sahaba Pakistan
+        (
+            "Militants shot dead two policemen in Karachi on Monday. SSP Rao Anwar said the attackers fled.",
+            {"militants"},
+        ),
+    ],
+)
+def test_who_is_named_but_did_not_act(tmp_path, text, perpetrators):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert {a for inc in incs for a, _k in perps(inc)} == perpetrators
+
+
+@pytest.mark.parametrize(
     ("text", "killed", "wounded"),
     [
         ("Unidentified gunmen shot dead Abdul Wahid and Gul Khan in Quetta on Monday.", 2, None),

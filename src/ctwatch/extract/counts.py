@@ -474,9 +474,9 @@ def _nearest(
         if q.start >= end:  # "killing five people", "killed more than hundred police officials"
             gap = sentence[end : q.start]
             if len(gap) > 40 or re.search(
-                r"[;:]|\b(?:and|but|while|after|before|when|including|among)\b", gap
+                r"[;:]|\b(?:and|but|while|after|before|when|including|among|by)\b", gap
             ):
-                continue
+                continue  # "shot dead by three gunmen": the three did it
             if _ARTICLE.match(q.text) and not (
                 _is_person_phrase(sentence, q, 3)
                 or (q.text.lower() == "one" and not gap.strip() and _ONE_ALONE.match(sentence[q.end :]))

@@ -391,11 +391,13 @@ def _perpetrators(
         actor = reg.get(m.actor_id) if m.actor_id else None
         if actor is None or m.actor_id in victim_actors:
             continue
+        if actor.kind == "armed_group" and m.text.lower() in lex.victims:
+            continue  # "SSP Rao Anwar": a police rank, not Sipah-e-Sahaba Pakistan
         if re.search(
             r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
             doc.text[max(sent.start, m.start - 40) : m.start],
             re.I,
-        ) or (described >= 0 and doc.text[described : m.start].strip() == "("):
+        ) or (described >= 0 and doc.text[described : m.start].strip() in ("", "(")):
             # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban": describes another group; so does its
             # acronym after it ("a splinter group of the Communist Party of India Maoist (CPI Maoist)")
             described = m.end
