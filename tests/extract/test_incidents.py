@@ -385,6 +385,8 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             "injuring his driver.",
             ["driver"],
         ),
+        # a person word read with what follows it in the lexicon ("leader of the") is the person
+        ("Gunmen shot dead the leader of a farmers' union in Kanker District on Monday.", ["leader"]),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):

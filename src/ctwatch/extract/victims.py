@@ -17,6 +17,7 @@ NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
 SOURCE_VERBS = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I
 )
+_TRAILING = re.compile(r"(?:\s+(?:of|the|a|an))+$", re.I)
 DIE = frozenset({"die", "dies", "died", "dying", "succumbed", "succumbs", "perished", "perishes"})
 
 
@@ -33,17 +34,15 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
         tok = _token_at(sdoc, hit.end - 1)
         end = hit.end
         if tok is not None and _is_modifier(tok):
-            if (
-                tok.head.lower_ in lex.victims or tok.head.lower_ in lex.groups
-            ):  # "a Police informer", "a Police party"
-                tok = tok.head
+            head = tok.head.lower_
+            if tok.dep_ != "poss" and (head in lex.victims or head in lex.groups):
+                tok = tok.head  # "a Police informer", "a Police party"
                 end = tok.idx + len(tok.text)
             elif tok.head.ent_type_ != "PERSON":  # "the official vehicle", "Deputy Superintendent"
                 continue
         if end <= covered or (tok is not None and _acts(_named(tok), lex)):
             continue  # said again, or "guerrillas dynamited ...", "officials said": the actors
         covered = end
-        start = hit.start
         start = hit.start
         actor_id = nationality = None
         # walk left over adjacent names: "a Pakistani SSG commando", "Chinese residents", "TTP leader"
@@ -59,7 +58,8 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
                     actor_id = actor.id
                     if actor.kind in ("military", "police", "government") and actor.country:
                         nationality = nationality or actor.country
-        out.append(Victim(doc.text[start:end], actor_id, nationality))
+        text = _TRAILING.sub("", doc.text[start:end])  # the lexicon's "leader of the": the leader
+        out.append(Victim(text, actor_id, nationality))
     # named people on the receiving end: "guerrillas killed mayor Juan Perez", "Perez was kidnapped"
     for m in mentions:
         if m.label != "PERSON":
@@ -109,8 +109,11 @@ def _acts(tok: Any, lex: Any) -> bool:
 
 
 def _is_modifier(tok: Any) -> bool:
-    """A person word before the noun it describes: "a Police informer", "the official vehicle"."""
-    return tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+    """A person word before the noun it describes: "a Police informer", "the official vehicle", "a farmers'
+    union"."""
+    return (
+        tok.dep_ in ("compound", "amod", "poss") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def is_harm(word: str, lex: Any, casualty_only: bool = False) -> bool:
