@@ -5,8 +5,19 @@ import json
 
 import pytest
 
-from ctwatch.classify import LABELS, TextClassifier, evaluate, model, train
+from ctwatch.classify import (
+    LABELS,
+    MODEL_FILE,
+    TextClassifier,
+    cue_lexicon_key,
+    evaluate,
+    model,
+    rebuild_command,
+    train,
+)
+from ctwatch.datafiles import path as data_path
 from ctwatch.errors import BenchError, DataError
+from ctwatch.incident_types import TYPES_FILE
 
 ROWS = [
     ("Militants opened fire on a police post and a gunfight followed", 1, 0, 0, 0),
@@ -79,6 +90,30 @@ def test_shipped_model_loads():
     probs = m.probabilities("A suicide bomber blew himself up near a police checkpost")
     assert set(probs) == set(LABELS)
     assert max(probs, key=probs.get) == "Bombing/Explosion"
+
+
+STALE_SATP = pytest.mark.xfail(
+    strict=True,
+    reason="the shipped SATP regressions (1cfe636) predate the lexicon's South Asian trigger words; fitted on "
+    "today's lexicon they lean on its cues, and the attack_types stage, which reads passages whose trigger words "
+    "name no type, types fewer of them (pipeline dev 0.8524 -> 0.8439, docs/accuracy.md): kept until that "
+    "stage has a model of its own",
+)
+
+
+@pytest.mark.parametrize("name", [pytest.param(MODEL_FILE, marks=STALE_SATP), TYPES_FILE])
+def test_shipped_models_were_fitted_on_today_s_lexicon(name):
+    """The shipped SATP and MUC-4 type models read the incident lexicon's cues; once its trigger or target
+    words change, `ctwatch train` gives another model than the shipped one, so the change must retrain it."""
+    p = data_path(name)
+    recorded = TextClassifier.load(p).cue_lexicon
+    assert recorded == cue_lexicon_key(), f"{name} was fitted on another lexicon: run `{rebuild_command(p)}`"
+
+
+def test_the_cue_fingerprint_follows_the_lexicon(tsv, tmp_path):
+    out = tmp_path / "m.json"
+    train(tsv, out, nets=False)
+    assert TextClassifier.load(out).cue_lexicon == cue_lexicon_key() != ""
 
 
 def test_the_trained_pair_is_read_together(tsv, tmp_path):

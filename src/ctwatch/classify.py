@@ -12,6 +12,7 @@ Label order of the SATP files, checked against their texts: Armed Assault, Bombi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -47,6 +48,7 @@ class TextClassifier:
     intercept: list[float]
     labels: tuple[str, ...] = LABELS
     cues: tuple[str, ...] = ()  # incident-lexicon cues used as features after the vocabulary
+    cue_lexicon: str = ""  # the fingerprint (``cue_lexicon_key``) of the lexicon the cues were read with
 
     @classmethod
     def load(cls, path: Path | None = None) -> TextClassifier:
@@ -68,6 +70,7 @@ class TextClassifier:
             intercept=raw["intercept"],
             labels=tuple(raw.get("labels", LABELS)),
             cues=tuple(raw.get("cues", ())),
+            cue_lexicon=raw.get("cue_lexicon", ""),
         )
 
     def features(self, text: str) -> dict[int, float]:
@@ -106,6 +109,18 @@ def lexicon_cues(text: str) -> set[str]:
     for hit in lex.targets.find(text):
         out.add(f"target:{hit.entry.type}")
     return out
+
+
+def cue_lexicon_key() -> str:
+    """A fingerprint of what ``lexicon_cues`` reads: each trigger phrase with its attack and weapon type and
+    each target phrase with its type. A model fitted on the cues records it, so a test can tell when the
+    lexicon has changed under a shipped model and `ctwatch train` would no longer give the shipped file."""
+    from .extract.incidents import lexicon
+
+    lex = lexicon()
+    rows = sorted(f"trigger|{p}|{e.attack}|{e.weapon}" for p, e in lex.triggers.entries.items())
+    rows += sorted(f"target|{p}|{e.type}" for p, e in lex.targets.entries.items())
+    return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
 
 
 @cache
@@ -180,6 +195,7 @@ def fit(
                 "about": about,
                 "labels": list(names),
                 "cues": cue_names,
+                "cue_lexicon": cue_lexicon_key() if cue_names else "",
                 "vocabulary": vocab,
                 "idf": [round(float(v), 5) for v in vec.idf_],
                 "coef": coef,
