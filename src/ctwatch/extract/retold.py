@@ -6,24 +6,27 @@ or it differs in kind of attack, place or date."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..geo import haversine_km
 from ..model import Place
 from .incident_places import PRECISION_RANK
 from .lexicon import lexicon
 
+if TYPE_CHECKING:
+    from .incidents import Draft
+
 NEAR_KM = 25.0  # two points this close are one scene ("Shahkas area" and "Charmari Road in Shahkas")
 PARAGRAPHS = 1  # a retelling comes in the same paragraph or the next
 OPENING = 30  # characters: "Meanwhile, in another incident" opens a sentence
 
 
-def merge_retold(drafts: list[Any], sentence_texts: list[str], genre: str | None) -> list[Any]:
+def merge_retold(drafts: list[Draft], sentence_texts: list[str], genre: str | None) -> list[Draft]:
     """The drafts of a news report with each later telling of an incident merged into the first (in order).
     An op-ed or a report lists incidents; it does not tell one again."""
     if genre != "news":
         return drafts
-    kept: list[Any] = []
+    kept: list[Draft] = []
     for d in drafts:
         first = next((p for p in reversed(kept) if p.status == "reported"), None)
         if first is not None and retells(first, d, sentence_texts[d.sentences[0]]):
@@ -33,7 +36,7 @@ def merge_retold(drafts: list[Any], sentence_texts: list[str], genre: str | None
     return kept
 
 
-def retells(p: Any, d: Any, opening: str) -> bool:
+def retells(p: Draft, d: Draft, opening: str) -> bool:
     """Whether draft ``d``, whose first sentence is ``opening``, tells again the incident of draft ``p``."""
     if d.status != "reported" or d.paragraph - p.paragraph > PARAGRAPHS:
         return False
@@ -57,7 +60,7 @@ def _best(places: list[Place]) -> Place:
     return max(places, key=lambda p: PRECISION_RANK.get(p.precision, 0))
 
 
-def _kinds(d: Any) -> set[str]:
+def _kinds(d: Draft) -> set[str]:
     """The kinds of attack a draft's trigger words name ("killed" and "attacked" name none)."""
     return {t.entry.attack for t in d.triggers if t.entry.specific}
 
@@ -79,8 +82,9 @@ def same_scene(a: Place, b: Place) -> bool:
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
 
 
-def _merge(p: Any, d: Any) -> None:
+def _merge(p: Draft, d: Draft) -> None:
     p.sentences += [i for i in d.sentences if i not in p.sentences]
+    p.paragraph = d.paragraph  # a third telling may follow in the paragraph after this one
     p.triggers += d.triggers
     p.targets += d.targets
     if not p.places:

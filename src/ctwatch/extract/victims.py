@@ -33,7 +33,7 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
             continue
         tok = _token_at(sdoc, hit.end - 1)
         end = hit.end
-        if tok is not None and _is_modifier(tok):
+        if tok is not None and _describes_noun(tok):
             head = tok.head.lower_
             if tok.dep_ != "poss" and (head in lex.victims or head in lex.groups):
                 tok = tok.head  # "a Police informer", "a Police party"
@@ -108,7 +108,7 @@ def _acts(tok: Any, lex: Any) -> bool:
     return is_harm(head.text, lex) or bool(lex.triggers.find(head.doc[head.i : obj.right_edge.i + 1].text))
 
 
-def _is_modifier(tok: Any) -> bool:
+def _describes_noun(tok: Any) -> bool:
     """A person word before the noun it describes: "a Police informer", "the official vehicle", "a farmers'
     union"."""
     return (
