@@ -330,6 +330,17 @@ def test_people_named_as_the_dead_are_counted(tmp_path, text, killed, wounded):
             "February 12. The slain policeman was identified as Head Constable Imtiaz.",
             [("Armed Assault",)],
         ),
+        # "the murder" names the shooting told before: the same incident, and no second kind of attack
+        (
+            "Two gunmen shot dead a trader in Khuzdar District on Monday, reports Dawn. Police arrested a "
+            "suspect over the murder on Tuesday.",
+            [("Armed Assault",)],
+        ),
+        (
+            "Three boys were shot dead by a group of Maoists in Ranchi District on April 18. The Officer in "
+            "Charge of the Bero Police Station confirmed the triple murder.",
+            [("Armed Assault",)],
+        ),
         # but the abducted, freed, still tell of their kidnapping
         (
             "The abducted engineers were freed by the Maoists in Malkangiri District on Monday.",

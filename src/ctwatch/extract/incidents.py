@@ -160,11 +160,19 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
                 _absorb(doc, prev, r, sdoc, follow_up=True)
                 prev.paragraph = para
             continue
-        anaphoric = bool(lex.anaphoric.find(sent.text)) and not _historical(sent.text, lex)
+        anaphora = [  # "the murder" refers back; "the killing of a TTP leader" tells of a new one
+            a
+            for a in lex.anaphoric.find(sent.text, sent.start)
+            if not re.match(r"\s+of\b", doc.text[a.end :])
+        ]
+        anaphoric = bool(anaphora) and not _historical(sent.text, lex)
         if prev is not None and prev.status == "reported":
             if anaphoric and gap <= 6 and para - prev.paragraph <= 2:
                 _absorb(doc, prev, r, sdoc, follow_up=False)
-                prev.triggers += triggers
+                # "the murder" names the incident told before: its word adds no kind of attack to it
+                prev.triggers += [
+                    t for t in triggers if not any(a.start <= t.start < a.end for a in anaphora)
+                ]
                 prev.paragraph = para
                 continue
             if prev.paragraph == title_para and para <= title_para + 2 and _compatible(prev, triggers):
