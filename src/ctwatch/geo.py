@@ -354,6 +354,12 @@ class SourcePlaces:
         self._named[source].update(set().union(*(_named_outright(n) for n in set(names))))
 
 
+def common_words_only(text: str) -> bool:
+    """Whether every word of a name is a common word (``data/common_words.txt``): "Police", "Army Public"."""
+    common = datafiles.words("common_words.txt")
+    return all(w.lower() in common for w in text.split())
+
+
 def context_countries(context: set[str]) -> set[str]:
     return {c for c in context if len(c) == 3 and c.isupper()}
 
@@ -370,7 +376,6 @@ def _from_parts(text: str, context: set[str]) -> tuple[Candidate, str] | None:
     named parts, generic words ("village", "sector") dropped; the most specific part that the gazetteer
     places inside the document's countries wins, the earlier part on ties."""
     countries = context_countries(context)
-    common = datafiles.words("common_words.txt")
     best: tuple[int, int, Candidate, str] | None = None
     for order, raw in enumerate(p for p in _SEPARATORS.split(text) if p and p.strip()):
         name = raw.strip(" .'\"")
@@ -379,11 +384,7 @@ def _from_parts(text: str, context: set[str]) -> tuple[Candidate, str] | None:
         if len(name) < 3 or not name[:1].isalpha() or name == text:
             continue
         cand = choose(_in_countries(candidates(name), context), context)
-        if (
-            cand is not None
-            and all(w.lower() in common for w in name.split())
-            and cand.country not in countries
-        ):
+        if cand is not None and common_words_only(name) and cand.country not in countries:
             continue  # "Superintendent of Police": a word, not the town in Poland ("Hub, Baluchistan" is Hub)
         if cand is None or (
             cand.precision == "city" and cand.population < PART_MIN_POPULATION and not countries
@@ -442,11 +443,10 @@ def resolve(text: str, context: set[str] | None = None, home: Iterable[str] = ()
     if cand is None:
         # "Karachi airport", "Sariab Road in Quetta": the longest part that the gazetteer knows
         words = text.split()
-        common = datafiles.words("common_words.txt")
         for n in range(len(words) - 1, 0, -1):
             for k in range(len(words) - n + 1):
                 sub = " ".join(words[k : k + n])
-                if not sub[:1].isupper() or all(w.lower() in common for w in sub.split()):
+                if not sub[:1].isupper() or common_words_only(sub):
                     continue
                 found = choose(_in_countries(candidates(sub), context or set()), context or set())
                 if found is not None and not (

@@ -7,7 +7,7 @@ import dataclasses
 import re
 from typing import Any
 
-from .. import datafiles, geo
+from .. import geo
 from ..actors import registry
 from ..model import Document, Mention, Place
 
@@ -73,11 +73,10 @@ def _places(
 def _common_word_abroad(text: str, place: Place, context: set[str]) -> bool:
     """A name of common words only placed outside every country the document names ("fired at the Police" in
     a report from Kashmir is not the town in Poland); with no country named, a single common word."""
-    words = text.lower().split()
-    if not all(w in datafiles.words("common_words.txt") for w in words):
+    if not geo.common_words_only(text):
         return False
     countries = geo.context_countries(context)
-    return place.country not in countries if countries else len(words) == 1
+    return place.country not in countries if countries else len(text.split()) == 1
 
 
 _DATELINE_CITY = re.compile(r"^([A-Z][A-Z.'\- ]{2,30}?)(?:,\s|\s*\(|\s+[-\u2013\u2014]\s)", re.M)

@@ -83,6 +83,20 @@ class Draft:
     modality: str = "asserted"
     reasons: list[str] = field(default_factory=list)
 
+    def add_victims(self, victims: list[Victim]) -> None:
+        """Add the people hit not already named (the same words, any case)."""
+        known = {v.text.lower() for v in self.victims}
+        for v in victims:
+            if v.text.lower() not in known:
+                known.add(v.text.lower())
+                self.victims.append(v)
+
+    def add_perpetrators(self, perpetrators: list[Perpetrator]) -> None:
+        """Add the perpetrators not already named (the same actor and name)."""
+        for p in perpetrators:
+            if all(p.actor_id != q.actor_id or p.name != q.name for q in self.perpetrators):
+                self.perpetrators.append(p)
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -345,15 +359,9 @@ def _absorb(doc: Document, d: Draft, r: Reading, sdoc: Any, follow_up: bool, uni
             if when.start is not None or d.date.text is None:
                 d.date = when
     victims = people_hit(doc, r.target_hits, r.mentions, sdoc)
-    known = {v.text.lower() for v in d.victims}
-    for v in victims:
-        if v.text.lower() not in known:
-            known.add(v.text.lower())
-            d.victims.append(v)
+    d.add_victims(victims)
     victim_actors = {v.actor_id for v in victims if v.actor_id}
-    for p in _perpetrators(doc, sent, mentions, sdoc, lex, victim_actors, follow_up):
-        if all(p.actor_id != q.actor_id or p.name != q.name for q in d.perpetrators):
-            d.perpetrators.append(p)
+    d.add_perpetrators(_perpetrators(doc, sent, mentions, sdoc, lex, victim_actors, follow_up))
 
 
 def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:

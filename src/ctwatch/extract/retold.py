@@ -95,10 +95,7 @@ def _merge(p: Draft, d: Draft) -> None:
         p.wounded = d.wounded
     if p.date.start is None and d.date.start is not None:
         p.date = d.date
-    known = {v.text.lower() for v in p.victims}
-    p.victims += [v for v in d.victims if v.text.lower() not in known]
-    for q in d.perpetrators:
-        if all(q.actor_id != r.actor_id or q.name != r.name for r in p.perpetrators):
-            p.perpetrators.append(q)
+    p.add_victims(d.victims)
+    p.add_perpetrators(d.perpetrators)
     p.reasons.append(f"told again in sentence {d.sentences[0] + 1}")
     p.reasons += d.reasons
