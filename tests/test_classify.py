@@ -17,6 +17,7 @@ from ctwatch.classify import (
 )
 from ctwatch.datafiles import path as data_path
 from ctwatch.errors import BenchError, DataError
+from ctwatch.extract.attack_types import MODEL_FILE as PASSAGES_FILE
 from ctwatch.incident_types import TYPES_FILE
 
 ROWS = [
@@ -92,19 +93,11 @@ def test_shipped_model_loads():
     assert max(probs, key=probs.get) == "Bombing/Explosion"
 
 
-STALE_SATP = pytest.mark.xfail(
-    strict=True,
-    reason="the shipped SATP regressions (1cfe636) predate the lexicon's South Asian trigger words; fitted on "
-    "today's lexicon they lean on its cues, and the attack_types stage, which reads passages whose trigger words "
-    "name no type, types fewer of them (pipeline dev 0.8524 -> 0.8439, docs/accuracy.md): kept until that "
-    "stage has a model of its own",
-)
-
-
-@pytest.mark.parametrize("name", [pytest.param(MODEL_FILE, marks=STALE_SATP), TYPES_FILE])
+@pytest.mark.parametrize("name", [MODEL_FILE, PASSAGES_FILE, TYPES_FILE])
 def test_shipped_models_were_fitted_on_today_s_lexicon(name):
-    """The shipped SATP and MUC-4 type models read the incident lexicon's cues; once its trigger or target
-    words change, `ctwatch train` gives another model than the shipped one, so the change must retrain it."""
+    """The shipped SATP, attack-type stage and MUC-4 type models read the incident lexicon's cues; once its
+    trigger or target words change, `ctwatch train` gives another model than the shipped one, so the change
+    must retrain it."""
     p = data_path(name)
     recorded = TextClassifier.load(p).cue_lexicon
     assert recorded == cue_lexicon_key(), f"{name} was fitted on another lexicon: run `{rebuild_command(p)}`"

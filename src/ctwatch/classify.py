@@ -36,8 +36,15 @@ TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern; wo
 
 
 def rebuild_command(path: Path) -> str:
-    """The command that rebuilds a shipped type model file (SATP's or MUC-4's, regressions or networks)."""
-    return "ctwatch train satp" if path.name.startswith("satp") else "ctwatch train muc4 --only types"
+    """The command that rebuilds a shipped type model file (SATP's or MUC-4's, regressions or networks, or the
+    attack-type stage's)."""
+    if path.name.startswith("satp_passage"):
+        return "ctwatch train satp --only passages"
+    return (
+        "ctwatch train satp --only classifier"
+        if path.name.startswith("satp")
+        else "ctwatch train muc4 --only types"
+    )
 
 
 @dataclass(frozen=True)
@@ -164,9 +171,10 @@ def fit(
     about: str,
     c: float = 10.0,
     cues: bool = False,
+    meta: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Fit TF-IDF (plus, with ``cues``, what the incident lexicon sees) and one logistic regression per
-    label; write the JSON weights that ``load`` reads."""
+    label; write the JSON weights that ``load`` reads (with ``meta``'s keys beside them)."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -193,6 +201,7 @@ def fit(
         json.dumps(
             {
                 "about": about,
+                **(meta or {}),
                 "labels": list(names),
                 "cues": cue_names,
                 "cue_lexicon": cue_lexicon_key() if cue_names else "",

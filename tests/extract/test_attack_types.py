@@ -5,10 +5,14 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from ctwatch.classify import LABELS, TextClassifier, cue_lexicon_key, read_tsv
 from ctwatch.cli import main
-from ctwatch.extract.attack_types import learned, passage
+from ctwatch.datafiles import path as data_path
+from ctwatch.extract.attack_types import MODEL_FILE, examples_key, learned, passage, training_examples
 from ctwatch.model import Document, Incident
 from ctwatch.stages import default_pipeline
+
+from ..conftest import SHARED
 
 LEARNED = "from the learned classifier"
 SEARCH = (
@@ -94,3 +98,59 @@ def test_bench_satp_pipeline_takes_no_model(tmp_path):
         main, ["bench", "satp", str(tsv), "--extractor", "pipeline", "--model", str(tsv)]
     )
     assert result.exit_code == 2 and "--model is for --extractor learned" in result.output
+
+
+def test_the_stage_s_model_is_fitted_on_paragraphs_and_their_untyped_passages():
+    texts = [f"{BOMBER} {SEARCH}", GUNFIGHT, VAGUE]
+    labels = [[1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 1]]
+    xs, ys = training_examples(texts, labels)
+    # the bombing and the gunfight are typed by their trigger words; the search's killing and the vague
+    # killing are not, and each adds its passage with its paragraph's labels
+    assert xs[:3] == texts and ys[:3] == labels
+    assert [x.strip() for x in xs[3:]] == [SEARCH, VAGUE]
+    assert ys[3:] == [[1, 1, 0, 0], [0, 0, 0, 1]]
+    assert examples_key(xs, ys) == examples_key(list(xs), list(ys)) != examples_key(xs[:3], ys[:3])
+
+
+def test_train_satp_writes_the_stage_s_model(tmp_path):
+    rows = [
+        (GUNFIGHT, "1\t0\t0\t0"),
+        (SEARCH, "1\t0\t0\t0"),
+        (MARKET, "1\t0\t0\t0"),
+        (BOMBER, "0\t1\t0\t0"),
+        ("A bomb exploded near the market in Quetta on Tuesday, killing two people.", "0\t1\t0\t0"),
+        ("Maoists abducted two villagers from a village in Gaya District on March 3.", "0\t0\t1\t0"),
+        ("Militants kidnapped a trader from his house in Kupwara District on May 4.", "0\t0\t1\t0"),
+        ("Maoists set ablaze a tractor and two trucks in Gaya District on January 24.", "0\t0\t0\t1"),
+        (VAGUE, "0\t0\t0\t1"),
+    ]
+    tsv = tmp_path / "satp.tsv"
+    tsv.write_text("".join(f"{t}\t{labels}\n" for t, labels in rows * 2), encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["train", "satp", str(tsv), "--only", "passages", "--out-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    out = tmp_path / MODEL_FILE
+    assert not (tmp_path / "models" / "satp_attack_types.json").exists()  # --only passages fits that alone
+    raw = json.loads(out.read_text(encoding="utf-8"))
+    xs, ys = training_examples(*read_tsv(tsv))
+    assert len(xs) == 18 + 2 * 3  # SEARCH, MARKET and VAGUE leave an untyped incident each, twice over
+    assert raw["examples"] == examples_key(xs, ys)
+    m = TextClassifier.load(out)
+    assert m.labels == LABELS and m.cue_lexicon == cue_lexicon_key()
+    assert learned(Incident(id="u", status="reported"), SEARCH, m).attack_types == ("Armed Assault",)
+
+
+@pytest.mark.slow
+def test_the_shipped_stage_model_is_what_train_satp_gives_today():
+    """The stage's model is fitted on what the rules read in SATP's training paragraphs, so a change to the
+    rules that changes one untyped passage there must refit it (`ctwatch train satp --only passages`)."""
+    train_tsv = SHARED / "eval" / "satp" / "train.tsv"
+    if not train_tsv.exists():
+        pytest.skip("../shared/eval is not present")
+    raw = json.loads(data_path(MODEL_FILE).read_text(encoding="utf-8"))
+    hint = "run `ctwatch train satp --only passages`"
+    assert raw["cue_lexicon"] == cue_lexicon_key(), f"{MODEL_FILE} was fitted on another lexicon: {hint}"
+    assert raw["examples"] == examples_key(*training_examples(*read_tsv(train_tsv))), (
+        f"the rules changed: {hint}"
+    )
