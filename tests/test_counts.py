@@ -127,6 +127,30 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (None, None, None),
         ),
         ("Two constables were injured by four militants who fled.", (None, None, None), (2, 2, 2)),
+        # one figure for two kinds of people joined by "and": "17 Police and CRPF personnel"
+        (
+            "Four soldiers were killed and 12 Police and CRPF personnel and three civilians were injured.",
+            (4, 4, 4),
+            (15, 15, 15),
+        ),
+        (
+            "Maoists ambushed a convoy, killing 12 Police and CRPF personnel.",
+            (12, 12, 12),
+            (None, None, None),
+        ),
+        (
+            "Two officers were killed and nine soldiers and three civilians injured in the ambush.",
+            (2, 2, 2),
+            (12, 12, 12),
+        ),
+        ("A constable and Police personnel and two civilians were injured.", (None, None, None), (2, 2, 2)),
+        ("Three persons, including a trader were injured in the blast.", (None, None, None), (3, 3, 3)),
+        (
+            "Two militants were killed and six others, including two constables were wounded.",
+            (2, 2, 2),
+            (6, 6, 6),
+        ),
+        ("Gunmen opened fire, killing two people and hurting three men.", (2, 2, 2), (None, None, None)),
         # and what stays as it was
         ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
         ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),

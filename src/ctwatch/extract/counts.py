@@ -174,6 +174,7 @@ def quantities(text: str) -> list[Quantity]:
 # "bomb kills one in Peshawar", "kills one, wounds three": "one" alone right after the casualty word
 _ONE_ALONE = re.compile(r"(?i)\s*(?:$|[,.;:)]|(?:in|at|near|on|as|after|during|while|and|outside|inside)\b)")
 _PART_OF = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among those)\s+$", re.I)
+_PART_OF_START = re.compile(r"(?:including|among them|among whom|of whom|of them|among those)\b", re.I)
 RISE = re.compile(
     r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|stood at|stands at|passed)\s+(?:to\s+)?$"
 )
@@ -279,6 +280,23 @@ def _victim(word: str) -> bool:
     return w in victims or w.rstrip("s") in victims
 
 
+def _counted_people(word: str) -> bool:
+    """A word naming people hit after a figure in a list: a victim noun, or "Police" ("17 Police and CRPF
+    personnel")."""
+    return _victim(word) or word.lower() in _PLURAL
+
+
+def _shares_figure(words: Sequence[str]) -> bool:
+    """Whether the words after "and" in a list of casualties name more people of the figure before them:
+    "CRPF personnel" in "17 Police and CRPF personnel" (a word or two, the last naming people hit, no verb)."""
+    return (
+        1 <= len(words) <= 2
+        and _victim(words[-1])
+        and not _singular(words[-1])
+        and not any(w.lower().endswith(("ing", "ed")) for w in words)
+    )
+
+
 def _singular(word: str) -> bool:
     w = word.lower()
     return w in lexicon().victims and w not in _PLURAL and not w.endswith(("s", "men"))
@@ -299,32 +317,46 @@ def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Coun
     named alone; None unless there are two or more."""
     head = _BE.sub("", sentence[:start])
     cut = max(head.rfind(c) for c in '.;:()"')
+    done = [b for a, b in marks if cut < a and b <= len(head)]
+    cut = max(
+        [cut, *(b - 1 for b in done)]
+    )  # "six were killed and 17 injured": the list begins after "killed"
     clause = head[cut + 1 :]
-    if _marked(marks, cut + 1, len(head)):
-        return None  # "seven wounded, two killed": the first figure is another word's
     spans, at = [], cut + 1  # each item's place in the sentence, split at commas and "and"
+    joins = [""]  # what joins each item to the one before it
     for sep in re.finditer(r",\s*|\s+and\s+", clause):
         spans.append((at, cut + 1 + sep.start()))
+        joins.append(sep.group().strip())
         at = cut + 1 + sep.end()
     spans.append((at, len(head)))
     items: list[int] = []
     first = len(head)
-    for a, b in reversed(spans):
+    shared = False  # the item after this one named more people of its figure ("17 Police and CRPF personnel")
+    for (a, b), join in zip(reversed(spans), reversed(joins), strict=True):
         part = head[a:b].strip()
         a += len(head[a:b]) - len(head[a:b].lstrip())
+        if _PART_OF_START.match(part):
+            return None  # "eight others, including two Policemen": the two are among the eight
         counted, alone = _COUNTED.search(part), _ALONE.fullmatch(part)
-        if counted is not None and _victim(counted.group("noun").split()[-1]):
+        if counted is not None and _counted_people(counted.group("noun").split()[-1]):
             n = words_to_int(counted.group("num"))
             if n is None:
                 break
+            if shared and n < 2:
+                break  # "a policeman and CRPF personnel": how many is not said
             items.append(n)
-            first = a + counted.start()
-        elif alone is not None and _singular(alone.group("noun")):
+            first, shared = a + counted.start(), False
+        elif alone is not None and _singular(alone.group("noun")) and not shared:
             items.append(1)
             first = a
+        elif alone is not None and join == "and" and not shared and _shares_figure(part.split()):
+            shared = True  # "CRPF personnel": counted with the figure before "and", if there is one
+            items.append(0)
         else:
             break
-    if len(items) < 2:
+    if shared:
+        items.pop()  # no figure before the people it was to share
+    if len(items) < 2:  # two items, or one figure shared by two kinds of people
         return None
     return Count(sum(items), sum(items), sum(items), head[first:].strip())
 
@@ -345,6 +377,7 @@ _ACTIVE = frozenset(
     | {"shot dead", "shoot dead", "shoots dead", "shooting dead", "gunned down", "gun down", "guns down"}
     | {"gunning down", "massacred", "assassinated", "lynched", "beheaded"}
 )
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[a-z]+ly\s+)?\S+$", re.I)
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
 _ITEM_END = _NOT_NOUNS | {"near", "outside", "inside", "during", "while", "when", "into", "along", "across"}
 
@@ -354,15 +387,20 @@ def _listed_after(sentence: str, end: int) -> Count | None:
     civilian" (four), "shot dead a policeman and his son" (two). Each item is a figure with its people or one
     person; None unless there are two or more."""
     rest = re.split(r"[.;:()\[\]\"]", sentence[end : end + 160])[0]
+    if re.match(r"\s*(?:,|and\b)", rest, re.I) or _PASSIVE.search(sentence[:end]):
+        return None  # "six were killed and 17 injured": no object follows the verb
     items: list[list[str]] = [[]]
+    joins = [""]  # what joins each item to the one before it
     for tok in re.findall(r"[A-Za-z0-9][\w'-]*|,", rest):
         if tok == "," or tok.lower() == "and":
             if items[-1]:
                 items.append([])
+                joins.append(tok.lower())
         else:
             items[-1].append(tok)
     total = n_items = 0
-    for words in items:
+    shared_ok = False  # the item before had a figure that the next one may share
+    for words, join in zip(items, joins, strict=True):
         if words and words[0].lower() in _DETERMINERS:
             words = words[1:]
         n = None
@@ -374,12 +412,16 @@ def _listed_after(sentence: str, end: int) -> Count | None:
                 n, words = words_to_int(" ".join(words[:figure])), words[figure:]
         tail = next((k for k, w in enumerate(words) if w.lower() in _ITEM_END), None)
         words = words[:tail]  # "his son in Bannu": the list ends with this item
-        if not 1 <= len(words) <= 3 or not _victim(words[-1]):
+        if not 1 <= len(words) <= 3 or not _counted_people(words[-1]):
             break
         if n is None and not _singular(words[-1]):
+            if join == "and" and shared_ok and _shares_figure(words):
+                shared_ok = False  # "17 Police and CRPF personnel": more people of the figure before
+                continue
             break  # "killed militants and a soldier": how many militants is not said
         total += 1 if n is None else n
         n_items += 1
+        shared_ok = n is not None
         if tail is not None:
             break
     return Count(total, total, total, rest.strip()) if n_items >= 2 else None
