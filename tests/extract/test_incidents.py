@@ -457,6 +457,18 @@ def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
             "Militants set a government school ablaze in Kupwara District on Tuesday night.",
             "Facility/Infrastructure Attack",
         ),
+        # a force named "Rifles" is who was hit, not the weapon
+        (
+            "Three Assam Rifles personnel were injured in an IED explosion in Chandel District on November 15.",
+            "Bombing/Explosion",
+        ),
+        (
+            "A grenade exploded near a Rashtriya Rifles camp in Kupwara District on Monday. Personnel of the "
+            "Rashtriya Rifles and the Police cordoned off the area.",
+            "Bombing/Explosion",
+        ),
+        # the weapon itself still is one
+        ("Militants armed with rifles stormed a village in Kupwara District on Monday.", "Armed Assault"),
     ],
 )
 def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
