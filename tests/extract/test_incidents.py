@@ -469,6 +469,11 @@ def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
         ),
         # the weapon itself still is one
         ("Militants armed with rifles stormed a village in Kupwara District on Monday.", "Armed Assault"),
+        # a bomb that went off is a bombing, though a second one was recovered
+        (
+            "A bomb exploded near a market in Imphal on Monday, and a second bomb was later recovered nearby.",
+            "Bombing/Explosion",
+        ),
     ],
 )
 def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
@@ -489,6 +494,13 @@ def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
         # nor is an inventory of what was recovered, however long the list before the grenade
         "The recoveries from the hideout in Kupwara District included one rifle, three magazines, 62 rounds of "
         "ammunition, two radio sets and one hand grenade.",
+        # nor a list of things that ends "were recovered"
+        "A 10 kg IED, 200 metres of wire and two detonators were later recovered from a hideout in Bijapur "
+        "District on Monday.",
+        "Three kilograms of explosives with detonators, two pistols and a motorcycle were recovered from the house "
+        "in Sheikhupura District.",
+        # nor a law or a unit named after explosives
+        "Police registered a case under the Explosive Substances Act against two men in Jessore District on Monday.",
     ],
 )
 def test_texts_that_report_no_incident(tmp_path, text):

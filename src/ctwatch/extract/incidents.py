@@ -255,7 +255,27 @@ def _vetoed(sent: Span, h: Hit) -> bool:
     if len(items) > 1 and all(_COUNTED_ITEM.match(item) for item in items[1:]):
         before = re.findall(r"[a-z]+", items[0].lower())  # an inventory: "the recoveries from the hideout
         # included one rifle, 62 rounds and 7 grenades": the clause before the list
-    return bool(h.entry.not_before.intersection(after) or h.entry.not_after.intersection(before))
+    return bool(
+        h.entry.not_before.intersection(after)
+        or h.entry.not_after.intersection(before)
+        or _recovered_after(sent.text[h.end - sent.start :], h.entry.not_after)
+    )
+
+
+# "... a 10 kg IED, 200 metre wire and two detonators were later recovered": the verb after the list
+_PASSIVE_AFTER = re.compile(
+    r"\b(?:was|were|been)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?(?P<word>[a-z]+)\b", re.I
+)
+_CLAUSE_END = re.compile(r"[.;:]|\b(?:when|after|while|before|but)\b", re.I)
+LIST_WORDS = 25  # how long a list of things may run before its passive verb
+
+
+def _recovered_after(tail: str, words: frozenset[str]) -> bool:
+    """Whether the clause after a trigger ends its list of things with a passive ``words`` verb ("... and
+    two pistols were recovered from the hideout")."""
+    clause = _CLAUSE_END.split(tail, maxsplit=1)[0]
+    m = _PASSIVE_AFTER.search(clause)
+    return bool(m and m.group("word").lower() in words and len(clause[: m.start()].split()) <= LIST_WORDS)
 
 
 # an item of a list of things counted: "62 rounds", "one hand grenade", "an AK-47 rifle"
