@@ -469,6 +469,11 @@ def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
         ),
         # the weapon itself still is one
         ("Militants armed with rifles stormed a village in Kupwara District on Monday.", "Armed Assault"),
+        # people seized in a village are taken hostage
+        (
+            "Militants came to the village and seized three teachers in Kupwara District on Monday.",
+            "Hostage Taking (Kidnapping)",
+        ),
         # a bomb that went off is a bombing, though a second one was recovered
         (
             "A bomb exploded near a market in Imphal on Monday, and a second bomb was later recovered nearby.",
@@ -499,6 +504,8 @@ def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
         "District on Monday.",
         "Three kilograms of explosives with detonators, two pistols and a motorcycle were recovered from the house "
         "in Sheikhupura District.",
+        # nor arms that "were seized"
+        "One AK-56 rifle and 20 rounds of ammunition were seized from the slain militants in Rohtas District.",
         # nor a law or a unit named after explosives
         "Police registered a case under the Explosive Substances Act against two men in Jessore District on Monday.",
     ],
