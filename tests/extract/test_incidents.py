@@ -467,6 +467,12 @@ def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
             "Rashtriya Rifles and the Police cordoned off the area.",
             "Bombing/Explosion",
         ),
+        # "opened fire" with a word between
+        (
+            "A school guard was injured when two armed assailants opened indiscriminate fire at a private school in "
+            "Bahawalnagar District on October 30.",
+            "Armed Assault",
+        ),
         # the weapon itself still is one
         ("Militants armed with rifles stormed a village in Kupwara District on Monday.", "Armed Assault"),
         # people seized in a village are taken hostage
