@@ -151,6 +151,13 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (6, 6, 6),
         ),
         ("Gunmen opened fire, killing two people and hurting three men.", (2, 2, 2), (None, None, None)),
+        # a figure after a passive casualty word and a comma is another clause's
+        ("Three soldiers were killed, two civilians and a policeman injured.", (3, 3, 3), (3, 3, 3)),
+        (
+            "Two soldiers lost their lives and three others were seriously wounded in the blast, a spokesman said.",
+            (2, 2, 2),
+            (3, 3, 3),
+        ),
         # and what stays as it was
         ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
         ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),

@@ -313,14 +313,13 @@ _ALONE = re.compile(r"(?:[A-Za-z][\w'-]*\s+){0,2}(?P<noun>[A-Za-z][\w'-]*)")
 
 def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Count | None:
     """The sum of a list of casualties just before a casualty word: "two soldiers, three militants killed"
-    (five), "six militants, soldier killed" (seven). Each item is a figure with its people or one person
-    named alone; None unless there are two or more."""
+    (five), "six militants, soldier killed" (seven), "17 Police and CRPF personnel injured" (17: people of one
+    figure). Each item is a figure with its people or one person named alone; None unless there are two or
+    more."""
     head = _BE.sub("", sentence[:start])
     cut = max(head.rfind(c) for c in '.;:()"')
-    done = [b for a, b in marks if cut < a and b <= len(head)]
-    cut = max(
-        [cut, *(b - 1 for b in done)]
-    )  # "six were killed and 17 injured": the list begins after "killed"
+    # "six were killed and 17 injured": the list begins after the casualty word before it
+    cut = max([cut, *(b - 1 for a, b in marks if cut < a and b <= len(head))])
     clause = head[cut + 1 :]
     spans, at = [], cut + 1  # each item's place in the sentence, split at commas and "and"
     joins = [""]  # what joins each item to the one before it
@@ -515,8 +514,10 @@ def _nearest(
             continue
         if q.start >= end:  # "killing five people", "killed more than hundred police officials"
             gap = sentence[end : q.start]
-            if len(gap) > 40 or re.search(
-                r"[;:]|\b(?:and|but|while|after|before|when|including|among|by)\b", gap
+            if (
+                len(gap) > 40
+                or re.search(r"[;:]|\b(?:and|but|while|after|before|when|including|among|by)\b", gap)
+                or ("," in gap and _PASSIVE.search(sentence[:end]))
             ):
                 continue  # "shot dead by three gunmen": the three did it
             if _ARTICLE.match(q.text) and not (
