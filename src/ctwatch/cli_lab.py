@@ -95,7 +95,7 @@ def train_satp(tsv: str, out_dir: str | None, parts: tuple[str, ...]) -> None:
             done.append(f"{root / MODEL_FILE}: {train(Path(tsv), root / MODEL_FILE)}")
         if not parts or "passages" in parts:
             target = root / attack_types.MODEL_FILE
-            done.append(f"{target}: {attack_types.train(Path(tsv), target)}")
+            done.append(f"{target}: {attack_types.train(Path(tsv), target, progress=sys.stderr.isatty())}")
         return "wrote " + "\nwrote ".join(done)
 
     _run(lambda: _say(fit_all()))

@@ -91,16 +91,21 @@ def passage(doc: Document, incident: Incident) -> str:
     return doc.text[start : min(later, default=len(doc.text))]
 
 
-def training_examples(texts: list[str], labels: list[list[int]]) -> tuple[list[str], list[list[int]]]:
+def training_examples(
+    texts: list[str], labels: list[list[int]], progress: bool = False
+) -> tuple[list[str], list[list[int]]]:
     """What the stage's model is fitted on: each paragraph with its labels, then the passage of each reported
     incident the rules leave untyped in it, with the same labels (the rules run as the default pipeline runs
-    them, up to this stage)."""
+    them, up to this stage; ``progress`` shows a bar on stderr)."""
+    from tqdm import tqdm
+
     from ..stages import default_pipeline
 
     pipe = default_pipeline(on_error="skip", names=("analyse", "genre", "incidents"))
     docs = (Document.from_text(t, source=f"paragraph {n}") for n, t in enumerate(texts, start=1))
     xs, ys = list(texts), list(labels)
-    for doc, row in zip(pipe.pipe(docs), labels, strict=True):
+    read = tqdm(pipe.pipe(docs), total=len(texts), disable=not progress, desc="rules", leave=False)
+    for doc, row in zip(read, labels, strict=True):
         for incident in doc.incidents:
             text = passage(doc, incident)
             if incident.status == "reported" and _untyped(incident) and text.strip():
@@ -116,9 +121,9 @@ def examples_key(texts: list[str], labels: list[list[int]]) -> str:
     return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
 
 
-def train(path: Path, out: Path) -> dict[str, Any]:
+def train(path: Path, out: Path, progress: bool = False) -> dict[str, Any]:
     """Fit the stage's model on a SATP-format TSV (``training_examples``) and write it to ``out``."""
-    xs, ys = training_examples(*read_tsv(path))
+    xs, ys = training_examples(*read_tsv(path), progress=progress)
     about = (
         "ctwatch attack types of untyped incidents: TF-IDF and incident-lexicon cues + logistic regression per "
         f"label, trained by `ctwatch train satp` on {path.name}'s paragraphs and their untyped incidents' passages"
