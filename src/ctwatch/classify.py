@@ -17,6 +17,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -127,6 +128,11 @@ def cue_lexicon_key() -> str:
     lex = lexicon()
     rows = sorted(f"trigger|{p}|{e.attack}|{e.weapon}" for p, e in lex.triggers.entries.items())
     rows += sorted(f"target|{p}|{e.type}" for p, e in lex.targets.entries.items())
+    return digest(rows)
+
+
+def digest(rows: Iterable[str]) -> str:
+    """A short hash of lines of text: what a shipped model records of what it was fitted from."""
     return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
 
 

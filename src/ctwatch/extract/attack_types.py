@@ -15,14 +15,13 @@ GTD attack types are given ("Other" is no type); an incident the rules typed is 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .. import datafiles
-from ..classify import LABELS, TextClassifier, fit, read_tsv
+from ..classify import LABELS, TextClassifier, digest, fit, read_tsv
 from ..model import Document, Incident
 from .lexicon import lexicon
 
@@ -107,8 +106,11 @@ def training_examples(
     read = tqdm(pipe.pipe(docs), total=len(texts), disable=not progress, desc="rules", leave=False)
     for doc, row in zip(read, labels, strict=True):
         for incident in doc.incidents:
-            text = passage(doc, incident)
-            if incident.status == "reported" and _untyped(incident) and text.strip():
+            if (
+                incident.status == "reported"
+                and _untyped(incident)
+                and (text := passage(doc, incident)).strip()
+            ):
                 xs.append(text)
                 ys.append(row)
     return xs, ys
@@ -117,8 +119,7 @@ def training_examples(
 def examples_key(texts: list[str], labels: list[list[int]]) -> str:
     """A fingerprint of the training examples; the model records it, so a test can tell when the rules have
     changed what this stage reads and ``ctwatch train satp`` would no longer give the shipped file."""
-    rows = (json.dumps([t, r]) for t, r in zip(texts, labels, strict=True))
-    return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
+    return digest(json.dumps([t, r]) for t, r in zip(texts, labels, strict=True))
 
 
 def train(path: Path, out: Path, progress: bool = False) -> dict[str, Any]:
