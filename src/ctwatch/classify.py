@@ -12,7 +12,6 @@ Label order of the SATP files, checked against their texts: Armed Assault, Bombi
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -27,6 +26,7 @@ import numpy as np
 
 from . import datafiles
 from .errors import BenchError, DataError
+from .model import content_hash
 
 if TYPE_CHECKING:
     from .incident_types import TypeReader
@@ -132,8 +132,9 @@ def cue_lexicon_key() -> str:
 
 
 def digest(rows: Iterable[str]) -> str:
-    """A short hash of lines of text: what a shipped model records of what it was fitted from."""
-    return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
+    """A short hash of lines of text (``model.content_hash``): what a shipped model records of what it was
+    fitted from."""
+    return content_hash(*rows)[:16]
 
 
 @cache
