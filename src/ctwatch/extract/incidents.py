@@ -247,7 +247,8 @@ _PARTICIPLE = re.compile(r"[a-z]+ed|slain", re.I)
 
 def _vetoed(sent: Span, h: Hit) -> bool:
     """Whether a word close after or before a trigger makes it none (``not_before``: "police seized two
-    rifles" is no kidnapping; ``not_after``: "recovered two hand grenades" is no bombing)."""
+    rifles" is no kidnapping; ``not_after``: "recovered two hand grenades" is no bombing; ``not_passive``: "two
+    grenades were recovered" is none either)."""
     after = re.findall(r"[a-z]+", sent.text[h.end - sent.start :].lower())[:VETO_WORDS]
     head = sent.text[: h.start - sent.start]
     before = re.findall(r"[a-z]+", head.lower())[-VETO_WORDS:]
@@ -258,7 +259,7 @@ def _vetoed(sent: Span, h: Hit) -> bool:
     return bool(
         h.entry.not_before.intersection(after)
         or h.entry.not_after.intersection(before)
-        or _recovered_after(sent.text[h.end - sent.start :], h.entry.not_after)
+        or _recovered_after(sent.text[h.end - sent.start :], h.entry.not_passive)
     )
 
 
@@ -290,7 +291,7 @@ def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit]) -> list[Hit]:
     for h in trigger_hits:
         if any(g.start <= h.start < g.end for g in generic):
             continue
-        if (h.entry.not_before or h.entry.not_after) and _vetoed(sent, h):
+        if (h.entry.not_before or h.entry.not_after or h.entry.not_passive) and _vetoed(sent, h):
             continue
         if (
             _ATTRIBUTIVE.search(sent.text[: h.start - sent.start])

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from .. import datafiles
+from ..errors import DataError
 
 # verbs of saying that frame a report: in "militants attacked the post, police said" the attack clause is the
 # saying's complement, and its subject, not the sayer's, is who acted
@@ -35,6 +36,7 @@ class Entry:
     kind: str = "facility"
     not_before: frozenset[str] = frozenset()  # a trigger is none when one of these words follows it closely
     not_after: frozenset[str] = frozenset()  # ... or comes closely before it
+    not_passive: frozenset[str] = frozenset()  # ... or ends its clause as a passive verb ("were recovered")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +94,28 @@ def _people(nouns: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in [*nouns, *datafiles.words("person_nouns.txt"), *demonyms])
 
 
+_TRIGGER_KEYS = frozenset(
+    {"words", "attack", "weapon", "weapon_subtype", "specific", "not_before", "not_after", "not_passive"}
+)
+_TARGET_KEYS = frozenset({"words", "type", "subtype", "kind"})
+
+
+def _known_keys(entries: list[dict[str, Any]], table: str, known: frozenset[str]) -> None:
+    """A misspelt key ("not_pasive") would be read as absent and silently change what the rules find."""
+    for entry in entries:
+        unknown = sorted(set(entry) - known)
+        if unknown:
+            raise DataError(
+                f"{datafiles.path('incidents.toml')}: [[{table}]] {entry.get('words', ['?'])[:1]} has unknown key(s) "
+                f"{', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+
+
 @cache
 def lexicon() -> Lexicon:
     data = datafiles.toml("incidents.toml")
+    _known_keys(data["trigger"], "trigger", _TRIGGER_KEYS)
+    _known_keys(data["target"], "target", _TARGET_KEYS)
     triggers: list[Entry] = []
     for t in data["trigger"]:
         triggers += _phrases(
@@ -105,6 +126,7 @@ def lexicon() -> Lexicon:
             specific=t.get("specific", True),
             not_before=frozenset(w.lower() for w in t.get("not_before", ())),
             not_after=frozenset(w.lower() for w in t.get("not_after", ())),
+            not_passive=frozenset(w.lower() for w in t.get("not_passive", ())),
         )
     targets: list[Entry] = []
     for t in data["target"]:
