@@ -571,3 +571,31 @@ def test_a_local_papers_namesake_is_its_own_town():
     ]
     places = [[(i.location.name, i.location.admin1) for i in d.incidents] for d in pipeline.pipe(docs)]
     assert places == [[], [("Paris", "Texas")], [("Paris", "Ile-de-France")]]
+
+
+# a claim told in the present tense, as headlines and statements tell it (reports we wrote)
+PRESENT_CLAIMS = [
+    ("Pakistani Taliban claim responsibility for bombing that killed 12 in Peshawar", "ttp"),
+    (
+        "Gunmen killed two soldiers in Karachi on Monday. The Pakistani Taliban claim responsibility for the attack.",
+        "ttp",
+    ),
+    (
+        "A bomb killed five people in Quetta on Friday. The BLA, taking responsibility in a statement, named a convoy.",
+        "bla",
+    ),
+    ("TTP claims attack on school in Peshawar", "ttp"),
+]
+
+
+@pytest.mark.parametrize(("text", "group"), PRESENT_CLAIMS)
+def test_a_claim_in_the_present_tense_is_a_claim(tmp_path, text, group):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert (group, "claimed") in perps(inc)
+
+
+def test_dismissed_claims_claim_nothing(tmp_path):
+    _doc, (inc,) = incidents_in(
+        tmp_path, "Police dismissed claims that the army was behind the attack in Quetta."
+    )
+    assert not any(a == "claimed" for _who, a in perps(inc))
