@@ -5,6 +5,8 @@ import pytest
 from ctwatch.model import Document
 from ctwatch.nlp import Analyse, is_caseless, truecase
 
+from .conftest import WRAPPED
+
 pytestmark = pytest.mark.slow
 
 
@@ -119,3 +121,36 @@ def test_a_short_name_is_a_known_person_only_beside_the_persons_country():
     assert person("Yoweri Museveni spoke in Uganda on Monday.") == {"Yoweri Museveni": "ci:yoweri-museveni"}
     # the same two words with no Uganda in sight could be anyone of that name
     assert person("Yoweri Museveni spoke on Monday.") == {"Yoweri Museveni": None}
+
+
+def test_a_hard_wrapped_report_reads_as_its_paragraphs():
+    wrapped = WRAPPED
+    doc = analyse(wrapped)
+    assert doc.text == wrapped  # the stored text keeps its line breaks; the reading joins the wraps
+    assert len(doc.paragraphs) == 2
+    assert [s.text.split()[:3] for s in doc.sentences] == [
+        ["PESHAWAR,", "June", "2,"],
+        ["The", "attackers", "fled"],
+        ["No", "group", "has"],
+    ]
+    for s in [*doc.sentences, *doc.paragraphs]:
+        assert doc.text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Blast kills two in Pakistan's Karachi\nBlasts, scattered violence leave dozens dead on election day",
+            "Karachi",
+        ),
+        (
+            "Blast near mosque kills three in Pakistan's Peshawar\nThree preachers killed in mosque attack: police",
+            "Peshawar",
+        ),
+    ],
+)
+def test_no_name_runs_over_a_paragraph_break(text, place):
+    doc = analyse(text)
+    assert not any("\n" in m.text for m in doc.mentions)
+    assert (place, "GPE") in {(m.text, m.label) for m in doc.mentions}

@@ -1,7 +1,9 @@
 import pytest
 
 from ctwatch.errors import BinaryInput, DecodeError, EmptyInput
-from ctwatch.text import decode, looks_binary, normalise, paragraphs
+from ctwatch.text import decode, looks_binary, normalise, paragraphs, unwrapped
+
+from .conftest import WRAPPED
 
 
 @pytest.mark.parametrize(
@@ -66,3 +68,37 @@ def test_paragraphs_offsets():
     paras = paragraphs(text)
     assert [p.text for p in paras] == ["Title", "First para.", "Second para."]
     assert all(text[p.start : p.end] == p.text for p in paras)
+
+
+# texts we wrote whose line breaks are meant, beside the hard-wrapped report
+HEADLINES = (
+    "Gunmen kill two policemen at checkpoint in northwest Pakistan city\n"
+    "Death toll from Peshawar checkpoint attack rises to three: officials\n"
+    "Police search tribal district after checkpoint shooting in Peshawar\n"
+    "(Updating toll, adding search)"
+)
+FEED = (
+    "Two policemen were shot dead at a checkpoint in Peshawar on Sunday, police said.\n"
+    "Gunmen on a motorcycle fled towards Khyber district after the attack on the post.\n"
+    "A search operation was launched in the area on Monday morning by the police."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (WRAPPED, 3),  # three wraps; the break before the blank line and the blank line stay
+        (HEADLINES, 0),  # lines of like length, but each a headline of its own
+        (FEED, 0),  # one paragraph a line, each a sentence
+        (WRAPPED.upper(), 0),  # capitals alone: no run-on lines in lower case to tell wraps by
+        ("Militants attacked a post in\nPeshawar on Monday.", 0),  # too few lines to tell
+        ("", 0),
+    ],
+)
+def test_unwrapped_joins_hard_wraps_only(text, joined):
+    out = unwrapped(text)
+    assert len(out) == len(text)  # offsets into it are offsets into the text
+    assert out.count("\n") == text.count("\n") - joined
+    assert [i for i, c in enumerate(text) if c != out[i]] == [
+        i for i, c in enumerate(text) if c == "\n" and out[i] == " "
+    ]

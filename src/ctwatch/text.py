@@ -76,6 +76,39 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
 _WORD = re.compile(r"^[\"'(\[]?[^\W\d_]+(?:[-'’][^\W\d_]+)*[.,;:!?'\")\]]*$")
 
 
+# the widest line a hard-wrapped text may have (e-mail and wire copy: 60-80 characters)
+WRAP_WIDTHS = (50, 160)
+MIN_WRAPS = 3  # how many line breaks must be wraps before a text is read as hard-wrapped
+
+
+def unwrapped(text: str) -> str:
+    """The text with its hard line wraps read as spaces, the same length (offsets into it are offsets into
+    ``text``). A text is hard-wrapped when most of its line breaks inside paragraphs are wraps, and a break is
+    a wrap when the next line's first word would not have fitted on the line before it within the text's
+    widest line (a wrapping program breaks there; a paragraph's last line leaves room), and prose wraps
+    mid-sentence, so many of its wrapped lines run on in lower case. Headlines, lists and feeds whose paragraphs
+    are one line each are left as they are (so is wrapped text in capitals alone)."""
+    lines = text.split("\n")
+    width = max((len(line) for line in lines), default=0)
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1]:
+        return text
+    breaks, wraps, at, running = 0, [], 0, 0
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        at += len(line)
+        if line and nxt:
+            breaks += 1
+            if len(line) + 1 + len(nxt.split(" ", 1)[0]) > width:
+                wraps.append(at)
+                running += nxt[0].islower()
+        at += 1
+    if len(wraps) < MIN_WRAPS or len(wraps) < 0.6 * breaks or running < 0.4 * len(wraps):
+        return text
+    out = list(text)
+    for i in wraps:
+        out[i] = " "
+    return "".join(out)
+
+
 def paragraphs(text: str) -> tuple[Span, ...]:
     """Paragraphs separated by blank lines (single newlines also split, as most feeds use them)."""
     out = []

@@ -599,3 +599,21 @@ def test_dismissed_claims_claim_nothing(tmp_path):
         tmp_path, "Police dismissed claims that the army was behind the attack in Quetta."
     )
     assert not any(a == "claimed" for _who, a in perps(inc))
+
+
+def test_a_hard_wrapped_report_gives_the_incident_its_unwrapped_text_gives(tmp_path):
+    lines = [
+        "QUETTA, March 6, 2023 - Five policemen were killed and twelve others were",
+        "injured when a suicide bomber blew himself up near a police truck in the",
+        "Bolan district of Balochistan on Monday, officials said. The banned",
+        "Balochistan Liberation Army claimed responsibility for the attack in a",
+        "statement sent to reporters.",
+    ]
+    (wrapped_doc, (wrapped,)) = incidents_in(tmp_path, "\n".join(lines))
+    (flat_doc, (flat,)) = incidents_in(tmp_path, " ".join(lines))
+    assert wrapped_doc["title"] is None  # the first line of a wrapped paragraph is no title
+    for key in ("status", "attack_types", "location", "killed", "wounded", "date"):
+        assert wrapped[key] == flat[key], key
+    assert wrapped["wounded"]["best"] == 12 and ("bla", "claimed") in perps(wrapped)
+    for ev in wrapped["evidence"]:
+        assert wrapped_doc["text"][ev["start"] : ev["end"]] == ev["text"]

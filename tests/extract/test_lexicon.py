@@ -30,4 +30,3 @@ def test_a_misspelt_key_is_an_error_naming_it(entries, table, known, bad):
         DataError, match=rf"incidents\.toml: \[\[{table}\]\] \['\w+'\] has unknown key\(s\) {bad}"
     ):
         _known_keys(entries, table, known)
-

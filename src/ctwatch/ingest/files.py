@@ -9,7 +9,7 @@ from pathlib import Path
 from ..dates import dateline
 from ..errors import EmptyInput, InputError, TooLarge, UnsupportedInput
 from ..model import Document
-from ..text import decode
+from ..text import decode, unwrapped
 from .feeds import looks_like_feed, read_feed
 from .html import read_html
 from .pdf import read_pdf
@@ -116,8 +116,9 @@ def _kind(data: bytes, suffix: str | None, content_type: str | None) -> str:
 
 
 def _first_line_title(text: str) -> str | None:
-    """A short first line followed by a blank line reads as a title (markdown '#' stripped)."""
-    head, sep, _rest = text.lstrip().partition("\n")
+    """A short first line followed by a line break reads as a title (markdown '#' stripped); not the first
+    line of a hard-wrapped paragraph (``text.unwrapped``)."""
+    head, sep, _rest = unwrapped(text.lstrip()).partition("\n")
     head = head.strip().lstrip("#").strip()
     return head if sep and 0 < len(head) <= 200 and not head.endswith(".") else None
 
