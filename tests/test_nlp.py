@@ -154,3 +154,30 @@ def test_no_name_runs_over_a_paragraph_break(text, place):
     doc = analyse(text)
     assert not any("\n" in m.text for m in doc.mentions)
     assert (place, "GPE") in {(m.text, m.label) for m in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [  # headlines we wrote, where the small English NER calls a city a person, a people or a product
+        ("Gunmen kill two policemen in Sialkot", "Sialkot"),  # PERSON
+        ("Suicide bomber kills six in Punjab", "Punjab"),  # NORP
+        ("Grenade attack injures five in Peshawar bazaar", "Peshawar"),  # PRODUCT
+        ("Four killed as bomb hits Quetta bus", "Quetta"),  # ORG
+    ],
+)
+def test_a_known_place_mislabelled_is_a_place(text, place):
+    assert (place, "GPE") in {(m.text, m.label) for m in analyse(text).mentions}
+
+
+def test_a_person_the_gazetteer_does_not_know_stays_a_person():
+    found = {(m.text, m.label) for m in analyse("Police arrested Ahmed Raza in Lahore on Friday.").mentions}
+    assert {("Ahmed Raza", "PERSON"), ("Lahore", "GPE")} <= found
+
+
+def test_a_batch_longer_than_the_parse_cache_is_read_whole():
+    from ctwatch.nlp import _CACHE_SIZE
+
+    docs = [Document.from_text(f"Report {n} was filed in Lahore.") for n in range(_CACHE_SIZE + 20)]
+    out = list(Analyse().pipe([*docs, docs[0]]))  # the first again, long gone from the cache by then
+    assert [d.id for d in out] == [d.id for d in [*docs, docs[0]]]
+    assert all(("Lahore", "GPE") in {(m.text, m.label) for m in d.mentions} for d in out)

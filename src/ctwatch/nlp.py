@@ -242,13 +242,17 @@ def parse(doc: Document) -> Any:
 
 
 def parse_many(docs: list[Document], batch_size: int = 32) -> list[Any]:
-    todo = [d for d in docs if d.id not in _CACHE]
+    """The spaCy Docs of many Documents, parsed in batches; those parsed before come from the cache, which
+    keeps the last ``_CACHE_SIZE`` (the list returned holds every one, however long)."""
+    found = {d.id: sdoc for d in docs if (sdoc := _CACHE.get(d.id)) is not None}
+    todo = list({d.id: d for d in docs if d.id not in found}.values())
     if todo:
         for d, sdoc in zip(
             todo, get_nlp().pipe((_prepare(d.text) for d in todo), batch_size=batch_size), strict=True
         ):
             _remember(d.id, sdoc)
-    return [_CACHE[d.id] for d in docs]
+            found[d.id] = sdoc
+    return [found[d.id] for d in docs]
 
 
 class Analyse:
@@ -292,12 +296,15 @@ class Analyse:
             actor_id = ent_id or None
             name = text[start:end]
             if (
-                label in ("DATE", "ORG")
+                label in _NOT_PLACE_LABELS
                 and not actor_id
                 and name.lower() in names
                 and not _DATEWORD.search(name)
+                and not (label == "PERSON" and registry().lookup(name, people=True))
             ):
-                label = "GPE"  # "Turbat" tagged DATE, "KARACHI" tagged ORG: the gazetteer knows better
+                # "Turbat" tagged DATE, "KARACHI" ORG, "Quetta" PRODUCT, "Punjab" NORP, "Sialkot" PERSON in a
+                # headline: the gazetteer knows better (not a person the registry knows by that name)
+                label = "GPE"
             if actor_id is None and label in ("ORG", "NORP", "GPE", "PERSON"):
                 reg = registry()
                 actor = (
@@ -315,6 +322,9 @@ class Analyse:
             sentences=tuple(sents),
             mentions=_people_in_place(mentions),
         )
+
+
+_NOT_PLACE_LABELS = frozenset({"DATE", "ORG", "PRODUCT", "NORP", "PERSON"})
 
 
 def _entities(sdoc: Any, view: str, names: frozenset[str]) -> Iterator[tuple[int, int, str, str]]:
