@@ -181,3 +181,9 @@ def test_a_batch_longer_than_the_parse_cache_is_read_whole():
     out = list(Analyse().pipe([*docs, docs[0]]))  # the first again, long gone from the cache by then
     assert [d.id for d in out] == [d.id for d in [*docs, docs[0]]]
     assert all(("Lahore", "GPE") in {(m.text, m.label) for m in d.mentions} for d in out)
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person():
+    # "Delgado" is a town in the gazetteer and the surname of people the registry knows
+    found = {(m.text, m.label) for m in analyse("Police said Delgado was shot dead in Lima.").mentions}
+    assert ("Delgado", "GPE") not in found
