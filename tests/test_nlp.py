@@ -187,3 +187,22 @@ def test_a_surname_that_is_also_a_town_stays_a_person():
     # "Delgado" is a town in the gazetteer and the surname of people the registry knows
     found = {(m.text, m.label) for m in analyse("Police said Delgado was shot dead in Lima.").mentions}
     assert ("Delgado", "GPE") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [  # headlines we wrote where the small English NER tags no place, or a place and a noun as a name
+        ("Pakistan Taleban claim responsibility for Peshawar attack", "Peshawar"),  # nothing tagged
+        ("Militants attack Peshawar checkpoint", "Peshawar"),  # nothing tagged
+        ("TTP claims attack on Peshawar school", "Peshawar"),  # "Peshawar school" ORG
+    ],
+)
+def test_a_known_place_the_ner_missed_is_a_place(text, place):
+    found = {(m.text, m.label) for m in analyse(text).mentions}
+    assert (place, "GPE") in found
+    assert not any(label == "ORG" and place in name for name, label in found)
+
+
+def test_a_name_in_capitals_stays_a_name():
+    found = {(m.text, m.label) for m in analyse("Gunmen attacked the Karachi University campus.").mentions}
+    assert ("Karachi University", "ORG") in found  # a name, not the city and a noun

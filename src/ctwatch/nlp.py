@@ -340,19 +340,63 @@ _NOT_PLACE_LABELS = frozenset({"DATE", "ORG", "PRODUCT", "NORP", "PERSON"})
 
 
 def _entities(sdoc: Any, view: str, names: frozenset[str]) -> Iterator[tuple[int, int, str, str]]:
-    """spaCy's entities as (start, end, label, ruler id). One that runs over a paragraph break is spaCy's
-    error ("Karachi\nBlasts" of two headlines, tagged ORG): of its parts, those the gazetteer knows are places
-    and the rest is dropped, as its label was read across the break."""
+    """spaCy's entities as (start, end, label, ruler id), in order, and the places it missed
+    (``_unnamed_places``). One that runs over a paragraph break is spaCy's error ("Karachi\nBlasts" of two
+    headlines, tagged ORG): of its parts, those the gazetteer knows are places and the rest is dropped, as its
+    label was read across the break."""
+    found: list[tuple[int, int, str, str]] = []
+    read = text_of(sdoc)  # as spaCy read it: caseless text truecased
     for ent in sdoc.ents:
         a, b = ent.start_char, ent.end_char
         if "\n" not in view[a:b]:
-            yield a, b, ent.label_, ent.ent_id_
+            place = _place_before_noun(read, a, b, names) if ent.label_ == "ORG" and not ent.ent_id_ else None
+            found.append((a, place, "GPE", "") if place else (a, b, ent.label_, ent.ent_id_))
             continue
         for part in re.finditer(r"[^\n]+", view[a:b]):
             name = part.group().strip(" ,;:")
             if name.lower() in names:
                 start = a + part.start() + part.group().index(name)
-                yield start, start + len(name), "GPE", ""
+                found.append((start, start + len(name), "GPE", ""))
+    taken = [(a, b) for a, b, _label, _id in found]
+    found += [(a, b, "GPE", "") for a, b in _unnamed_places(view, taken, names)]
+    yield from sorted(found)
+
+
+def _place_before_noun(view: str, a: int, b: int, names: frozenset[str]) -> int | None:
+    """Where the place ends in an "organisation" that is a known place before a common noun ("Peshawar
+    school", "Quetta hospital" in a headline: a word in lower case is no part of a name), or None."""
+    words = list(re.finditer(r"\S+", view[a:b]))
+    for k in range(min(3, len(words) - 1), 0, -1):
+        noun = words[k].group()
+        if view[a : a + words[k - 1].end()].lower() in names and noun.isalpha() and noun.islower():
+            return a + words[k - 1].end()
+    return None
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,5}\b")
+
+
+_LEADING = frozenset({"the", "in", "at", "on", "from", "near", "outside", "across"})
+
+
+def _unnamed_places(view: str, taken: list[tuple[int, int]], names: frozenset[str]) -> list[tuple[int, int]]:
+    """Places the gazetteer knows, capitalised, where spaCy tagged nothing ("Pakistan Taleban claim
+    responsibility for Peshawar attack": no entity at "Peshawar"): a run of capitalised words that is a known
+    name and nothing more (a leading "The", "In"... aside), so not "Sabha" of "Rajya Sabha" (a city in Libya)
+    nor a word of a headline in title case; not one word of a known person's name ("Delgado")."""
+    out: list[tuple[int, int]] = []
+    for run in _CAPITALISED_RUN.finditer(view):
+        a, b = run.span()
+        while (space := view.find(" ", a, b)) > 0 and view[a:space].lower() in _LEADING:
+            a = space + 1
+        name = view[a:b].lower()
+        if (
+            name in names
+            and not (" " not in name and name in person_name_words())
+            and not any(x < b and a < y for x, y in taken)
+        ):
+            out.append((a, b))
+    return out
 
 
 def _people_in_place(mentions: list[Mention]) -> tuple[Mention, ...]:
