@@ -206,3 +206,16 @@ def test_a_known_place_the_ner_missed_is_a_place(text, place):
 def test_a_name_in_capitals_stays_a_name():
     found = {(m.text, m.label) for m in analyse("Gunmen attacked the Karachi University campus.").mentions}
     assert ("Karachi University", "ORG") in found  # a name, not the city and a noun
+
+
+def test_a_missed_place_fills_a_gap_only():
+    from ctwatch.nlp import _entities, get_nlp, place_names
+
+    text = "An officer of the Elite Force of Bannu was shot dead in Swabi District on Monday."
+    sdoc = get_nlp()(text)
+    swabi = sdoc.char_span(text.index("Swabi"), text.index(" on Monday"), label="GPE")
+    sdoc.ents = [swabi]  # the sentence names where it happened: Bannu, the unit's home, is not added
+    assert [text[a:b] for a, b, _label, _id in _entities(sdoc, text, place_names())] == ["Swabi District"]
+    sdoc.ents = []  # a sentence that names no place gets the one the gazetteer knows
+    found = [(text[a:b], label) for a, b, label, _id in _entities(sdoc, text, place_names())]
+    assert ("Bannu", "GPE") in found

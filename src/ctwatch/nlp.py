@@ -340,8 +340,8 @@ _NOT_PLACE_LABELS = frozenset({"DATE", "ORG", "PRODUCT", "NORP", "PERSON"})
 
 
 def _entities(sdoc: Any, view: str, names: frozenset[str]) -> Iterator[tuple[int, int, str, str]]:
-    """spaCy's entities as (start, end, label, ruler id), in order, and the places it missed
-    (``_unnamed_places``). One that runs over a paragraph break is spaCy's error ("Karachi\nBlasts" of two
+    """spaCy's entities as (start, end, label, ruler id), in order, and the places it missed in a sentence
+    where it found none (``_unnamed_places``). One that runs over a paragraph break is spaCy's error ("Karachi\nBlasts" of two
     headlines, tagged ORG): of its parts, those the gazetteer knows are places and the rest is dropped, as its
     label was read across the break."""
     found: list[tuple[int, int, str, str]] = []
@@ -358,7 +358,14 @@ def _entities(sdoc: Any, view: str, names: frozenset[str]) -> Iterator[tuple[int
                 start = a + part.start() + part.group().index(name)
                 found.append((start, start + len(name), "GPE", ""))
     taken = [(a, b) for a, b, _label, _id in found]
-    found += [(a, b, "GPE", "") for a, b in _unnamed_places(view, taken, names)]
+    placed = [a for a, _b, label, _id in found if label in ("GPE", "LOC", "FAC")]
+    sentences = [(s.start_char, s.end_char) for s in sdoc.sents]
+    for a, b in _unnamed_places(view, taken, names):
+        start, end = next(((x, y) for x, y in sentences if x <= a < y), (a, b))
+        if not any(
+            start <= c < end for c in placed
+        ):  # fill a gap only: "(Bannu)" beside "Swabi District" is a
+            found.append((a, b, "GPE", ""))  # unit's home, not where it happened
     yield from sorted(found)
 
 
