@@ -399,7 +399,7 @@ def _unnamed_places(view: str, taken: list[tuple[int, int]], names: frozenset[st
         name = view[a:b].lower()
         if (
             name in names
-            and not (" " not in name and name in person_name_words())
+            and name not in person_name_words()  # single words only: a name of several is never there
             and not any(x < b and a < y for x, y in taken)
         ):
             out.append((a, b))
