@@ -215,7 +215,11 @@ def test_a_missed_place_fills_a_gap_only():
     sdoc = get_nlp()(text)
     swabi = sdoc.char_span(text.index("Swabi"), text.index(" on Monday"), label="GPE")
     sdoc.ents = [swabi]  # the sentence names where it happened: Bannu, the unit's home, is not added
-    assert [text[a:b] for a, b, _label, _id in _entities(sdoc, text, place_names())] == ["Swabi District"]
+    assert [text[a:b] for a, b, _label, _id in _entities(sdoc, text, place_names(), [(0, len(text))])] == [
+        "Swabi District"
+    ]
     sdoc.ents = []  # a sentence that names no place gets the one the gazetteer knows
-    found = [(text[a:b], label) for a, b, label, _id in _entities(sdoc, text, place_names())]
+    found = [
+        (text[a:b], label) for a, b, label, _id in _entities(sdoc, text, place_names(), [(0, len(text))])
+    ]
     assert ("Bannu", "GPE") in found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -303,16 +303,15 @@ class Analyse:
         import bisect
 
         names = place_names()
-        for start, end, label, ent_id in _entities(sdoc, view, names):
+        for start, end, label, ent_id in _entities(sdoc, view, names, [(s.start, s.end) for s in sents]):
             idx = bisect.bisect_right(starts, start) - 1
             actor_id = ent_id or None
             name = text[start:end]
             if (
                 label in _NOT_PLACE_LABELS
                 and not actor_id
-                and name.lower() in names
                 and not _DATEWORD.search(name)
-                and not (label == "PERSON" and name.lower() in person_name_words())
+                and _gazetteer_place(name, names, may_be_person=label == "PERSON")
             ):
                 # "Turbat" tagged DATE, "KARACHI" ORG, "Quetta" PRODUCT, "Punjab" NORP, "Sialkot" PERSON in a
                 # headline: the gazetteer knows better (but "Delgado", "Hassan" are people's names as well)
@@ -339,9 +338,20 @@ class Analyse:
 _NOT_PLACE_LABELS = frozenset({"DATE", "ORG", "PRODUCT", "NORP", "PERSON"})
 
 
-def _entities(sdoc: Any, view: str, names: frozenset[str]) -> Iterator[tuple[int, int, str, str]]:
+def _gazetteer_place(name: str, names: frozenset[str], may_be_person: bool) -> bool:
+    """Whether a name the NER tagged as no place, or not at all, is a place: the gazetteer knows it and, where
+    it may be a person's name (tagged PERSON, or not tagged), no known person's name holds it ("Delgado",
+    "Hassan" are towns and surnames)."""
+    low = name.lower()
+    return low in names and not (may_be_person and low in person_name_words())
+
+
+def _entities(
+    sdoc: Any, view: str, names: frozenset[str], sentences: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, str, str]]:
     """spaCy's entities as (start, end, label, ruler id), in order, and the places it missed in a sentence
-    where it found none (``_unnamed_places``). One that runs over a paragraph break is spaCy's error ("Karachi\nBlasts" of two
+    (of ``sentences``, the document's, which never cross a paragraph break) where it found none
+    (``_unnamed_places``). One that runs over a paragraph break is spaCy's error ("Karachi\nBlasts" of two
     headlines, tagged ORG): of its parts, those the gazetteer knows are places and the rest is dropped, as its
     label was read across the break."""
     found: list[tuple[int, int, str, str]] = []
@@ -354,18 +364,16 @@ def _entities(sdoc: Any, view: str, names: frozenset[str]) -> Iterator[tuple[int
             continue
         for part in re.finditer(r"[^\n]+", view[a:b]):
             name = part.group().strip(" ,;:")
-            if name.lower() in names:
+            if _gazetteer_place(name, names, may_be_person=False):
                 start = a + part.start() + part.group().index(name)
                 found.append((start, start + len(name), "GPE", ""))
     taken = [(a, b) for a, b, _label, _id in found]
     placed = [a for a, _b, label, _id in found if label in ("GPE", "LOC", "FAC")]
-    sentences = [(s.start_char, s.end_char) for s in sdoc.sents]
     for a, b in _unnamed_places(view, taken, names):
         start, end = next(((x, y) for x, y in sentences if x <= a < y), (a, b))
-        if not any(
-            start <= c < end for c in placed
-        ):  # fill a gap only: "(Bannu)" beside "Swabi District" is a
-            found.append((a, b, "GPE", ""))  # unit's home, not where it happened
+        # fill a gap only: "(Bannu)" beside "Swabi District" is a unit's home, not where it happened
+        if not any(start <= c < end for c in placed):
+            found.append((a, b, "GPE", ""))
     yield from sorted(found)
 
 
@@ -396,11 +404,8 @@ def _unnamed_places(view: str, taken: list[tuple[int, int]], names: frozenset[st
         a, b = run.span()
         while (space := view.find(" ", a, b)) > 0 and view[a:space].lower() in _LEADING:
             a = space + 1
-        name = view[a:b].lower()
-        if (
-            name in names
-            and name not in person_name_words()  # single words only: a name of several is never there
-            and not any(x < b and a < y for x, y in taken)
+        if _gazetteer_place(view[a:b], names, may_be_person=True) and not any(
+            x < b and a < y for x, y in taken
         ):
             out.append((a, b))
     return out
