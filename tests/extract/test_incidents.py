@@ -617,3 +617,20 @@ def test_a_hard_wrapped_report_gives_the_incident_its_unwrapped_text_gives(tmp_p
     assert wrapped["wounded"]["best"] == 12 and ("bla", "claimed") in perps(wrapped)
     for ev in wrapped["evidence"]:
         assert wrapped_doc["text"][ev["start"] : ev["end"]] == ev["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Militants kidnapped four labourers from the Kharan area on Monday, police said.", "Kharan"),
+        (
+            "The engineer, who was abducted on May 24 from Quetta, was released after a ransom was paid.",
+            "Quetta",
+        ),
+        # "from" names where the fire came from, not where the incident happened
+        ("Three rockets fired from Kandahar landed in Chaman, killing two children.", "Chaman"),
+    ],
+)
+def test_where_a_kidnapping_took_its_victims_from_is_where_it_happened(tmp_path, text, place):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert inc["location"]["name"] == place

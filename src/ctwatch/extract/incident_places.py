@@ -10,6 +10,7 @@ from typing import Any
 from .. import geo
 from ..actors import registry
 from ..model import Document, Mention, Place
+from .lexicon import lexicon
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -60,7 +61,7 @@ def _places(
         if _is_dateline(doc, m):
             continue  # "ISLAMABAD, November 25 - ...": where the story was filed, not where it happened
         before = doc.text[max(0, m.start - 12) : m.start].lower()
-        if re.search(r"\b(fall of|from|to)\s+(the\s+)?$", before):
+        if re.search(r"\b(fall of|from|to)\s+(the\s+)?$", before) and not _taken_from(doc, m):
             continue  # "the fall of Kabul", "a threat from", "beyond the border to Pakistan"
         place = geo.resolve(m.text, context.get(m.text, set()), home)
         if _common_word_abroad(m.text, place, context.get(m.text, set())):
@@ -68,6 +69,22 @@ def _places(
         if place.precision != "unknown":
             out.append(dataclasses.replace(place, text=m.text))
     return out
+
+
+def _taken_from(doc: Document, m: Mention) -> bool:
+    """Whether the place is where a kidnapping took its victims from ("kidnapped four labourers from the
+    Tallar area of Turbat", "abducted on May 24 from Quetta"): that is where it happened, where "from" names
+    no incident's place otherwise ("rockets fired from the mountains", "a threat from")."""
+    window = doc.text[max(0, m.start - 80) : m.start]
+    found = re.search(r"\bfrom\s+(?:the\s+)?$", window, re.I)
+    if found is None:
+        return False
+    lead = window[: found.start()]
+    return any(
+        h.entry.attack.startswith("Hostage Taking") and len(re.findall(r"[\w']+", lead[h.end :])) <= 5
+        for h in lexicon().triggers.find(lead)
+        if not re.search(r"[.;!?]", lead[h.end :])
+    )
 
 
 def _common_word_abroad(text: str, place: Place, context: set[str]) -> bool:
