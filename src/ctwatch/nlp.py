@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
-from . import datafiles
+from . import datafiles, geo
 from .actors import registry
 from .errors import ModelError
 from .model import Document, Mention, Span
@@ -311,7 +311,10 @@ class Analyse:
                 label in _NOT_PLACE_LABELS
                 and not actor_id
                 and not _DATEWORD.search(name)
-                and _gazetteer_place(name, names, may_be_person=label == "PERSON")
+                and (
+                    _gazetteer_place(name, names, may_be_person=label == "PERSON")
+                    or _names_an_admin_unit(name, view[end : end + 16])
+                )
             ):
                 # "Turbat" tagged DATE, "KARACHI" ORG, "Quetta" PRODUCT, "Punjab" NORP, "Sialkot" PERSON in a
                 # headline: the gazetteer knows better (but "Delgado", "Hassan" are people's names as well)
@@ -344,6 +347,18 @@ def _gazetteer_place(name: str, names: frozenset[str], may_be_person: bool) -> b
     "Hassan" are towns and surnames)."""
     low = name.lower()
     return low in names and not (may_be_person and low in person_name_words())
+
+
+_ADMIN_UNIT = r"(?:districts?|tehsils?|talukas?|agency|division|sub-?division|province)"
+
+
+def _names_an_admin_unit(name: str, after: str) -> bool:
+    """Whether a name is that of a district, tehsil or province the gazetteer knows, by its own words
+    ("Lakki Marwat District", tagged PERSON) or the word after it ("the Tank district", "Tank" tagged ORG):
+    the administrative word says it is a place, and the gazetteer which one."""
+    if not (re.search(rf"\s{_ADMIN_UNIT}$", name, re.I) or re.match(rf"\s+{_ADMIN_UNIT}\b", after, re.I)):
+        return False
+    return any(c.precision in ("admin1", "admin2", "city") for c in geo.candidates(name))
 
 
 def _entities(
