@@ -82,6 +82,7 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
         ("The blast killed three soldiers and a civilian near Wana.", (4, 4, 4), (None, None, None)),
         ("Gunmen shot dead a shopkeeper and his son in Turbat.", (2, 2, 2), (None, None, None)),
         ("Bomb kills policeman and two children in Chaman", (3, 3, 3), (None, None, None)),
+        ("Gunmen shot dead two polio workers and a policeman escorting them.", (3, 3, 3), (None, None, None)),
         ("Militants killed two soldiers and injured three civilians.", (2, 2, 2), (3, 3, 3)),
         ("The raid killed militants and a soldier.", (None, None, None), (None, None, None)),  # how many?
         # people "including" some of them are among them, not more of them

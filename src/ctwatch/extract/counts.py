@@ -409,8 +409,16 @@ def _listed_after(sentence: str, end: int) -> Count | None:
             figure = max((j for j in (1, 2, 3) if words_to_int(" ".join(words[:j])) is not None), default=0)
             if figure:
                 n, words = words_to_int(" ".join(words[:figure])), words[figure:]
-        tail = next((k for k, w in enumerate(words) if w.lower() in _ITEM_END), None)
-        words = words[:tail]  # "his son in Bannu": the list ends with this item
+        tail = next(
+            (
+                k
+                for k, w in enumerate(words)
+                if w.lower() in _ITEM_END
+                or (k and w.lower().endswith("ing") and _counted_people(words[k - 1]))
+            ),
+            None,
+        )
+        words = words[:tail]  # "his son in Bannu", "a policeman escorting them": the list ends with this item
         if not 1 <= len(words) <= 3 or not _counted_people(words[-1]):
             break
         if n is None and not _singular(words[-1]):
