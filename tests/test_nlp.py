@@ -245,3 +245,46 @@ def test_a_missed_place_fills_a_gap_only():
         (text[a:b], label) for a, b, label, _id in _entities(sdoc, text, place_names(), [(0, len(text))])
     ]
     assert ("Bannu", "GPE") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "where", "place"),
+    [
+        # Panjgur, a town of Balochistan whose population the gazetteer does not give
+        (
+            "Gunmen attacked a checkpost in Panjgur on Monday, officials in Quetta said.",
+            "Panjgur",
+            "Quetta",
+            True,
+        ),
+        # a town of Meghalaya of 25,000 people
+        (
+            "A landmine exploded near Williamnagar on Friday, police in Meghalaya said.",
+            "Williamnagar",
+            "Meghalaya",
+            True,
+        ),
+        # a village of under 15,000 people that shares its name with a colony of Quetta
+        ("Gunmen attacked a shop in Jam on Monday, officials in Quetta said.", "Jam", "Quetta", False),
+        # towns of the name lie in the United States, not in the country the report's places point to
+        (
+            "Gunmen attacked a checkpost in Eagle on Monday, officials in Quetta said.",
+            "Eagle",
+            "Quetta",
+            False,
+        ),
+        # after no preposition of place
+        ("Panjgur said on Monday that officials in Quetta were safe.", "Panjgur", "Quetta", False),
+    ],
+)
+def test_a_town_after_in_at_or_near_tagged_as_no_place(text, town, where, place):
+    from ctwatch.nlp import get_nlp
+
+    sdoc = get_nlp()(text)
+    # as the small English NER may tag them: the town an organisation
+    sdoc.ents = [
+        sdoc.char_span(text.index(town), text.index(town) + len(town), label="ORG"),
+        sdoc.char_span(text.index(where), text.index(where) + len(where), label="GPE"),
+    ]
+    doc = Analyse()._fill(Document.from_text(text), sdoc)
+    assert ((town, "GPE") in {(m.text, m.label) for m in doc.mentions}) == place

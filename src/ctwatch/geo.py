@@ -280,6 +280,11 @@ def _points_to(name: str) -> frozenset[str]:
     return frozenset(x for x in (top.country, norm(top.admin1) if top.admin1 else None) if x)
 
 
+def countries_named(names: Iterable[str]) -> set[str]:
+    """The countries (alpha-3) that place names point to on their own."""
+    return {x for n in set(names) for x in _points_to(n) if len(x) == 3 and x.isupper()}
+
+
 def contexts(names: Iterable[str]) -> dict[str, set[str]]:
     """For each place mention, what the document's *other* mentions point to: "Paris" in a story that also
     names Illinois and Indiana must not count its own French namesake as evidence for France."""

@@ -334,7 +334,7 @@ class Analyse:
             doc,
             paragraphs=tuple(Span(p.start, p.end, text[p.start : p.end]) for p in paragraphs(view)),
             sentences=tuple(sents),
-            mentions=_people_in_place(mentions),
+            mentions=_people_in_place(_towns_after_prepositions(mentions, view)),
         )
 
 
@@ -359,6 +359,39 @@ def _names_an_admin_unit(name: str, after: str) -> bool:
     if not (re.search(rf"\s{_ADMIN_UNIT}$", name, re.I) or re.match(rf"\s+{_ADMIN_UNIT}\b", after, re.I)):
         return False
     return any(c.precision in ("admin1", "admin2", "city") for c in geo.candidates(name))
+
+
+TOWN_MIN_POPULATION = 15_000  # a town, not a village that shares a name with a colony or a street
+
+
+def _towns_after_prepositions(mentions: list[Mention], view: str) -> list[Mention]:
+    """Names tagged as no place after "in", "at" or "near" that are towns of a country the document's places
+    point to ("attacked a checkpost in Panjgur", tagged ORG, in a report from Balochistan; "near
+    Williamnagar", PERSON): a town of at least ``TOWN_MIN_POPULATION`` people or of a number the gazetteer
+    does not give (Panjgur, Wana), and, where it may be a person's name, no known person's name holds it ("in
+    Khanna")."""
+    maybe = [
+        k
+        for k, m in enumerate(mentions)
+        if m.label in _NOT_PLACE_LABELS
+        and not m.actor_id
+        and not _DATEWORD.search(m.text)
+        and re.search(r"\b(?:in|at|near)\s+$", view[max(0, m.start - 6) : m.start], re.I)
+        and not (m.label == "PERSON" and m.text.lower() in person_name_words())
+    ]
+    if not maybe:
+        return mentions
+    countries = geo.countries_named(m.text for m in mentions if m.label in ("GPE", "LOC"))
+    out = list(mentions)
+    for k in maybe:
+        if any(
+            c.precision == "city"
+            and c.country in countries
+            and (c.population >= TOWN_MIN_POPULATION or not c.population)
+            for c in geo.candidates(mentions[k].text)
+        ):
+            out[k] = dataclasses.replace(mentions[k], label="GPE")
+    return out
 
 
 def _entities(
