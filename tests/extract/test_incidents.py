@@ -298,6 +298,18 @@ def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
             "Militants shot dead two policemen in Karachi on Monday. SSP Rao Anwar said the attackers fled.",
             {"militants"},
         ),
+        # who tells of the attack: the spokesman of a group that claims nothing
+        (
+            "A bomb exploded at a mosque in Kabul on Wednesday, killing 25 worshippers. Taliban officials said "
+            "the explosives had been hidden in a bag.",
+            set(),
+        ),
+        # but a group suspected in so many words stays suspected
+        (
+            "A bomb exploded at a mosque in Kabul on Wednesday, killing 25 worshippers. Officials suspect the "
+            "Taliban.",
+            {"taliban"},
+        ),
     ],
 )
 def test_who_is_named_but_did_not_act(tmp_path, text, perpetrators):

@@ -455,6 +455,8 @@ def _perpetrators(
             if follow_up and not why.startswith("cue"):
                 continue
             if attribution == "suspected" and not any(cues[k] for k in ("suspected", "claimed", "denied")):
+                if _sayer(sdoc, m):
+                    continue  # "Taliban officials said the explosives had been hidden in a bag": who tells
                 # a group merely named in the sentence: weak suspicion only
                 conf = 0.3
             out.append(Perpetrator(actor.id, actor.name, attribution, conf, why, m.text))
@@ -486,6 +488,23 @@ def _perpetrators(
                     )
                 )
     return out
+
+
+def _sayer(sdoc: Any, m: Mention) -> bool:
+    """Whether a name is (or qualifies) the subject of a reporting verb: "Taliban officials said ...", "the
+    LeT spokesman told reporters ..."."""
+    tok = _token_at(sdoc, m.end - 1)
+    for _ in range(3):
+        if tok is None or tok.dep_ not in ("compound", "amod", "poss", "nmod"):
+            break
+        tok = tok.head
+    if tok is None or tok.dep_ != "nsubj" or tok.head.lower_ not in REPORTING_VERBS:
+        return False
+    verb = tok.head
+    after = sdoc[verb.i + 1] if verb.i + 1 < len(sdoc) else None
+    return not (
+        after is not None and after.tag_ == "VBN"
+    )  # "militants said killed": headline for "reportedly"
 
 
 def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:
