@@ -39,6 +39,12 @@ from ctwatch.actors import Actor, Registry, Role, norm, registry
         ("Shanghai Cooperation Organisation", "sco"),
         ("US State Department", "us-state-department"),
         ("SSG", "pak-ssg"),
+        # India's, Bangladesh's and Afghanistan's security forces
+        ("CRPF", "ind-crpf"),
+        ("J&K Police", "ind-jkp"),
+        ("Assam Rifles", "ind-ar"),
+        ("Rapid Action Battalion", "bgd-rab"),
+        ("Afghan National Army", "afg-ana"),
     ],
 )
 def test_lookup(name, actor_id):

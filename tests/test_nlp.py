@@ -102,6 +102,16 @@ def test_truecase_names_of_several_words(text, expected):
     assert truecase(text) == expected
 
 
+def test_an_alias_marked_lower_ok_false_is_not_truecased():
+    from ctwatch.actors import registry
+
+    assert registry().lookup("ANA").id == "afg-ana" and not registry().get("afg-ana").lower_ok
+    # "ANA" is the Afghan National Army as written; "ana" in caseless text is a woman's name
+    assert truecase("witnesses said ana maria was hurt. the crpf fired.") == (
+        "Witnesses said ana maria was hurt. The CRPF fired."
+    )
+
+
 def test_is_caseless():
     assert is_caseless("all lower case text about an attack in the city")
     assert is_caseless("ALL UPPER CASE TEXT ABOUT AN ATTACK IN THE CITY")

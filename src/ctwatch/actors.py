@@ -42,6 +42,7 @@ class Actor:
     roles: tuple[Role, ...] = ()
     parent: str | None = None
     demonyms: tuple[str, ...] = field(default=(), compare=False)
+    lower_ok: bool = field(default=True, compare=False)  # False: its aliases are words in lower case too
 
     def kind_on(self, day: str | None) -> str:
         """The actor's kind on a date (YYYY-MM-DD); its default kind when the date is unknown."""
@@ -239,6 +240,7 @@ def load() -> Registry:
                     designations=_designations(item.get("designations", [])),
                     roles=tuple(Role(**r) for r in item.get("roles", [])),
                     parent=item.get("parent"),
+                    lower_ok=bool(item.get("lower_ok", True)),
                 )
             )
         except (KeyError, TypeError) as exc:

@@ -53,6 +53,16 @@ _WORDLIKE = {
 }
 
 
+@cache
+def _wordlike() -> frozenset[str]:
+    """Names matched only as written and never truecased: ``_WORDLIKE`` and the aliases of the actors that
+    ``actors.toml`` marks ``lower_ok = false`` ("ANA" is the Afghan National Army, "ana" a woman's name)."""
+    reg = registry()
+    return frozenset(_WORDLIKE) | {
+        alias.lower() for a in reg.actors.values() if not a.lower_ok for alias in a.aliases
+    }
+
+
 def _place_names() -> list[tuple[str, str, str]]:
     out = []
     for row in datafiles.tsv("places_extra.tsv"):
@@ -75,7 +85,7 @@ def ruler_patterns() -> list[dict[str, Any]]:
         if (text, label) in seen or len(text) < 2:
             continue
         seen.add((text, label))
-        short = (text.isupper() and len(text) <= 5) or text.lower() in _WORDLIKE
+        short = (text.isupper() and len(text) <= 5) or text.lower() in _wordlike()
         pattern: dict[str, Any] = {"label": label, "pattern": [{"ORTH": text}] if short else text}
         if ident:
             pattern["id"] = ident
@@ -125,7 +135,7 @@ def _case_table() -> tuple[dict[str, str], dict[str, list[str]]]:
     phrases: dict[str, str] = {}
     for text, _label, _id in [*registry().names(), *_place_names()]:
         low = text.lower()
-        if low in _WORDLIKE or len(low) < 3:
+        if low in _wordlike() or len(low) < 3:
             continue
         if " " in text or "-" in text:
             phrases[low] = text
