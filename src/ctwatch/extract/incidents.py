@@ -500,11 +500,9 @@ def _sayer(sdoc: Any, m: Mention) -> bool:
         tok = tok.head
     if tok is None or tok.dep_ != "nsubj" or tok.head.lower_ not in REPORTING_VERBS:
         return False
-    verb = tok.head
-    after = sdoc[verb.i + 1] if verb.i + 1 < len(sdoc) else None
-    return not (
-        after is not None and after.tag_ == "VBN"
-    )  # "militants said killed": headline for "reportedly"
+    after = sdoc[tok.head.i + 1] if tok.head.i + 1 < len(sdoc) else None
+    # "militants said killed": a headline's "reportedly", not a saying
+    return after is None or after.tag_ != "VBN"
 
 
 def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:
