@@ -317,14 +317,9 @@ class Analyse:
             idx = bisect.bisect_right(starts, start) - 1
             actor_id = ent_id or None
             name = text[start:end]
-            if (
-                label in _NOT_PLACE_LABELS
-                and not actor_id
-                and not _DATEWORD.search(name)
-                and (
-                    _gazetteer_place(name, names, may_be_person=label == "PERSON")
-                    or _names_an_admin_unit(name, view[end : end + 16])
-                )
+            if _tagged_as_no_place(label, actor_id, name) and (
+                _gazetteer_place(name, names, may_be_person=label == "PERSON")
+                or _names_an_admin_unit(name, view[end : end + 16])
             ):
                 # "Turbat" tagged DATE, "KARACHI" ORG, "Quetta" PRODUCT, "Punjab" NORP, "Sialkot" PERSON in a
                 # headline: the gazetteer knows better (but "Delgado", "Hassan" are people's names as well)
@@ -349,6 +344,12 @@ class Analyse:
 
 
 _NOT_PLACE_LABELS = frozenset({"DATE", "ORG", "PRODUCT", "NORP", "PERSON"})
+
+
+def _tagged_as_no_place(label: str, actor_id: str | None, name: str) -> bool:
+    """Whether the NER tagged a name as something a place may be mistaken for, and it is neither a registry
+    actor nor a date's word: the names the relabelling rules below may read as places."""
+    return label in _NOT_PLACE_LABELS and not actor_id and not _DATEWORD.search(name)
 
 
 def _gazetteer_place(name: str, names: frozenset[str], may_be_person: bool) -> bool:
@@ -383,9 +384,7 @@ def _towns_after_prepositions(mentions: list[Mention], view: str) -> list[Mentio
     maybe = [
         k
         for k, m in enumerate(mentions)
-        if m.label in _NOT_PLACE_LABELS
-        and not m.actor_id
-        and not _DATEWORD.search(m.text)
+        if _tagged_as_no_place(m.label, m.actor_id, m.text)
         and re.search(r"\b(?:in|at|near)\s+$", view[max(0, m.start - 6) : m.start], re.I)
         and not (m.label == "PERSON" and m.text.lower() in person_name_words())
     ]
