@@ -163,3 +163,19 @@ def test_misspelt_state(text, state):
 
     actor = registry().misspelt_state(text)
     assert (actor.id if actor else None) == state
+
+
+def test_the_ruler_reads_a_hyphened_name_written_with_spaces_too():
+    from ctwatch.actors import registry
+
+    names = {(text, actor_id) for text, _label, actor_id in registry().names()}
+    assert {("Tehreek-e-Taliban Pakistan", "ttp"), ("Tehreek e Taliban Pakistan", "ttp")} <= names
+    assert ("Lashkar e Jhangvi", "lej") in names
+    assert not any(text == "M 19" for text, _id in names)  # a hyphen before a figure stays
+
+
+def test_ambiguous_aliases_are_read_normalised():
+    from ctwatch.actors import registry
+
+    ssp = registry().get("ssp")
+    assert ssp is not None and ssp.ambiguous == frozenset({"ssp"})

@@ -159,6 +159,24 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (2, 2, 2),
             (3, 3, 3),
         ),
+        # the names of those hit, however many, stand between the figure and its word
+        (
+            "Four Sindh Rangers personnel, identified as Qasim Ali, Shahdat Ali, Ashfaq and Akhtar Ali, were shot "
+            "dead by three unidentified assailants.",
+            (4, 4, 4),
+            (None, None, None),
+        ),
+        # a group's acronym after its name stands between the figure and its people
+        (
+            "Three Tehreek e Taliban Pakistan (TTP) militants were shot dead in Karachi.",
+            (3, 3, 3),
+            (None, None, None),
+        ),
+        (
+            "Two Central Reserve Police Force (CRPF) troopers were killed in the blast.",
+            (2, 2, 2),
+            (None, None, None),
+        ),
         # and what stays as it was
         ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
         ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),

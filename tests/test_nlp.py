@@ -298,3 +298,32 @@ def test_a_town_after_in_at_or_near_tagged_as_no_place(text, town, where, place)
     ]
     doc = Analyse()._fill(Document.from_text(text), sdoc)
     assert ((town, "GPE") in {(m.text, m.label) for m in doc.mentions}) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # South Asian wire copy drops the hyphens: the Pakistani Taliban, not the Afghan Taliban and a state
+        ("Tehreek e Taliban Pakistan claimed the attack.", ("Tehreek e Taliban Pakistan", "ACTOR", "ttp")),
+        ("Two Hizb ul Mujahideen militants were killed.", ("Hizb ul Mujahideen", "ACTOR", "hm")),
+        ("Lashkar e Jhangvi claimed the bombing.", ("Lashkar e Jhangvi", "ACTOR", "lej")),
+    ],
+)
+def test_a_name_written_without_its_hyphens_is_the_name(text, expected):
+    found = mentions(analyse(text))
+    assert expected in found
+    assert [m for m in found if m[2] and m != expected] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # in Pakistan's news "SSP" is most often a Senior Superintendent of Police
+        ("Senior Superintendent of Police (SSP) Rao Anwar said the attackers fled.", None),
+        ("SSP Operations said police had arrested three suspects.", None),
+        # and Sipah-e-Sahaba Pakistan where the report names the group
+        ("A leader of the Sipah e Sahaba Pakistan (SSP) was shot dead in Karachi.", "ssp"),
+    ],
+)
+def test_an_ambiguous_alias_is_its_actor_only_beside_another_of_its_names(text, actor_id):
+    assert {m.actor_id for m in analyse(text).mentions if m.text == "SSP"} == {actor_id}

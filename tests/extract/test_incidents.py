@@ -310,6 +310,22 @@ def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
             "Taliban.",
             {"taliban"},
         ),
+        # whose people were hit: the group of the dead, not a suspect
+        (
+            "Gunmen killed two senior members of Ahl e Sunnat Wal Jamaat (ASWJ) in Islamabad on January 3.",
+            {"gunmen"},
+        ),
+        (
+            "Unidentified assailants shot dead a leader belonging to the Sipah e Sahaba Pakistan (SSP) in "
+            "Karachi on Monday.",
+            {"unidentified assailants"},
+        ),
+        ("Three Tehreek e Taliban Pakistan (TTP) militants were killed in Karachi on March 8.", set()),
+        # ... while a group that did it stays
+        (
+            "Suspected TTP militants killed two policemen in Bannu on Monday.",
+            {"ttp", "suspected ttp militants"},
+        ),
     ],
 )
 def test_who_is_named_but_did_not_act(tmp_path, text, perpetrators):
@@ -410,6 +426,19 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
         ),
         # a person word read with what follows it in the lexicon ("leader of the") is the person
         ("Gunmen shot dead the leader of a farmers' union in Kanker District on Monday.", ["leader"]),
+        # who suspects or arrests is not hit, nor a headline's source after a colon
+        ("Two policemen were killed in Bannu on Monday. Police suspected the TTP.", ["policemen"]),
+        ("Bomb kills three Pakistani soldiers in Bannu: officials", ["Pakistani soldiers"]),
+        # a force named by its men ("four Rangers") is hit; the force acting is not
+        (
+            "Two Lashkar e Jhangvi militants confessed to killing four Rangers in Karachi on December 6.",
+            ["Rangers"],
+        ),
+        (
+            "Two Levies personnel were injured when militants attacked a check post in Kech District.",
+            ["Levies personnel"],
+        ),
+        ("Rangers arrested three target killers after a shootout in Lyari on Monday.", []),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
@@ -646,3 +675,11 @@ def test_a_hard_wrapped_report_gives_the_incident_its_unwrapped_text_gives(tmp_p
 def test_where_a_kidnapping_took_its_victims_from_is_where_it_happened(tmp_path, text, place):
     _doc, (inc,) = incidents_in(tmp_path, text)
     assert inc["location"]["name"] == place
+
+
+def test_a_force_named_by_its_men_is_the_victims_force(tmp_path):
+    _doc, incs = incidents_in(
+        tmp_path,
+        "Four Sindh Rangers personnel were shot dead by unidentified assailants in Karachi on Monday.",
+    )
+    assert [(v["actor_id"], v["nationality"]) for i in incs for v in i["victims"]] == [("pak-rangers", "PAK")]

@@ -247,6 +247,9 @@ def test_an_ethnic_group_is_coded_by_where_it_lives(pipe, text, source):
         # a dateline is where the story was filed; an arrest in a city is no act against its country
         "KARACHI, October 7 (Wire) - A car bomb struck a convoy carrying Chinese engineers.",
         "The Counter Terrorism Department arrested three suspects in Lahore on Sunday.",
+        # claiming an attack is a statement (CAMEO 015, no PLOVER event), not an accusation
+        "Tehreek e Taliban Pakistan claimed responsibility for the attack.",
+        "The TTP accepted responsibility for the bombing.",
     ],
 )
 def test_no_event(pipe, text):
@@ -491,3 +494,9 @@ def test_an_unknown_person_is_kept_by_name(pipe):
     _found, doc = coded(pipe, "Judge Alejandro Rivera opened investigations against Chilean officials.")
     sources = {(x.source.actor_id, x.source.name, x.source.country) for x in extract(doc, partial=True)}
     assert (None, "Alejandro Rivera", "CHL") in sources, sources
+
+
+def test_confessing_to_a_killing_codes_the_killing(pipe):
+    found, _doc = coded(pipe, "Two Lashkar e Jhangvi militants confessed to killing four Rangers in Karachi.")
+    assert ("lej", "ASSAULT", "pak-rangers", "asserted") in found
+    assert not any(kind == "SUPPORT" for _s, kind, _t, _m in found)

@@ -211,14 +211,22 @@ def _is_person_phrase(text: str, q: Quantity, limit: int = 4) -> bool:
 
 # "Two SF personnel, identified as Abdul Shakoor and Izhar, were killed": the names between are left out
 _IDENTIFIED = re.compile(
-    r",\s*(?:identified as|named|aged|both|all)\b[^,;:()]{1,80}?(?:,|(?=\s+(?:were|was|have been|had been)\b))",
+    # a list of names ("identified as Qasim Ali, Ashfaq and Akhtar Ali, were"), not a second person named
+    r",\s*(?:identified as|named)\b(?:(?!\b(?:identified|named|an?|his|her|their)\b)[^;:()]){1,120}?,"
+    r"(?=\s+(?:were|was|have been|had been)\b)"
+    r"|,\s*(?:identified as|named|aged|both|all)\b[^,;:()]{1,80}?(?:,|(?=\s+(?:were|was|have been|had been)\b))",
     re.I,
 )
 
 
+# "Three Tehreek e Taliban Pakistan (TTP) militants were killed": a name's acronym after it stands between the
+# figure and its people
+_ACRONYM = re.compile(r"(?<=[A-Za-z])\s+\([A-Z][A-Za-z&-]{1,9}\)(?=\s)")
+
+
 def casualties(sentence: str) -> tuple[Count, Count]:
     """(killed, wounded) stated in one sentence; empty Counts where none is given."""
-    sentence = _IDENTIFIED.sub("", sentence)
+    sentence = _ACRONYM.sub("", _IDENTIFIED.sub("", sentence))
     lex = lexicon()
     qs = quantities(sentence)
     died = [

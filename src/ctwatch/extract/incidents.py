@@ -428,8 +428,6 @@ def _perpetrators(
         actor = reg.get(m.actor_id) if m.actor_id else None
         if actor is None or m.actor_id in victim_actors:
             continue
-        if actor.kind == "armed_group" and m.text.lower() in lex.victims:
-            continue  # "SSP Rao Anwar": a police rank, not Sipah-e-Sahaba Pakistan
         if re.search(
             r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
             doc.text[max(sent.start, m.start - 40) : m.start],
@@ -455,8 +453,10 @@ def _perpetrators(
             if follow_up and not why.startswith("cue"):
                 continue
             if attribution == "suspected" and not any(cues[k] for k in ("suspected", "claimed", "denied")):
-                if _sayer(sdoc, m):
-                    continue  # "Taliban officials said the explosives had been hidden in a bag": who tells
+                if _sayer(sdoc, m) or _among_the_hit(sdoc, m, lex):
+                    # "Taliban officials said the explosives had been hidden in a bag": who tells; "killed two
+                    # members of the ASWJ": whose people were hit
+                    continue
                 # a group merely named in the sentence: weak suspicion only
                 conf = 0.3
             out.append(Perpetrator(actor.id, actor.name, attribution, conf, why, m.text))
@@ -503,6 +503,31 @@ def _sayer(sdoc: Any, m: Mention) -> bool:
     after = sdoc[tok.head.i + 1] if tok.head.i + 1 < len(sdoc) else None
     # "militants said killed": a headline's "reportedly", not a saying
     return after is None or after.tag_ != "VBN"
+
+
+_MODIFIES = ("compound", "amod", "poss", "nmod", "appos")
+
+
+def _among_the_hit(sdoc: Any, m: Mention, lex: Any) -> bool:
+    """Whether a name qualifies who was hit: the passive subject of a casualty word or the object of an attack
+    or casualty verb ("three Lashkar-e-Islam militants were killed", "killed two members of the ASWJ", "shot
+    dead a leader belonging to the SSP")."""
+    tok = _token_at(sdoc, m.end - 1)
+    for _ in range(4):
+        if tok is None:
+            return False
+        if tok.dep_ in _MODIFIES:
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head.head  # "members of X"
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "belonging":
+            tok = tok.head.head.head  # "a leader belonging to X"
+        else:
+            break
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    verb = tok.head.text
+    return bool(lex.killed.find(verb) or lex.wounded.find(verb) or lex.triggers.find(verb))
 
 
 def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:

@@ -15,7 +15,8 @@ from .lexicon import Hit, lexicon
 NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
 # the verbs of who tells ("officials said"), and those of dying, whose subject is the dead
 SOURCE_VERBS = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported)\b", re.I
+    r"^\W*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported|confessed|admitted)\b",
+    re.I,
 )
 _TRAILING = re.compile(r"(?:\s+(?:of|the|a|an))+$", re.I)
 DIE = frozenset({"die", "dies", "died", "dying", "succumbed", "succumbs", "perished", "perishes"})
@@ -45,6 +46,10 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
         covered = end
         start = hit.start
         actor_id = nationality = None
+        force = _force_named(doc, hit, mentions)
+        if force is not None:  # "four Rangers", "two Levies personnel": the force's own men
+            start, actor = force.start, reg.get(force.actor_id or "")
+            actor_id, nationality = force.actor_id, actor.country if actor else None
         # walk left over adjacent names: "a Pakistani SSG commando", "Chinese residents", "TTP leader"
         for m in sorted(mentions, key=lambda m: -m.end):
             if m.label in NAME_LABELS and m.end <= start and not doc.text[m.end : start].strip():
@@ -76,6 +81,34 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
     return out
 
 
+_FORCE_MEN = (
+    r"(?:personnel|men|man|troopers?|soldiers?|jawans?|officials?|officers?|constables?|guards?|commandos?)"
+)
+_COUNTED = re.compile(
+    rf"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)(?:\s+[A-Z][\w.]*)?"
+    rf"|\b{_FORCE_MEN}\s+of(?:\s+the)?)\s+$",
+    re.I,
+)
+_MEN_AFTER = re.compile(rf"\s*(?:\([\w&]+\)\s*)?{_FORCE_MEN}\b", re.I)
+
+
+def _force_named(doc: Document, hit: Hit, mentions: list[Mention]) -> Mention | None:
+    """The security force whose name ends in the person word ("Sindh Rangers", "Levies", "Frontier Corps"),
+    where the name counts its men: "four Rangers", "two Levies personnel", "three personnel of Frontier
+    Corps"; not the force acting ("Rangers raided", "an exchange of fire with Rangers")."""
+    reg = registry()
+    for m in mentions:
+        if m.start <= hit.start and hit.end == m.end and m.label == "ACTOR" and m.actor_id:
+            actor = reg.get(m.actor_id)
+            if actor is None or actor.kind not in ("military", "police"):
+                continue
+            if _COUNTED.search(doc.text[max(0, m.start - 30) : m.start]) or _MEN_AFTER.match(
+                doc.text[m.end : m.end + 30]
+            ):
+                return m
+    return None
+
+
 def _named(tok: Any) -> Any:
     """The word a title or modifier belongs to: "Deputy Chief Fazal Malik" -> "Malik"."""
     while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
@@ -105,7 +138,11 @@ def _acts(tok: Any, lex: Any) -> bool:
     if is_harm(obj.text, lex, casualty_only=True):
         return False  # "villagers sustained injuries", "two civilians lost their lives"
     # "soldiers killed three militants", "militants opened fire", "persons hurled a hand grenade"
-    return is_harm(head.text, lex) or bool(lex.triggers.find(head.doc[head.i : obj.right_edge.i + 1].text))
+    if is_harm(head.text, lex) or lex.triggers.find(head.doc[head.i : obj.right_edge.i + 1].text):
+        return True
+    # any other deed: "police arrested three suspects", "Police suspected the TTP"; not a parse of wire
+    # copy's closing "... in Bannu District reports Daily Times", where the dead are the subject of "reports"
+    return head.pos_ == "VERB" and head.lower_ != "reports"
 
 
 def _describes_noun(tok: Any) -> bool:
@@ -149,13 +186,20 @@ def named_hit(sdoc: Any, mentions: list[Mention], words: Any, intransitive: froz
 def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
     """A person word that names people hit, not a source ("officials said") or part of a name
     ("Balochistan Liberation Army", "a commander of Jamaat-ul-Ahrar")."""
-    if any(m.start <= hit.start < m.end and m.label in ("ACTOR", "ORG") for m in mentions):
+    if _force_named(doc, hit, mentions) is None and any(
+        m.start <= hit.start < m.end and m.label in ("ACTOR", "ORG") for m in mentions
+    ):
         return False
     after = doc.text[hit.end : hit.end + 40]
-    if SOURCE_VERBS.match(after) or re.search(
-        r"\baccording to\s+(?:the\s+)?$", doc.text[max(0, hit.start - 20) : hit.start], re.I
+    before = doc.text[max(0, hit.start - 20) : hit.start]
+    if (
+        SOURCE_VERBS.match(after)
+        or re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I)
+        or (re.search(r":\s*$", before) and re.match(r"[ \t.]*(?:\n|$)", after))
     ):
-        return False  # "officials said", "according to the police": who tells, not who was hit
+        # "officials said", "according to the police", a headline's "Bomb kills three soldiers: officials": who
+        # tells, not who was hit
+        return False
     office = re.search(
         r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+of\s+(?:the\s+)?$",
         doc.text[max(0, hit.start - 50) : hit.start],
