@@ -28,6 +28,13 @@ from ctwatch.actors import Actor, Registry, Role, norm, registry
         ("JeM", "jem"),
         ("Lashkar-e-Jhangvi", "lej"),
         ("BLA", "bla"),
+        ("The Resistance Front", "let"),  # designated by the US as an alias of LeT
+        ("Houthis", "houthis"),
+        ("ISWAP", "iswap"),
+        ("Jama'at Nusrat al-Islam wal-Muslimin", "jnim"),
+        ("Pakistan Rangers", "pak-rangers"),
+        ("Balochistan Levies", "pak-levies"),
+        ("CoBRA", "ind-crpf"),
         ("Baloch Liberation Front", "blf"),
         ("United States", "USA"),
         ("U.S.", "USA"),

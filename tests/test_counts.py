@@ -166,6 +166,17 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (4, 4, 4),
             (None, None, None),
         ),
+        # a figure in brackets after a name is an age, not the dead
+        (
+            "Two unidentified assailants shot dead Fakhrul Islam (46), an MQM candidate, in Hyderabad.",
+            (1, 1, 1),
+            (None, None, None),
+        ),
+        (
+            "Unidentified gunmen shot dead Abdul Wahid (aged 35) in Quetta on Monday.",
+            (None, None, None),
+            (None, None, None),
+        ),
         # a group's acronym after its name stands between the figure and its people
         (
             "Three Tehreek e Taliban Pakistan (TTP) militants were shot dead in Karachi.",

@@ -139,7 +139,8 @@ def test_a_hard_wrapped_report_reads_as_its_paragraphs():
     assert doc.text == wrapped  # the stored text keeps its line breaks; the reading joins the wraps
     assert len(doc.paragraphs) == 2
     assert [s.text.split()[:3] for s in doc.sentences] == [
-        ["PESHAWAR,", "June", "2,"],
+        ["PESHAWAR,", "June", "2,"],  # the dateline, set apart from the lead
+        ["Two", "policemen", "were"],
         ["The", "attackers", "fled"],
         ["No", "group", "has"],
     ]

@@ -1,7 +1,7 @@
 import pytest
 
 from ctwatch.errors import BinaryInput, DecodeError, EmptyInput
-from ctwatch.text import decode, looks_binary, normalise, paragraphs, unwrapped
+from ctwatch.text import dateline_apart, decode, looks_binary, normalise, paragraphs, unwrapped
 
 from .conftest import WRAPPED
 
@@ -102,3 +102,27 @@ def test_unwrapped_joins_hard_wraps_only(text, joined):
     assert [i for i, c in enumerate(text) if c != out[i]] == [
         i for i, c in enumerate(text) if c == "\n" and out[i] == " "
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "apart"),
+    [
+        (
+            "ZAMBOANGA, Philippines, May 2 (Wire) - Suspected militants kidnapped two fishermen.",
+            "ZAMBOANGA, Philippines, May 2 (Wire) . Suspected militants kidnapped two fishermen.",
+        ),
+        ("KARACHI: Two Rangers were shot dead.", "KARACHI. Two Rangers were shot dead."),
+        (
+            "SRINAGAR, October 12: Two militants were killed.",
+            "SRINAGAR, October 12. Two militants were killed.",
+        ),
+        ("QUETTA -- A blast hit a market.", "QUETTA .  A blast hit a market."),
+        ("QUETTA, March 8, 2023 - The BLA claimed it.", "QUETTA, March 8, 2023 . The BLA claimed it."),
+        # no dateline: a colon or a dash inside a sentence stays
+        ("The US said: talks will resume.", "The US said: talks will resume."),
+        ("Police said - as before - nothing.", "Police said - as before - nothing."),
+    ],
+)
+def test_a_dateline_is_set_apart_at_the_same_length(text, apart):
+    assert dateline_apart(text) == apart
+    assert len(apart) == len(text)

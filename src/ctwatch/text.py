@@ -109,6 +109,27 @@ def unwrapped(text: str) -> str:
     return "".join(out)
 
 
+# a wire story's dateline at a paragraph's start: its city, then a country, a date and an agency, then a
+# dash or a colon ("ZAMBOANGA, Philippines, May 2 (Reuters) - ", "KARACHI: ", "SRINAGAR, October 12: ")
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'\- ]{2,30}?)(?:,\s*[A-Z0-9][\w.' ]{0,30}?){0,3}(?:\s*\([^()\n]{1,40}\))?"
+    r"\s?(?P<sep>--|[-\u2013\u2014:])\s",
+    re.M,
+)
+
+
+def dateline_apart(text: str) -> str:
+    """The dateline's dash or colon read as a full stop (the same length), so that a parser does not make
+    the place the subject of the lead ("ZAMBOANGA ... - Suspected Abu Sayyaf militants kidnapped" read the
+    militants as the city's apposition)."""
+
+    def stop(m: re.Match[str]) -> str:
+        start, end = m.span("sep")
+        return m.group(0)[: start - m.start()] + "." + " " * (end - start - 1) + m.group(0)[end - m.start() :]
+
+    return DATELINE.sub(stop, text)
+
+
 def paragraphs(text: str) -> tuple[Span, ...]:
     """Paragraphs separated by blank lines (single newlines also split, as most feeds use them)."""
     out = []

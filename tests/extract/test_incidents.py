@@ -326,6 +326,26 @@ def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
             "Suspected TTP militants killed two policemen in Bannu on Monday.",
             {"ttp", "suspected ttp militants"},
         ),
+        # a group named to describe another ("al Qaeda-linked") is no suspect
+        (
+            "Gunmen killed 20 villagers in Mopti region on Sunday, officials said, blaming the al Qaeda-linked "
+            "group JNIM.",
+            {"gunmen", "jnim"},
+        ),
+        # a sentence set apart ("Separately") adds no suspect to the incident before, nor "In another
+        # incident" takes the group of the one before
+        (
+            "Unidentified gunmen shot dead two Rangers personnel in Orangi Town of Karachi on Monday.\n\n"
+            "Separately, the Counter Terrorism Department arrested three suspected militants of the banned "
+            "Lashkar e Jhangvi.",
+            {"unidentified gunmen"},
+        ),
+        (
+            "Militants attacked a Levies checkpost in Mastung District on Tuesday, killing three personnel. The "
+            "Balochistan Liberation Army claimed responsibility. In another incident, a Frontier Corps soldier "
+            "was injured in an improvised explosive device blast in Kech District.",
+            {"militants", "bla"},
+        ),
     ],
 )
 def test_who_is_named_but_did_not_act(tmp_path, text, perpetrators):
@@ -439,6 +459,15 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             ["Levies personnel"],
         ),
         ("Rangers arrested three target killers after a shootout in Lyari on Monday.", []),
+        # the other side of a fight is not hit unless said so; nor are those told of it
+        (
+            "Two militants were killed in an encounter with security forces in Shopian District on Thursday.",
+            ["militants"],
+        ),
+        (
+            "Gunmen killed 20 civilians in Mopti region on Sunday, a local official told reporters.",
+            ["civilians"],
+        ),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
@@ -683,3 +712,30 @@ def test_a_force_named_by_its_men_is_the_victims_force(tmp_path):
         "Four Sindh Rangers personnel were shot dead by unidentified assailants in Karachi on Monday.",
     )
     assert [(v["actor_id"], v["nationality"]) for i in incs for v in i["victims"]] == [("pak-rangers", "PAK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        # an attacker's noun phrase keeps a name of several words whole
+        (
+            "Suspected Boko Haram gunmen abducted 12 farmers near Damboa in Nigeria on Friday.",
+            {("boko-haram", "suspected"), ("suspected boko haram gunmen", "stated")},
+        ),
+        # the lead after a dateline is its own sentence: the kidnappers are not the city's apposition
+        (
+            "ZAMBOANGA, Philippines, May 2 (Wire) - Suspected Abu Sayyaf militants kidnapped two fishermen off "
+            "Sulu province on Wednesday.",
+            {("abu-sayyaf", "suspected"), ("suspected abu sayyaf militants", "stated")},
+        ),
+        # a group that says its fighters did it claims it
+        (
+            "A suicide car bomb exploded outside a hotel in Mogadishu on Friday, killing 15 people. Al Shabaab "
+            "said its fighters carried out the attack.",
+            {("al-shabaab", "claimed")},
+        ),
+    ],
+)
+def test_who_did_it_in_wire_copy(tmp_path, text, perpetrators):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert {p for inc in incs for p in perps(inc)} == perpetrators

@@ -119,6 +119,10 @@ class Quantity:
     count: Count
 
 
+# a figure in brackets right after a name or a person is an age: "Fakhrul Islam (46)", "(aged 46)"
+_AGE = re.compile(r"(?:[A-Za-z]\s*\(\s*(?:aged\s+)?|\(\s*aged\s+)$")
+
+
 def quantities(text: str) -> list[Quantity]:
     out = []
     for m in QUANTITY.finditer(text):
@@ -131,6 +135,8 @@ def quantities(text: str) -> list[Quantity]:
             _MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _MONTH_AFTER.match(after)
         ):
             continue  # "on June 14", "14 June": a day, not people
+        if _AGE.search(text[max(0, m.start() - 40) : m.start()]) and re.match(r"\s*\)", after):
+            continue  # "Fakhrul Islam (46)", "his son (12)": an age
         qual = (m.group("qual") or "").lower()
         low = high = best = None
         if m.group("vague"):

@@ -10,6 +10,7 @@ from typing import Any
 from .. import geo
 from ..actors import registry
 from ..model import Document, Mention, Place
+from ..text import DATELINE
 from .lexicon import lexicon
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -96,25 +97,22 @@ def _common_word_abroad(text: str, place: Place, context: set[str]) -> bool:
     return place.country not in countries if countries else len(text.split()) == 1
 
 
-_DATELINE_CITY = re.compile(r"^([A-Z][A-Z.'\- ]{2,30}?)(?:,\s|\s*\(|\s+[-\u2013\u2014]\s)", re.M)
-
-
 def _is_dateline(doc: Document, m: Mention) -> bool:
     line_start = doc.text.rfind("\n", 0, m.start) + 1
     if m.start - line_start > 2:
         return False
-    found = _DATELINE_CITY.match(doc.text, line_start)
-    return found is not None and found.group(1).strip().lower() == m.text.lower()
+    found = DATELINE.match(doc.text, line_start)
+    return found is not None and found.group("city").strip().lower() == m.text.lower()
 
 
 def _dateline_place(doc: Document) -> Place | None:
-    m = _DATELINE_CITY.search(doc.text[:800])
+    m = DATELINE.search(doc.text[:800])
     if m is None:
         return None
-    place = geo.resolve(m.group(1).strip().title())
+    place = geo.resolve(m.group("city").strip().title())
     if place.precision in ("unknown", "country"):
         return None
-    return dataclasses.replace(place, text=m.group(1).strip(), reason="the story's dateline")
+    return dataclasses.replace(place, text=m.group("city").strip(), reason="the story's dateline")
 
 
 def _city_of(place: Place) -> Place:

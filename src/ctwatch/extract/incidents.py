@@ -170,7 +170,13 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
         specific = any(t.entry.specific for t in triggers)
         if not triggers or not (specific or targets or places or killed.best or wounded.best):
             # follow-ups: "No group claimed responsibility", "Twelve others were injured"
-            if near_prev and prev is not None and gap == 1 and _adds_facts(r, lex):
+            if (
+                near_prev
+                and prev is not None
+                and gap == 1
+                and _adds_facts(r, lex)
+                and not opens_another(sent.text, follow_up=True)
+            ):
                 _absorb(doc, prev, r, sdoc, follow_up=True)
                 prev.paragraph = para
             continue
@@ -405,6 +411,10 @@ def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
     return main
 
 
+# "the al Qaeda-linked group JNIM", "an ISIS-affiliated cell": the group named describes another
+_LINKED = re.compile(r"\s*-\s*(?:linked|affiliated|allied|aligned|backed|inspired)\b", re.I)
+
+
 def _perpetrators(
     doc: Document,
     sent: Span,
@@ -428,11 +438,15 @@ def _perpetrators(
         actor = reg.get(m.actor_id) if m.actor_id else None
         if actor is None or m.actor_id in victim_actors:
             continue
-        if re.search(
-            r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
-            doc.text[max(sent.start, m.start - 40) : m.start],
-            re.I,
-        ) or (described >= 0 and doc.text[described : m.start].strip() in ("", "(")):
+        if (
+            re.search(
+                r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
+                doc.text[max(sent.start, m.start - 40) : m.start],
+                re.I,
+            )
+            or (described >= 0 and doc.text[described : m.start].strip() in ("", "("))
+            or _LINKED.match(doc.text[m.end : m.end + 20])
+        ):
             # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban": describes another group; so does its
             # acronym after it ("a splinter group of the Communist Party of India Maoist (CPI Maoist)")
             described = m.end
@@ -530,16 +544,27 @@ def _among_the_hit(sdoc: Any, m: Mention, lex: Any) -> bool:
     return bool(lex.killed.find(verb) or lex.wounded.find(verb) or lex.triggers.find(verb))
 
 
+_NAME_PARTS = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "VERB", "PART", "ADP"})
+
+
 def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:
-    """The attacker noun with the adjectives right before it ("unidentified gunmen")."""
+    """The attacker noun with the adjectives and names right before it ("unidentified gunmen", "suspected Boko
+    Haram gunmen": a name of several words whole, not "Haram gunmen")."""
     if tok is None:
         return hit.text
     start, i = hit.start, tok.i - 1
-    lefts = {t.i for t in tok.lefts if t.dep_ in ("amod", "compound") and t.is_alpha}
+    lefts = {t.i: t for t in tok.lefts if t.dep_ in ("amod", "compound") and t.is_alpha}
     while i in lefts and sdoc[i].idx < start:
-        start = sdoc[i].idx
-        i -= 1
+        edge = i  # back over the modifier's own words while they are words of a name or an adjective
+        while edge > lefts[i].left_edge.i and _name_part(sdoc[edge - 1]):
+            edge -= 1  # not "when" ("when suspected Hizb ul Mujahideen militants"), nor over a line break
+        start = sdoc[edge].idx
+        i = edge - 1
     return text[start : hit.end]
+
+
+def _name_part(tok: Any) -> bool:
+    return tok.pos_ in _NAME_PARTS and tok.tag_ != "WRB" and "\n" not in tok.whitespace_
 
 
 def _attribution(
@@ -686,11 +711,12 @@ def _fill_anchor(doc: Document, d: Draft) -> None:
 
 
 def _fill_perpetrator_from_context(doc: Document, d: Draft, by_sentence: dict[int, list[Mention]]) -> None:
-    """No perpetrator named: an armed group named as the threat in the sentence just before is suspected."""
+    """No perpetrator named: an armed group named as the threat in the sentence just before is suspected (not
+    across "In another incident")."""
     if d.perpetrators or d.status != "reported":
         return
     first = d.sentences[0]
-    if first == 0:
+    if first == 0 or opens_another(doc.sentences[first].text):
         return
     prev_sent = doc.sentences[first - 1]
     if doc.sentences[first].start - prev_sent.end > 3:  # not in the same paragraph

@@ -50,9 +50,14 @@ def retells(p: Draft, d: Draft, opening: str) -> bool:
     return not p.places or not d.places or same_scene(_best(p.places), _best(d.places))
 
 
-def opens_another(sentence: str) -> bool:
-    """Whether a sentence opens by telling of another incident: "In another incident", "Separately"."""
-    return any(h.start < OPENING for h in lexicon().another.find(sentence.lstrip()))
+def opens_another(sentence: str, follow_up: bool = False) -> bool:
+    """Whether a sentence opens by telling of another incident: "In another incident", "Separately".
+    ``follow_up``: of a sentence that tells of no incident itself, where "another" is only a determiner
+    ("Another volunteer was injured": one more hit in the incident before)."""
+    return any(
+        h.start < OPENING and not (follow_up and h.text.lower() == "another")
+        for h in lexicon().another.find(sentence.lstrip())
+    )
 
 
 def _best(places: list[Place]) -> Place:

@@ -41,7 +41,7 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
                 end = tok.idx + len(tok.text)
             elif tok.head.ent_type_ != "PERSON":  # "the official vehicle", "Deputy Superintendent"
                 continue
-        if end <= covered or (tok is not None and _acts(_named(tok), lex)):
+        if end <= covered or (tok is not None and (_acts(_named(tok), lex) or _fought_with(_named(tok)))):
             continue  # said again, or "guerrillas dynamited ...", "officials said": the actors
         covered = end
         start = hit.start
@@ -107,6 +107,34 @@ def _force_named(doc: Document, hit: Hit, mentions: list[Mention]) -> Mention | 
             ):
                 return m
     return None
+
+
+_FIGHTS = frozenset(
+    {
+        "encounter",
+        "clash",
+        "clashes",
+        "gunfight",
+        "gunbattle",
+        "battle",
+        "fighting",
+        "fire",
+        "skirmish",
+        "shootout",
+        "firefight",
+        "exchange",
+        "operation",
+        "raid",
+    }
+)
+
+
+def _fought_with(tok: Any) -> bool:
+    """Whether a person word is the other side of a fight ("killed in an encounter with security forces", "an
+    exchange of fire with the Police"): not hit unless a sentence says so."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ in _FIGHTS
 
 
 def _named(tok: Any) -> Any:
@@ -196,6 +224,7 @@ def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
         SOURCE_VERBS.match(after)
         or re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I)
         or (re.search(r":\s*$", before) and re.match(r"[ \t.]*(?:\n|$)", after))
+        or re.search(r"\b(?:told|tell|tells|telling|briefed|informed)\s+(?:the\s+)?$", before, re.I)
     ):
         # "officials said", "according to the police", a headline's "Bomb kills three soldiers: officials": who
         # tells, not who was hit
