@@ -460,6 +460,7 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
         ),
         ("Rangers arrested three target killers after a shootout in Lyari on Monday.", []),
         # the other side of a fight is not hit unless said so; nor are those told of it
+        ("Three Pakistani soldiers killed in gunfight with militants in Bannu", ["Pakistani soldiers"]),
         (
             "Two militants were killed in an encounter with security forces in Shopian District on Thursday.",
             ["militants"],
@@ -727,6 +728,11 @@ def test_a_force_named_by_its_men_is_the_victims_force(tmp_path):
             "ZAMBOANGA, Philippines, May 2 (Wire) - Suspected Abu Sayyaf militants kidnapped two fishermen off "
             "Sulu province on Wednesday.",
             {("abu-sayyaf", "suspected"), ("suspected abu sayyaf militants", "stated")},
+        ),
+        # the subject of the clause that tells the attack, when the main clause tells who was hit
+        (
+            "Two policemen were killed when TTP militants attacked a checkpost in Bannu on Monday.",
+            {("ttp", "stated"), ("ttp militants", "stated")},
         ),
         # a group that says its fighters did it claims it
         (

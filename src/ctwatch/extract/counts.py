@@ -210,7 +210,7 @@ def _is_person_phrase(text: str, q: Quantity, limit: int = 4) -> bool:
     for w in words:
         if lex.killed.find(w) or lex.wounded.find(w):
             return False  # "killed, 4 kids injured in Indian firing": the people named after are not 4's
-        if _victim(w):
+        if victim_noun(w):
             return True
     return False
 
@@ -287,7 +287,7 @@ _PLURAL = frozenset(
 )
 
 
-def _victim(word: str) -> bool:
+def victim_noun(word: str) -> bool:
     """Whether a word names people hit ("soldier", "soldiers"; ``[victims]`` in data/incidents.toml)."""
     victims = lexicon().victims
     w = word.lower()
@@ -297,7 +297,7 @@ def _victim(word: str) -> bool:
 def _counted_people(word: str) -> bool:
     """A word naming people hit after a figure in a list: a victim noun, or "Police" ("17 Police and CRPF
     personnel")."""
-    return _victim(word) or word.lower() in _PLURAL
+    return victim_noun(word) or word.lower() in _PLURAL
 
 
 def _shares_figure(words: Sequence[str]) -> bool:
@@ -305,7 +305,7 @@ def _shares_figure(words: Sequence[str]) -> bool:
     "CRPF personnel" in "17 Police and CRPF personnel" (a word or two, the last naming people hit, no verb)."""
     return (
         1 <= len(words) <= 2
-        and _victim(words[-1])
+        and victim_noun(words[-1])
         and not _singular(words[-1])
         and not any(w.lower().endswith(("ing", "ed")) for w in words)
     )
@@ -473,7 +473,7 @@ def _one_named(sentence: str, hit: Hit) -> Count | None:
             if w.lower() in _NOT_NOUNS:
                 break
             words.append(w)
-        noun = next((w for w in reversed(words) if _victim(w)), None)
+        noun = next((w for w in reversed(words) if victim_noun(w)), None)
         if noun is not None and _singular(noun) and not any(w.lower() in UNITS for w in words):
             return Count(1, 1, 1, noun)
     return None
@@ -485,7 +485,7 @@ def _with_noun(sentence: str, q: Quantity) -> Count:
         return q.count
     end = None  # the last word of people among the next four: "a Pakistani SSG commando"
     for m in list(re.finditer(r"[\w'-]+", sentence[q.end : q.end + 60]))[:4]:
-        if _victim(m.group()):
+        if victim_noun(m.group()):
             end = q.end + m.end()
         elif end is not None and m.group().lower() in _NOT_NOUNS:
             break

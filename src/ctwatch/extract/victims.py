@@ -9,6 +9,7 @@ from typing import Any
 
 from ..actors import registry
 from ..model import Document, Mention, Victim
+from .counts import victim_noun, words_to_int
 from .incident_places import _token_at
 from .lexicon import Hit, lexicon
 
@@ -81,17 +82,6 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
     return out
 
 
-_FORCE_MEN = (
-    r"(?:personnel|men|man|troopers?|soldiers?|jawans?|officials?|officers?|constables?|guards?|commandos?)"
-)
-_COUNTED = re.compile(
-    rf"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)(?:\s+[A-Z][\w.]*)?"
-    rf"|\b{_FORCE_MEN}\s+of(?:\s+the)?)\s+$",
-    re.I,
-)
-_MEN_AFTER = re.compile(rf"\s*(?:\([\w&]+\)\s*)?{_FORCE_MEN}\b", re.I)
-
-
 def _force_named(doc: Document, hit: Hit, mentions: list[Mention]) -> Mention | None:
     """The security force whose name ends in the person word ("Sindh Rangers", "Levies", "Frontier Corps"),
     where the name counts its men: "four Rangers", "two Levies personnel", "three personnel of Frontier
@@ -102,31 +92,16 @@ def _force_named(doc: Document, hit: Hit, mentions: list[Mention]) -> Mention | 
             actor = reg.get(m.actor_id)
             if actor is None or actor.kind not in ("military", "police"):
                 continue
-            if _COUNTED.search(doc.text[max(0, m.start - 30) : m.start]) or _MEN_AFTER.match(
-                doc.text[m.end : m.end + 30]
-            ):
-                return m
+            before = re.findall(r"[\w.]+", doc.text[max(0, m.start - 30) : m.start])
+            after = re.match(r"\s*(?:\([\w&]+\)\s*)?([A-Za-z]+)", doc.text[m.end : m.end + 30])
+            counted = any(  # "four Rangers", "2 Pak Rangers"; not "a Rangers-led raid"
+                w.isdigit() or (w.lower() not in ("a", "an") and words_to_int(w.lower())) for w in before[-2:]
+            )
+            words = [w for w in before if w.lower() != "the"]
+            men_of = len(words) >= 2 and words[-1].lower() == "of" and victim_noun(words[-2])
+            if counted or men_of or (after is not None and victim_noun(after.group(1))):
+                return m  # "four Rangers", "personnel of the Frontier Corps", "Levies personnel"
     return None
-
-
-_FIGHTS = frozenset(
-    {
-        "encounter",
-        "clash",
-        "clashes",
-        "gunfight",
-        "gunbattle",
-        "battle",
-        "fighting",
-        "fire",
-        "skirmish",
-        "shootout",
-        "firefight",
-        "exchange",
-        "operation",
-        "raid",
-    }
-)
 
 
 def _fought_with(tok: Any) -> bool:
@@ -134,7 +109,12 @@ def _fought_with(tok: Any) -> bool:
     exchange of fire with the Police"): not hit unless a sentence says so."""
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ in _FIGHTS
+    if tok.dep_ != "pobj" or tok.head.lower_ != "with":
+        return False
+    fight = tok.head.head  # the lexicon's words for a fight or an operation: "encounter", "exchange of fire"
+    words = tok.doc[fight.left_edge.i : tok.head.i].text
+    lex = lexicon()
+    return bool(lex.triggers.find(words) or lex.operations.find(words))
 
 
 def _named(tok: Any) -> Any:
