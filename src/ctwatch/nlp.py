@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from . import datafiles, geo
-from .actors import registry
+from .actors import norm, registry
 from .errors import ModelError
 from .model import Document, Mention, Span
 from .text import dateline_apart, paragraphs, unwrapped
@@ -57,10 +57,9 @@ def ruler_patterns() -> list[dict[str, Any]]:
         seen.add((text, label))
         short = (text.isupper() and len(text) <= 5) or text.lower() in _wordlike()
         words = text.split()
-        exact: list[dict[str, str]] | None = None
-        if short:  # as written, word by word ("Sindh Rangers"), or as a phrase in any case
-            exact = [{"ORTH": w} for w in words] if all(w.isalnum() for w in words) else None
-        pattern: dict[str, Any] = {"label": label, "pattern": exact or text}
+        # a short or word-like name as written, word by word ("Sindh Rangers"); any other as a phrase in any case
+        exact = short and all(w.isalnum() for w in words)
+        pattern: dict[str, Any] = {"label": label, "pattern": [{"ORTH": w} for w in words] if exact else text}
         if ident:
             pattern["id"] = ident
         patterns.append(pattern)
@@ -446,8 +445,6 @@ def _named_otherwise(mentions: list[Mention]) -> list[Mention]:
     """An alias the registry marks ambiguous ("SSP": Sipah-e-Sahaba Pakistan, and a Senior Superintendent of
     Police in Pakistan's news) stands for its actor only in a document that also names the actor otherwise
     ("Sipah e Sahaba Pakistan (SSP)"); alone it is a name the registry does not know."""
-    from .actors import norm
-
     reg = registry()
     doubtful = []
     for i, m in enumerate(mentions):

@@ -408,11 +408,11 @@ def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
             main = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             if reported:  # "militants of X attacked the post, police said": X, not the police
                 return main
-    if (
-        main is None
-    ):  # "three soldiers were killed when NPA rebels ambushed a patrol": the clause that tells it
+    if main is None:
+        # "three soldiers were killed when NPA rebels ambushed a patrol": the clause that tells the attack
+        triggers = lexicon().triggers
         for tok in span:
-            if tok.dep_ == "nsubj" and tok.head.dep_ == "advcl" and lexicon().triggers.find(tok.head.text):
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "advcl" and triggers.find(tok.head.text):
                 sub = list(tok.subtree)
                 return sub[0].idx, sub[-1].idx + len(sub[-1].text)
     return main

@@ -194,8 +194,8 @@ def named_hit(sdoc: Any, mentions: list[Mention], words: Any, intransitive: froz
 def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
     """A person word that names people hit, not a source ("officials said") or part of a name
     ("Balochistan Liberation Army", "a commander of Jamaat-ul-Ahrar")."""
-    if _force_named(doc, hit, mentions) is None and any(
-        m.start <= hit.start < m.end and m.label in ("ACTOR", "ORG") for m in mentions
+    if any(m.start <= hit.start < m.end and m.label in ("ACTOR", "ORG") for m in mentions) and (
+        _force_named(doc, hit, mentions) is None  # only for a word inside a name: "four Rangers" is hit
     ):
         return False
     after = doc.text[hit.end : hit.end + 40]
