@@ -96,6 +96,9 @@ def test_truecase_keeps_length_and_capitalises_names():
             "the tehrik-i-taliban pakistan (ttp), said police.",
             "The Tehrik-i-Taliban Pakistan (TTP), said police.",
         ),
+        # a name that ends in a full stop is a name, and no sentence starts after it
+        ("the u.s. embassy was hit, the u.n. said.", "The U.S. embassy was hit, the U.N. said."),
+        ("m-19 and is-k men attacked. u.s. troops came.", "M-19 and IS-K men attacked. U.S. troops came."),
     ],
 )
 def test_truecase_names_of_several_words(text, expected):
@@ -299,6 +302,21 @@ def test_a_town_after_in_at_or_near_tagged_as_no_place(text, town, where, place)
     ]
     doc = Analyse()._fill(Document.from_text(text), sdoc)
     assert ((town, "GPE") in {(m.text, m.label) for m in doc.mentions}) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short name that holds punctuation is matched token by token, as written
+        ("The U.S. embassy was closed.", [("U.S.", "GPE", "USA")]),
+        ("The U. S. Army said so.", [("U. S.", "GPE", "USA")]),
+        ("MQM-H activists were arrested.", [("MQM-H", "ACTOR", "mqm-h")]),
+        ("M-19 guerrillas took the town.", [("M-19", "ACTOR", "m19")]),
+        ("IS-K claimed the blast.", [("IS-K", "ACTOR", "isis-k")]),
+    ],
+)
+def test_a_short_name_with_punctuation_is_read_as_written(text, expected):
+    assert [m for m in mentions(analyse(text)) if m[2]] == expected
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -48,7 +48,9 @@ def _multiword_places() -> list[tuple[str, str, str]]:
     return [(n, "GPE", "") for row in datafiles.tsv("truecase.tsv") for n in row if " " in n]
 
 
-def ruler_patterns() -> list[dict[str, Any]]:
+def ruler_patterns(tokenize: Callable[[str], list[str]] = str.split) -> list[dict[str, Any]]:
+    """The entity ruler's patterns; ``tokenize`` splits a name into tokens as the pipeline's tokenizer does, so
+    a short name that holds punctuation ("U.S.", "M-19", "IS-K") is matched token by token as written."""
     patterns: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for text, label, ident in [*registry().names(), *_place_names(), *_multiword_places()]:
@@ -56,10 +58,11 @@ def ruler_patterns() -> list[dict[str, Any]]:
             continue
         seen.add((text, label))
         short = (text.isupper() and len(text) <= 5) or text.lower() in _wordlike()
-        words = text.split()
-        # a short or word-like name as written, word by word ("Sindh Rangers"); any other as a phrase in any case
-        exact = short and all(w.isalnum() for w in words)
-        pattern: dict[str, Any] = {"label": label, "pattern": [{"ORTH": w} for w in words] if exact else text}
+        # a short or word-like name as written, token by token ("Sindh Rangers"); any other as a phrase in any case
+        pattern: dict[str, Any] = {
+            "label": label,
+            "pattern": [{"ORTH": w} for w in tokenize(text)] if short else text,
+        }
         if ident:
             pattern["id"] = ident
         patterns.append(pattern)
@@ -80,7 +83,7 @@ def get_nlp() -> Any:
     ruler: Any = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
     )
-    ruler.add_patterns(ruler_patterns())
+    ruler.add_patterns(ruler_patterns(lambda text: [t.text for t in nlp.tokenizer(text)]))
     return nlp
 
 
@@ -110,7 +113,7 @@ def _case_table() -> tuple[dict[str, str], dict[str, list[str]]]:
         low = text.lower()
         if low in _wordlike() or len(low) < 3:
             continue
-        if " " in text or "-" in text:
+        if " " in text or "-" in text or "." in text:  # "u.s." is looked up at its first word, "u"
             phrases[low] = text
         else:
             words.setdefault(low, text)
@@ -151,6 +154,7 @@ def truecase(text: str) -> str:
             chars[start : start + len(cased)] = list(cased)
 
     after = 0  # names of several words, left to right, the longest at each word start, none overlapping
+    dotted = set()  # where a name that ends in a full stop ends ("u.s."): no sentence starts after it
     for run in _WORD_RUN.finditer(low):
         start = run.start()
         if start < after:
@@ -160,13 +164,16 @@ def truecase(text: str) -> str:
             if low.startswith(name, start) and _ends_word(low, end):
                 put(start, table[name])
                 after = end
+                if name.endswith("."):
+                    dotted.add(end)
                 break
     for m in re.finditer(r"[a-z][a-z'\-]*", low):
         cased = table.get(m.group())
         if cased and cased.lower() == m.group():
             put(m.start(), cased)
     for m in re.finditer(r"(?:^|[.!?]\s+|\n\s*)([a-z])", low):
-        chars[m.start(1)] = chars[m.start(1)].upper()
+        if m.start() + 1 not in dotted or low[m.start()] != ".":
+            chars[m.start(1)] = chars[m.start(1)].upper()
     out = "".join(chars)
     return out if len(out) == len(text) else text
 
