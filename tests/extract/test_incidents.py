@@ -346,6 +346,17 @@ def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
             "was injured in an improvised explosive device blast in Kech District.",
             {"militants", "bla"},
         ),
+        # attackers only said to be about are no suspects by that; said to be responsible, they are
+        (
+            "Two soldiers were killed in a bombing near Tarmiyah. No group claimed the attack, but Islamic "
+            "State militants are active in the area.",
+            {"isis"},
+        ),
+        (
+            "Two soldiers were killed in a bombing near Tarmiyah. Police said militants were responsible for "
+            "the attack.",
+            {"militants"},
+        ),
     ],
 )
 def test_who_is_named_but_did_not_act(tmp_path, text, perpetrators):
@@ -469,6 +480,17 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             "Gunmen killed 20 civilians in Mopti region on Sunday, a local official told reporters.",
             ["civilians"],
         ),
+        # who is only described ("are active", "were asleep") is not hit; who is among the dead is
+        (
+            "Two soldiers were killed in a bombing near Tarmiyah. No group claimed the attack, but Islamic "
+            "State militants are active in the area.",
+            ["soldiers"],
+        ),
+        (
+            "A bomb went off at the gate of a house in Swabi District when his family members were asleep.",
+            [],
+        ),
+        ("Two policemen were among the dead in the Quetta blast on Monday.", ["policemen"]),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):

@@ -51,7 +51,7 @@ from .incident_places import (
 )
 from .lexicon import REPORTING_VERBS, Hit, lexicon
 from .retold import merge_retold, opens_another
-from .victims import DIE, is_hit, named_hit, people_hit
+from .victims import DIE, copula_adjective, is_hit, named_hit, people_hit
 
 STATE_ACTOR = "state actor as the subject of an operation"
 DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
@@ -497,7 +497,10 @@ def _perpetrators(
             and not (tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children))
         ):
             continue  # "three attackers were killed": casualties here; "militants kill four policemen": agents
-        agent = tok is not None and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.lower_ == "by"))
+        agent = tok is not None and (
+            (tok.dep_ == "nsubj" and not _present_only(tok, lex))
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
+        )
         if agent or re.search(
             r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]
         ):
@@ -509,6 +512,16 @@ def _perpetrators(
                     )
                 )
     return out
+
+
+def _present_only(tok: Any, lex: Any) -> bool:
+    """Whether attackers named by a noun are only said to be about ("militants are active in the area"), not
+    to have done it ("militants were responsible for the attack": the lexicon's cue)."""
+    adj = copula_adjective(tok)
+    if adj is None:
+        return False
+    words = tok.doc[adj.i : adj.right_edge.i + 1].text
+    return not any(lex.attribution[kind].find(words) for kind in ("claimed", "suspected", "stated"))
 
 
 def _sayer(sdoc: Any, m: Mention) -> bool:

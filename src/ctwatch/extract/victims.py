@@ -42,7 +42,10 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
                 end = tok.idx + len(tok.text)
             elif tok.head.ent_type_ != "PERSON":  # "the official vehicle", "Deputy Superintendent"
                 continue
-        if end <= covered or (tok is not None and (_acts(_named(tok), lex) or _fought_with(_named(tok)))):
+        if end <= covered or (
+            tok is not None
+            and (_acts(_named(tok), lex) or _fought_with(_named(tok)) or _described(_named(tok), lex))
+        ):
             continue  # said again, or "guerrillas dynamited ...", "officials said": the actors
         covered = end
         start = hit.start
@@ -151,6 +154,23 @@ def _acts(tok: Any, lex: Any) -> bool:
     # any other deed: "police arrested three suspects", "Police suspected the TTP"; not a parse of wire
     # copy's closing "... in Bannu District reports Daily Times", where the dead are the subject of "reports"
     return head.pos_ == "VERB" and head.lower_ != "reports"
+
+
+def copula_adjective(tok: Any) -> Any:
+    """The adjective said of a person word that is the subject of a copula ("Islamic State militants are
+    active in the area", "militants were responsible for the attack"), or None: who is described, not who
+    was hit; whether it says who did it is the adjective's to tell."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "nsubj" or tok.head.pos_ != "AUX":
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "acomp"), None)
+
+
+def _described(tok: Any, lex: Any) -> bool:
+    """A person word described by an adjective that is no casualty word ("militants are active"): not hit."""
+    adj = copula_adjective(tok)
+    return adj is not None and not is_harm(adj.text, lex)
 
 
 def _describes_noun(tok: Any) -> bool:
