@@ -491,6 +491,12 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             [],
         ),
         ("Two policemen were among the dead in the Quetta blast on Monday.", ["policemen"]),
+        # those after a comma are not who tells, and a hideout is no person
+        (
+            "Fighters shelled a market in El Fasher on Monday, killing 15 civilians, activists said.",
+            ["civilians"],
+        ),
+        ("Pakistan forces kill 15 militants, destroy four hideouts in Orakzai Agency", ["militants"]),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
@@ -761,6 +767,16 @@ def test_a_force_named_by_its_men_is_the_victims_force(tmp_path):
             "A suicide car bomb exploded outside a hotel in Mogadishu on Friday, killing 15 people. Al Shabaab "
             "said its fighters carried out the attack.",
             {("al-shabaab", "claimed")},
+        ),
+        # a group whose own name says "Forces" is the group, not a state's forces
+        (
+            "KHARTOUM - Fighters of the Rapid Support Forces shelled a market in El Fasher on Monday, killing 15 "
+            "civilians, activists said.",
+            {("rsf", "stated")},
+        ),
+        (
+            "The Revolutionary Armed Forces of Colombia attacked a police post in Cauca, killing two policemen.",
+            {("farc", "stated")},
         ),
     ],
 )

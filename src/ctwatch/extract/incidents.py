@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import dates, geo
-from ..actors import registry
+from ..actors import norm, registry
 from ..model import (
     Count,
     Document,
@@ -459,8 +459,11 @@ def _perpetrators(
             described = m.end
             continue
         kind = actor.kind_on(doc.published)
+        # "Taliban forces", "the Houthi government": the group as a state; not a group whose own name says
+        # "Forces" ("Rapid Support Forces", "Revolutionary Armed Forces of Colombia")
+        own_name = norm(m.text) in {norm(n) for n in (actor.name, *actor.aliases)}
         as_government = (
-            bool(GOV_WORDS.search(m.text))
+            (bool(GOV_WORDS.search(m.text)) and not own_name)
             or bool(GOV_WORDS.search(doc.text[max(sent.start, m.start - 20) : m.start]))
             or bool(
                 re.match(
