@@ -783,3 +783,51 @@ def test_a_force_named_by_its_men_is_the_victims_force(tmp_path):
 def test_who_did_it_in_wire_copy(tmp_path, text, perpetrators):
     _doc, incs = incidents_in(tmp_path, text)
     assert {p for inc in incs for p in perps(inc)} == perpetrators
+
+
+@pytest.mark.parametrize(
+    ("text", "attack", "target", "victims", "killed"),
+    [
+        # a missile fired at a ship: a bombing of a maritime target, its crew the dead
+        (
+            "ADEN - Houthi rebels fired two anti-ship missiles at a Liberian-flagged cargo ship in the Red Sea on "
+            "Monday, setting it on fire, the U.S. military said. Three crew members were killed.",
+            "Bombing/Explosion",
+            "Maritime",
+            ["crew members"],
+            3,
+        ),
+        # a beheading is an armed assault with a blade, and its dead are counted
+        (
+            "Militants raided a village in Cabo Delgado province on Tuesday, beheading four villagers, officials said.",
+            "Armed Assault",
+            "Private Citizens & Property",
+            ["villagers"],
+            4,
+        ),
+        # India's words for its soldiers and paramilitaries: "jawans", "troopers"
+        (
+            "Two CRPF troopers were killed when Maoists triggered an IED blast in Sukma District on Monday.",
+            "Bombing/Explosion",
+            "Military",
+            ["CRPF troopers"],
+            2,
+        ),
+    ],
+)
+def test_words_of_other_theatres(tmp_path, text, attack, target, victims, killed):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert len(incs) == 1
+    assert incs[0]["attack_types"] == [attack]
+    assert target in incs[0]["target_types"]
+    assert [v["text"] for v in incs[0]["victims"]] == victims
+    assert incs[0]["killed"]["best"] == killed
+
+
+def test_missiles_held_or_threatened_are_no_attack(tmp_path):
+    text = (
+        "The government said the rebels had received more than 300 surface-to-air missiles from abroad and "
+        "threatened to use ground-to-air missiles against the capital."
+    )
+    _doc, incs = incidents_in(tmp_path, text)
+    assert incs == []
