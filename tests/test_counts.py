@@ -188,6 +188,43 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (2, 2, 2),
             (None, None, None),
         ),
+        # a force's name of several capitalised words stands between the figure and its people in a list
+        (
+            "Seven District Reserve Guard jawans and a civilian driver were killed in Dantewada.",
+            (8, 8, 8),
+            (None, None, None),
+        ),
+        (
+            "One civilian and a Border Security Force (BSF) trooper were killed.",
+            (2, 2, 2),
+            (None, None, None),
+        ),
+        # a list opened by the clause's own words, a verb, or "among"; a figure inside a clause of its own ends it
+        ("Clashes leave 8 soldiers, 21 militants dead in NW Pakistan", (29, 29, 29), (None, None, None)),
+        (
+            "Militants struck in Khunti, killing two Central Reserve Police Force (CRPF) personnel and leaving an "
+            "officer and four others injured.",
+            (2, 2, 2),
+            (5, 5, 5),
+        ),
+        (
+            "A CRPF Commandant was among 17 Police and CRPF personnel and eight civilians injured in Pulwama.",
+            (None, None, None),
+            (25, 25, 25),
+        ),
+        (
+            "Seven Maoists, involved in the Malewada attack last month in which seven Central Reserve Police Force "
+            "(CRPF) personnel were killed, were arrested.",
+            (7, 7, 7),
+            (None, None, None),
+        ),
+        # "an" inside a word is no figure ("Pakistan Army officer" is one officer)
+        (
+            "Pakistan Army officer, eight militants killed in tribal area clashes",
+            (9, 9, 9),
+            (None, None, None),
+        ),
+        ("Pakistani villager, Indian soldier killed in shell trading.", (2, 2, 2), (None, None, None)),
         # and what stays as it was
         ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
         ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),

@@ -497,6 +497,15 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             ["civilians"],
         ),
         ("Pakistan forces kill 15 militants, destroy four hideouts in Orakzai Agency", ["militants"]),
+        # a group's people named by a word for people and the group after "of"
+        (
+            "Gunmen killed two senior members of the Ahle Sunnat Wal Jamaat in Quetta on Friday.",
+            ["senior members"],
+        ),
+        (
+            "Unidentified assailants shot dead an official of Levies Force outside his home in Orakzai Agency.",
+            ["official"],
+        ),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
@@ -831,3 +840,26 @@ def test_missiles_held_or_threatened_are_no_attack(tmp_path):
     )
     _doc, incs = incidents_in(tmp_path, text)
     assert incs == []
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        (
+            "Gunmen killed two senior members of the Ahle Sunnat Wal Jamaat in Quetta on Friday.",
+            [("ssp", None)],
+        ),
+        (
+            "Unidentified assailants shot dead an official of Levies Force outside his home in Orakzai Agency.",
+            [("pak-levies", "PAK")],
+        ),
+        # the group after "of" qualifies another noun: not the driver's group
+        (
+            "The driver of NATO oil container was killed when militants set ablaze the container in Bolan.",
+            [],
+        ),
+    ],
+)
+def test_a_group_s_people_hit_carry_its_id(tmp_path, text, victims):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert [(v["actor_id"], v["nationality"]) for i in incs for v in i["victims"] if v["actor_id"]] == victims

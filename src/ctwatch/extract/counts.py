@@ -321,8 +321,21 @@ def _marked(marks: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(start <= a and b <= end for a, b in marks)
 
 
-_COUNTED = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,2}}[A-Za-z][\w'-]*)$", re.I)
+# a figure, a name of up to four capitalised words and up to two more words, its people: "Seven District Reserve
+# Guard jawans", "two senior Police officials"
+_COUNTED = re.compile(
+    rf"\b(?P<num>{_NUM})\s+(?P<noun>(?:(?-i:[A-Z][\w'-]*)\s+){{0,4}}(?:[A-Za-z][\w'-]*\s+){{0,2}}[A-Za-z][\w'-]*)$",
+    re.I,
+)
 _ALONE = re.compile(r"(?:[A-Za-z][\w'-]*\s+){0,2}(?P<noun>[A-Za-z][\w'-]*)")
+
+
+# what may stand before a list item's figure ("at least 10 CRPF personnel"); a verb that opens an item opens a clause
+_LEAD = re.compile(
+    r"\s*(?:at least|at most|about|around|some|nearly|almost|over|more than|up to|another|all|all the)\s+",
+    re.I,
+)
+_VERB_FIRST = re.compile(r"\s*(?:leaving|injuring|wounding|killing)\s+", re.I)
 
 
 def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Count | None:
@@ -350,7 +363,15 @@ def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Coun
         a += len(head[a:b]) - len(head[a:b].lstrip())
         if _PART_OF_START.match(part):
             return None  # "eight others, including two Policemen": the two are among the eight
+        verb = _VERB_FIRST.match(part)
+        if verb is not None:  # "killing two soldiers and leaving an officer and four others injured": 5
+            part, a = part[verb.end() :], a + verb.end()
         counted, alone = _COUNTED.search(part), _ALONE.fullmatch(part)
+        lead = part[: counted.start()] if counted is not None else ""
+        # words before the figure that are no qualifier open the list: "Clashes leave 8 soldiers, 21 militants
+        # dead", "X was among 17 Police and CRPF personnel"; not "Seven Maoists, involved in the attack in which
+        # seven CRPF personnel were killed" (14)
+        opens = verb is not None or (bool(lead.strip()) and not _LEAD.fullmatch(lead))
         if counted is not None and _counted_people(counted.group("noun").split()[-1]):
             n = words_to_int(counted.group("num"))
             if n is None:
@@ -359,9 +380,13 @@ def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Coun
                 break  # "a policeman and CRPF personnel": how many is not said
             items.append(n)
             first, shared = a + counted.start(), False
+            if opens:
+                break
         elif alone is not None and _singular(alone.group("noun")) and not shared:
             items.append(1)
             first = a
+            if opens:
+                break
         elif alone is not None and join == "and" and not shared and _shares_figure(part.split()):
             shared = True  # "CRPF personnel": counted with the figure before "and", if there is one
             items.append(0)

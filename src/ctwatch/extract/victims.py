@@ -70,6 +70,7 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
                         nationality = nationality or actor.country
         text = _TRAILING.sub("", doc.text[start:end])  # the lexicon's "leader of the": the leader
         out.append(Victim(text, actor_id, nationality))
+    out.extend(_a_groups_people(doc, mentions, sdoc, out))
     # named people on the receiving end: "guerrillas killed mayor Juan Perez", "Perez was kidnapped"
     for m in mentions:
         if m.label != "PERSON":
@@ -84,6 +85,47 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
         if passive or obj or of:
             out.append(Victim(m.text, None, None))
     return out
+
+
+def _a_groups_people(doc: Document, mentions: list[Mention], sdoc: Any, found: list[Victim]) -> list[Victim]:
+    """A known group's or force's people hit, named by a word for people and the group after "of": "gunmen
+    killed two senior members of the ASWJ", "three personnel of the Frontier Corps were injured"."""
+    if sdoc is None:
+        return []
+    lex = lexicon()
+    reg = registry()
+    out = []
+    for m in mentions:
+        actor = reg.get(m.actor_id) if m.actor_id and m.label == "ACTOR" else None
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand") if actor is not None else None
+        tok = next((o for t in span or () if (o := _object_of(t, m)) is not None), None)
+        if actor is None or tok is None:
+            continue
+        noun = tok.head.head
+        verb = noun.head
+        hit = noun.dep_ in ("dobj", "nsubjpass") and noun.pos_ == "NOUN" and is_harm(verb.text, lex)
+        if not hit or not victim_noun(noun.text) or noun.idx < m.start - 80:
+            continue
+        start = next((c.idx for c in noun.lefts if c.dep_ in ("amod", "compound")), noun.idx)
+        text = doc.text[start : noun.idx + len(noun.text)]
+        if any(noun.text in v.text.split() or v.actor_id == actor.id for v in found):
+            continue  # already read as hit ("four Rangers", "Frontier Corps personnel")
+        nationality = actor.country if actor.kind in ("military", "police", "government") else None
+        out.append(Victim(text, actor.id, nationality))
+    return out
+
+
+def _object_of(tok: Any, m: Mention) -> Any:
+    """The object of "of" that a word of a name leads to, within the name or an acronym after it: "members of
+    the Ahle Sunnat Wal Jamaat", "a sympathiser of the Tritiya Prastuti Committee TPC"; not "the driver of NATO
+    oil container"."""
+    while (
+        tok.dep_ in ("compound", "amod")
+        and tok.i < tok.head.i
+        and (tok.head.idx < m.end or tok.head.pos_ == "PROPN")
+    ):
+        tok = tok.head
+    return tok if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
 
 
 def _force_named(doc: Document, hit: Hit, mentions: list[Mention]) -> Mention | None:
