@@ -147,6 +147,11 @@ class Registry:
             return state if state is not None and state.kind == "state" else None
         return self.actors.get(aid) if aid else None
 
+    def is_name_of(self, text: str, actor_id: str) -> bool:
+        """Whether a text is one of an actor's own names as written in the registry (not a plural, nor
+        "Government of ...")."""
+        return self._by_alias.get(norm(text)) == actor_id
+
     def misspelt_state(self, text: str) -> Actor | None:
         """The state a name of at least seven letters misspells by one letter left out, added, changed or
         two swapped ("Afganistan", "Phillipines"), when exactly one state's name or alias is that close."""

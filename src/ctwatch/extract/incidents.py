@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import dates, geo
-from ..actors import norm, registry
+from ..actors import registry
 from ..model import (
     Count,
     Document,
@@ -51,7 +51,7 @@ from .incident_places import (
 )
 from .lexicon import REPORTING_VERBS, Hit, lexicon
 from .retold import merge_retold, opens_another
-from .victims import DIE, copula_adjective, is_hit, named_hit, people_hit
+from .victims import DIE, copula_adjective, is_harm, is_hit, named_hit, people_hit
 
 STATE_ACTOR = "state actor as the subject of an operation"
 DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
@@ -461,9 +461,8 @@ def _perpetrators(
         kind = actor.kind_on(doc.published)
         # "Taliban forces", "the Houthi government": the group as a state; not a group whose own name says
         # "Forces" ("Rapid Support Forces", "Revolutionary Armed Forces of Colombia")
-        own_name = norm(m.text) in {norm(n) for n in (actor.name, *actor.aliases)}
         as_government = (
-            (bool(GOV_WORDS.search(m.text)) and not own_name)
+            (bool(GOV_WORDS.search(m.text)) and not reg.is_name_of(m.text, actor.id))
             or bool(GOV_WORDS.search(doc.text[max(sent.start, m.start - 20) : m.start]))
             or bool(
                 re.match(
@@ -564,7 +563,7 @@ def _among_the_hit(sdoc: Any, m: Mention, lex: Any) -> bool:
     if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubjpass", "dobj"):
         return False
     verb = tok.head.text
-    return bool(lex.killed.find(verb) or lex.wounded.find(verb) or lex.triggers.find(verb))
+    return is_harm(verb, lex)
 
 
 _NAME_PARTS = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "VERB", "PART", "ADP"})

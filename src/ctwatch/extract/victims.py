@@ -97,9 +97,11 @@ def _a_groups_people(doc: Document, mentions: list[Mention], sdoc: Any, found: l
     out = []
     for m in mentions:
         actor = reg.get(m.actor_id) if m.actor_id and m.label == "ACTOR" else None
-        span = sdoc.char_span(m.start, m.end, alignment_mode="expand") if actor is not None else None
+        if actor is None:
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         tok = next((o for t in span or () if (o := _object_of(t, m)) is not None), None)
-        if actor is None or tok is None:
+        if tok is None:
             continue
         noun = tok.head.head
         verb = noun.head
@@ -153,14 +155,20 @@ def _force_named(doc: Document, hit: Hit, mentions: list[Mention]) -> Mention | 
 def _fought_with(tok: Any) -> bool:
     """Whether a person word is the other side of a fight ("killed in an encounter with security forces", "an
     exchange of fire with the Police"): not hit unless a sentence says so."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    tok = _first_conjunct(tok)
     if tok.dep_ != "pobj" or tok.head.lower_ != "with":
         return False
     fight = tok.head.head  # the lexicon's words for a fight or an operation: "encounter", "exchange of fire"
     words = tok.doc[fight.left_edge.i : tok.head.i].text
     lex = lexicon()
     return bool(lex.triggers.find(words) or lex.operations.find(words))
+
+
+def _first_conjunct(tok: Any) -> Any:
+    """The first of words joined by "and" ("soldiers and policemen" -> "soldiers"), which holds their role."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def _named(tok: Any) -> Any:
@@ -175,8 +183,7 @@ def _acts(tok: Any, lex: Any) -> bool:
     incident word or of "said" ("guerrillas dynamited ...", "officials said"), the agent of a passive ("shot
     dead by unidentified militants"), or the subject of a verb with an object ("soldiers killed three
     militants"; a headline's "Three soldiers killed in blast" has none)."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    tok = _first_conjunct(tok)
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "by":  # "by militants", "an attack by militants"
         return (
@@ -203,8 +210,7 @@ def copula_adjective(tok: Any) -> Any:
     """The adjective said of a person word that is the subject of a copula ("Islamic State militants are
     active in the area", "militants were responsible for the attack"), or None: who is described, not who
     was hit; whether it says who did it is the adjective's to tell."""
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
+    tok = _first_conjunct(tok)
     if tok.dep_ != "nsubj" or tok.head.pos_ != "AUX":
         return None
     return next((c for c in tok.head.children if c.dep_ == "acomp"), None)
@@ -240,8 +246,7 @@ def named_hit(sdoc: Any, mentions: list[Mention], words: Any, intransitive: froz
         tok = _token_at(sdoc, m.end - 1) if m.label == "PERSON" and sdoc is not None else None
         if tok is None:
             continue
-        while tok.dep_ == "conj" and tok.head is not tok:
-            tok = tok.head
+        tok = _first_conjunct(tok)
         head = tok.head
         after = head.nbor() if head.i + 1 < len(head.doc) else None
         verb = bool(words.find(head.text)) or (  # "shot dead Abdul Wahid", "gunned down"
