@@ -1,0 +1,308 @@
+"""Who did it: the perpetrators a sentence names, and how each is tied to the attack.
+
+A group from the actor registry is ``claimed``, ``denied``, ``suspected`` or ``stated`` by the nearest cue of
+``data/incidents.toml``'s attribution lists in its own clause, else ``stated`` when it is the subject of the
+attack sentence or its agent ("by ..."), else weakly suspected; not when it only describes another group ("a
+faction of the TTP"), tells the news ("Taliban officials said") or is among the hit ("killed two members of
+the ASWJ"). A state's forces are perpetrators only as the subject of an operation. Attackers named by a noun
+("unidentified gunmen") are unresolved perpetrators.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..actors import registry
+from ..model import Document, Mention, Perpetrator, Span
+from .incident_places import _token_at
+from .lexicon import REPORTING_VERBS, Hit, lexicon
+from .retold import opens_another
+from .victims import copula_adjective, is_harm
+
+STATE_ACTOR = "state actor as the subject of an operation"
+CLAUSE_BREAK = re.compile(r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b", re.I)
+NEGATED = re.compile(r"\b(no|not|never|nobody|none)\b(\s+\w+){0,3}\s*$", re.I)
+GOV_WORDS = re.compile(r"\b(government|regime|administration|emirates?|authorities|forces|ministry)\b", re.I)
+
+
+def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return None
+    main = None
+    for tok in span:
+        if tok.dep_ != "nsubj":
+            continue  # a passive's subject is who was attacked ("a commander of LeT was killed")
+        head = tok.head
+        reported = head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.lower_ in REPORTING_VERBS
+        if reported or (main is None and head.dep_ == "ROOT" and head.lower_ not in REPORTING_VERBS):
+            sub = list(tok.subtree)
+            main = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if reported:  # "militants of X attacked the post, police said": X, not the police
+                return main
+    if main is None:
+        # "three soldiers were killed when NPA rebels ambushed a patrol": the clause that tells the attack
+        triggers = lexicon().triggers
+        for tok in span:
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "advcl" and triggers.find(tok.head.text):
+                sub = list(tok.subtree)
+                return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    return main
+
+
+# "the al Qaeda-linked group JNIM", "an ISIS-affiliated cell": the group named describes another
+_LINKED = re.compile(r"\s*-\s*(?:linked|affiliated|allied|aligned|backed|inspired)\b", re.I)
+
+
+def in_sentence(
+    doc: Document,
+    sent: Span,
+    mentions: list[Mention],
+    sdoc: Any,
+    lex: Any,
+    victim_actors: set[str],
+    follow_up: bool,
+) -> list[Perpetrator]:
+    reg = registry()
+    text = sent.text
+    cues = {
+        kind: lex.attribution[kind].find(text, sent.start)
+        for kind in ("claimed", "denied", "suspected", "stated")
+    }
+    subject = _subject_span(sdoc, sent)
+    out: list[Perpetrator] = []
+    has_ops = bool(lex.operations.find(text))
+    described = -1  # where a group named only to describe another ends
+    for m in sorted(mentions, key=lambda m: m.start):
+        actor = reg.get(m.actor_id) if m.actor_id else None
+        if actor is None or m.actor_id in victim_actors:
+            continue
+        if (
+            re.search(
+                r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
+                doc.text[max(sent.start, m.start - 40) : m.start],
+                re.I,
+            )
+            or (described >= 0 and doc.text[described : m.start].strip() in ("", "("))
+            or _LINKED.match(doc.text[m.end : m.end + 20])
+        ):
+            # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban": describes another group; so does its
+            # acronym after it ("a splinter group of the Communist Party of India Maoist (CPI Maoist)")
+            described = m.end
+            continue
+        kind = actor.kind_on(doc.published)
+        # "Taliban forces", "the Houthi government": the group as a state; not a group whose own name says
+        # "Forces" ("Rapid Support Forces", "Revolutionary Armed Forces of Colombia")
+        as_government = (
+            (bool(GOV_WORDS.search(m.text)) and not reg.is_name_of(m.text, actor.id))
+            or bool(GOV_WORDS.search(doc.text[max(sent.start, m.start - 20) : m.start]))
+            or bool(
+                re.match(
+                    r"\s*(government|regime|administration|authorities)\b", doc.text[m.end : m.end + 20], re.I
+                )
+            )
+        )
+        in_subject = subject is not None and subject[0] <= m.start < subject[1]
+        if kind == "armed_group" and not as_government:
+            attribution, conf, why = _attribution(m, cues, in_subject, doc.text)
+            if follow_up and not why.startswith("cue"):
+                continue
+            if attribution == "suspected" and not any(cues[k] for k in ("suspected", "claimed", "denied")):
+                if _sayer(sdoc, m) or _among_the_hit(sdoc, m, lex):
+                    # "Taliban officials said the explosives had been hidden in a bag": who tells; "killed two
+                    # members of the ASWJ": whose people were hit
+                    continue
+                # a group merely named in the sentence: weak suspicion only
+                conf = 0.3
+            out.append(Perpetrator(actor.id, actor.name, attribution, conf, why, m.text))
+        elif (kind in ("government", "military", "police") or as_government) and in_subject and has_ops:
+            out.append(Perpetrator(actor.id, actor.name, "stated", 0.3, STATE_ACTOR, m.text))
+    # unidentified attackers named by a noun: "gunmen", "guerrillas"
+    for hit in lex.perpetrators.find(text, sent.start):
+        tok = _token_at(sdoc, hit.end - 1)
+        if (
+            tok is not None
+            and tok.dep_ in ("nsubjpass", "nsubj")
+            and (
+                lex.killed.find(tok.head.text)
+                or lex.wounded.find(tok.head.text)
+                or tok.head.lower_ in ("arrested", "captured")
+            )
+            and not (tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children))
+        ):
+            continue  # "three attackers were killed": casualties here; "militants kill four policemen": agents
+        agent = tok is not None and (
+            (tok.dep_ == "nsubj" and not _present_only(tok, lex))
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
+        )
+        if agent or re.search(
+            r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]
+        ):
+            phrase = _noun_phrase(sdoc, tok, hit, doc.text)
+            if all(p.name != phrase for p in out):
+                out.append(
+                    Perpetrator(
+                        None, phrase, "stated", 0.4, "unidentified attackers named in the text", phrase
+                    )
+                )
+    return out
+
+
+def _present_only(tok: Any, lex: Any) -> bool:
+    """Whether attackers named by a noun are only said to be about ("militants are active in the area"), not
+    to have done it ("militants were responsible for the attack": the lexicon's cue)."""
+    adj = copula_adjective(tok)
+    if adj is None:
+        return False
+    words = tok.doc[adj.i : adj.right_edge.i + 1].text
+    return not any(lex.attribution[kind].find(words) for kind in ("claimed", "suspected", "stated"))
+
+
+def _sayer(sdoc: Any, m: Mention) -> bool:
+    """Whether a name is (or qualifies) the subject of a reporting verb: "Taliban officials said ...", "the
+    LeT spokesman told reporters ..."."""
+    tok = _token_at(sdoc, m.end - 1)
+    for _ in range(3):
+        if tok is None or tok.dep_ not in ("compound", "amod", "poss", "nmod"):
+            break
+        tok = tok.head
+    if tok is None or tok.dep_ != "nsubj" or tok.head.lower_ not in REPORTING_VERBS:
+        return False
+    after = sdoc[tok.head.i + 1] if tok.head.i + 1 < len(sdoc) else None
+    # "militants said killed": a headline's "reportedly", not a saying
+    return after is None or after.tag_ != "VBN"
+
+
+_MODIFIES = ("compound", "amod", "poss", "nmod", "appos")
+
+
+def _among_the_hit(sdoc: Any, m: Mention, lex: Any) -> bool:
+    """Whether a name qualifies who was hit: the passive subject of a casualty word or the object of an attack
+    or casualty verb ("three Lashkar-e-Islam militants were killed", "killed two members of the ASWJ", "shot
+    dead a leader belonging to the SSP")."""
+    tok = _token_at(sdoc, m.end - 1)
+    for _ in range(4):
+        if tok is None:
+            return False
+        if tok.dep_ in _MODIFIES:
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head.head  # "members of X"
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "belonging":
+            tok = tok.head.head.head  # "a leader belonging to X"
+        else:
+            break
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    verb = tok.head.text
+    return is_harm(verb, lex)
+
+
+_NAME_PARTS = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "VERB", "PART", "ADP"})
+
+
+def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:
+    """The attacker noun with the adjectives and names right before it ("unidentified gunmen", "suspected Boko
+    Haram gunmen": a name of several words whole, not "Haram gunmen")."""
+    if tok is None:
+        return hit.text
+    start, i = hit.start, tok.i - 1
+    lefts = {t.i: t for t in tok.lefts if t.dep_ in ("amod", "compound") and t.is_alpha}
+    while i in lefts and sdoc[i].idx < start:
+        edge = i  # back over the modifier's own words while they are words of a name or an adjective
+        while edge > lefts[i].left_edge.i and _name_part(sdoc[edge - 1]):
+            edge -= 1  # not "when" ("when suspected Hizb ul Mujahideen militants"), nor over a line break
+        start = sdoc[edge].idx
+        i = edge - 1
+    return text[start : hit.end]
+
+
+def _name_part(tok: Any) -> bool:
+    return tok.pos_ in _NAME_PARTS and tok.tag_ != "WRB" and "\n" not in tok.whitespace_
+
+
+def _attribution(
+    m: Mention, cues: dict[str, list[Hit]], in_subject: bool, text: str
+) -> tuple[str, float, str]:
+    """How a named group is tied to the attack: the nearest cue in its own clause decides."""
+
+    def distance(h: Hit) -> int:
+        dist = min(abs(h.start - m.end), abs(m.start - h.end))
+        if CLAUSE_BREAK.search(text[min(h.end, m.end) : max(h.start, m.start)]):
+            dist += 60  # "X claimed it, but Y denied": a cue belongs to its own clause
+        return dist
+
+    found = []
+    for kind, conf in (("denied", 0.6), ("claimed", 0.9), ("suspected", 0.5)):
+        for h in cues[kind]:
+            if kind == "claimed" and NEGATED.search(text[max(0, h.start - 40) : h.start]):
+                continue  # "no group claimed"
+            if (dist := distance(h)) <= 80:
+                found.append((dist, kind, conf, h))
+    if found:
+        _dist, kind, conf, hit = min(found, key=lambda f: f[0])
+        return kind, conf, f"cue {hit.text!r}"
+    if in_subject:
+        return "stated", 0.7, "named as the subject of the attack sentence"
+    before = text[max(0, m.start - 30) : m.start].lower()
+    if re.search(r"\b(by|carried out by|perpetrated by)\s+(the\s+)?$", before):
+        return "stated", 0.7, "named as the agent ('by ...')"
+    return "suspected", 0.4, "named in the sentence without a claim"
+
+
+def from_context(
+    doc: Document, perps: list[Perpetrator], first: int, status: str, by_sentence: dict[int, list[Mention]]
+) -> None:
+    """No perpetrator named (``perps`` empty) for an incident told from sentence ``first``: an armed group named
+    as the threat in the sentence just before is suspected (not across "In another incident")."""
+    if perps or status != "reported":
+        return
+    if first == 0 or opens_another(doc.sentences[first].text):
+        return
+    prev_sent = doc.sentences[first - 1]
+    if doc.sentences[first].start - prev_sent.end > 3:  # not in the same paragraph
+        return
+    reg = registry()
+    for m in by_sentence.get(first - 1, []):
+        actor = reg.get(m.actor_id) if m.actor_id else None
+        if (
+            actor is not None
+            and actor.kind_on(doc.published) == "armed_group"
+            and not GOV_WORDS.search(m.text)
+        ):
+            perps.append(
+                Perpetrator(
+                    actor.id,
+                    actor.name,
+                    "suspected",
+                    0.2,
+                    "named as the threat in the sentence before",
+                    m.text,
+                )
+            )
+            return
+
+
+def merge_names(perps: list[Perpetrator]) -> list[Perpetrator]:
+    """ "Gunmen" and "Unidentified gunmen" are one unresolved perpetrator: keep the fuller name."""
+    out: list[Perpetrator] = []
+    for p in perps:
+        if p.actor_id is None:
+            same = next(
+                (
+                    q
+                    for q in out
+                    if q.actor_id is None
+                    and (q.name.lower().endswith(p.name.lower()) or p.name.lower().endswith(q.name.lower()))
+                ),
+                None,
+            )
+            if same is not None:
+                if len(p.name) > len(same.name):
+                    out[out.index(same)] = p
+                continue
+        out.append(p)
+    return out

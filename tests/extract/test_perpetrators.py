@@ -1,0 +1,232 @@
+"""Who did it: the perpetrators of incidents in reports we wrote, and how each is tied to the attack."""
+
+import pytest
+
+from .test_incidents import incidents_in, perps
+
+pytestmark = pytest.mark.slow
+
+
+# South Asian groups beyond Pakistan's, named as wire copy names them (reports we wrote): group, country, and
+# how the report ties the group to the attack (the attack clause of "..., police said" states who acted)
+SOUTH_ASIA = [
+    (
+        "BIJAPUR, March 4, 2024 (Wire) - Cadres of the Communist Party of India-Maoist (CPI-Maoist) shot dead "
+        "two villagers in Bijapur District of Chhattisgarh on Sunday night, police said.",
+        "cpi-maoist",
+        "IND",
+        "stated",
+    ),
+    (
+        "TINSUKIA, May 6, 2023 (Wire) - Militants of the United Liberation Front of Asom-Independent (ULFA-I) "
+        "shot dead a trader at his shop in Tinsukia District of Assam on Friday evening, police said.",
+        "ulfa-i",
+        "IND",
+        "stated",
+    ),
+    (
+        "WILLIAMNAGAR, June 3, 2022 (Wire) - Suspected GNLA militants abducted a coal businessman from his "
+        "home in East Garo Hills District of Meghalaya on Thursday, police said.",
+        "gnla",
+        "IND",
+        "suspected",
+    ),
+    (
+        "GAIBANDHA, April 11, 2016 (Wire) - Militants of the Jamaat-ul-Mujahideen Bangladesh hurled a crude "
+        "bomb at a police checkpoint in Gaibandha District on Sunday, wounding two constables, police said.",
+        "jmb",
+        "BGD",
+        "stated",
+    ),
+    (
+        "COLOMBO, January 5, 2008 (Wire) - A bomb exploded on a crowded bus near Colombo on Friday, killing "
+        "12 passengers. The military blamed the LTTE for the attack.",
+        "ltte",
+        "LKA",
+        "suspected",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "country", "attribution"), SOUTH_ASIA)
+def test_south_asian_groups_resolve_to_registry_actors(tmp_path, text, group, country, attribution):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert (group, attribution) in perps(inc)
+    assert inc["location"]["country"] == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive's subject is who was hit: the group named there did not act
+        "KUPWARA, May 3, 2023 (Wire) - A commander of the Lashkar-e-Taiba was killed in an encounter with "
+        "security forces in Kupwara District on Tuesday, police said.",
+        "KARACHI, June 8, 2021 (Wire) - A local leader of the Tehrik-i-Taliban Pakistan was shot dead by "
+        "unidentified gunmen in Landhi on Monday, police said.",
+    ],
+)
+def test_a_group_named_in_a_passive_subject_is_not_stated_as_perpetrator(tmp_path, text):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert incs
+    for inc in incs:
+        assert not {(a, k) for a, k in perps(inc) if a in ("let", "ttp") and k == "stated"}
+
+
+def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
+    """The CPI-Maoist, named with its acronym only to say whose splinter group the PLFI is, did not act."""
+    _doc, (inc,) = incidents_in(
+        tmp_path,
+        "Suspected cadres of the People's Liberation Front of India (PLFI), a splinter group of the Communist "
+        "Party of India Maoist (CPI Maoist), shot dead a trader in Khunti District on May 24.",
+    )
+    assert {a for a, _k in perps(inc)} == {"plfi"}
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        # the acronym written without brackets after the group it describes
+        (
+            "Cadres of the PLFI, a splinter group of the Communist Party of India Maoist CPI Maoist, shot dead a "
+            "trader in Khunti District on May 24.",
+            {"plfi"},
+        ),
+        # a Senior Superintendent of Police, not Sipah-e-Sahaba Pakistan
+        (
+            "Militants shot dead two policemen in Karachi on Monday. SSP Rao Anwar said the attackers fled.",
+            {"militants"},
+        ),
+        # who tells of the attack: the spokesman of a group that claims nothing
+        (
+            "A bomb exploded at a mosque in Kabul on Wednesday, killing 25 worshippers. Taliban officials said "
+            "the explosives had been hidden in a bag.",
+            set(),
+        ),
+        # but a group suspected in so many words stays suspected
+        (
+            "A bomb exploded at a mosque in Kabul on Wednesday, killing 25 worshippers. Officials suspect the "
+            "Taliban.",
+            {"taliban"},
+        ),
+        # whose people were hit: the group of the dead, not a suspect
+        (
+            "Gunmen killed two senior members of Ahl e Sunnat Wal Jamaat (ASWJ) in Islamabad on January 3.",
+            {"gunmen"},
+        ),
+        (
+            "Unidentified assailants shot dead a leader belonging to the Sipah e Sahaba Pakistan (SSP) in "
+            "Karachi on Monday.",
+            {"unidentified assailants"},
+        ),
+        ("Three Tehreek e Taliban Pakistan (TTP) militants were killed in Karachi on March 8.", set()),
+        # ... while a group that did it stays
+        (
+            "Suspected TTP militants killed two policemen in Bannu on Monday.",
+            {"ttp", "suspected ttp militants"},
+        ),
+        # a group named to describe another ("al Qaeda-linked") is no suspect
+        (
+            "Gunmen killed 20 villagers in Mopti region on Sunday, officials said, blaming the al Qaeda-linked "
+            "group JNIM.",
+            {"gunmen", "jnim"},
+        ),
+        # a sentence set apart ("Separately") adds no suspect to the incident before, nor "In another
+        # incident" takes the group of the one before
+        (
+            "Unidentified gunmen shot dead two Rangers personnel in Orangi Town of Karachi on Monday.\n\n"
+            "Separately, the Counter Terrorism Department arrested three suspected militants of the banned "
+            "Lashkar e Jhangvi.",
+            {"unidentified gunmen"},
+        ),
+        (
+            "Militants attacked a Levies checkpost in Mastung District on Tuesday, killing three personnel. The "
+            "Balochistan Liberation Army claimed responsibility. In another incident, a Frontier Corps soldier "
+            "was injured in an improvised explosive device blast in Kech District.",
+            {"militants", "bla"},
+        ),
+        # attackers only said to be about are no suspects by that; said to be responsible, they are
+        (
+            "Two soldiers were killed in a bombing near Tarmiyah. No group claimed the attack, but Islamic "
+            "State militants are active in the area.",
+            {"isis"},
+        ),
+        (
+            "Two soldiers were killed in a bombing near Tarmiyah. Police said militants were responsible for "
+            "the attack.",
+            {"militants"},
+        ),
+    ],
+)
+def test_who_is_named_but_did_not_act(tmp_path, text, perpetrators):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert {a for inc in incs for a, _k in perps(inc)} == perpetrators
+
+
+# a claim told in the present tense, as headlines and statements tell it (reports we wrote)
+PRESENT_CLAIMS = [
+    ("Pakistani Taliban claim responsibility for bombing that killed 12 in Peshawar", "ttp"),
+    (
+        "Gunmen killed two soldiers in Karachi on Monday. The Pakistani Taliban claim responsibility for the attack.",
+        "ttp",
+    ),
+    (
+        "A bomb killed five people in Quetta on Friday. The BLA, taking responsibility in a statement, named a convoy.",
+        "bla",
+    ),
+    ("TTP claims attack on school in Peshawar", "ttp"),
+]
+
+
+@pytest.mark.parametrize(("text", "group"), PRESENT_CLAIMS)
+def test_a_claim_in_the_present_tense_is_a_claim(tmp_path, text, group):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert (group, "claimed") in perps(inc)
+
+
+def test_dismissed_claims_claim_nothing(tmp_path):
+    _doc, (inc,) = incidents_in(
+        tmp_path, "Police dismissed claims that the army was behind the attack in Quetta."
+    )
+    assert not any(a == "claimed" for _who, a in perps(inc))
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        # an attacker's noun phrase keeps a name of several words whole
+        (
+            "Suspected Boko Haram gunmen abducted 12 farmers near Damboa in Nigeria on Friday.",
+            {("boko-haram", "suspected"), ("suspected boko haram gunmen", "stated")},
+        ),
+        # the lead after a dateline is its own sentence: the kidnappers are not the city's apposition
+        (
+            "ZAMBOANGA, Philippines, May 2 (Wire) - Suspected Abu Sayyaf militants kidnapped two fishermen off "
+            "Sulu province on Wednesday.",
+            {("abu-sayyaf", "suspected"), ("suspected abu sayyaf militants", "stated")},
+        ),
+        # the subject of the clause that tells the attack, when the main clause tells who was hit
+        (
+            "Two policemen were killed when TTP militants attacked a checkpost in Bannu on Monday.",
+            {("ttp", "stated"), ("ttp militants", "stated")},
+        ),
+        # a group that says its fighters did it claims it
+        (
+            "A suicide car bomb exploded outside a hotel in Mogadishu on Friday, killing 15 people. Al Shabaab "
+            "said its fighters carried out the attack.",
+            {("al-shabaab", "claimed")},
+        ),
+        # a group whose own name says "Forces" is the group, not a state's forces
+        (
+            "KHARTOUM - Fighters of the Rapid Support Forces shelled a market in El Fasher on Monday, killing 15 "
+            "civilians, activists said.",
+            {("rsf", "stated")},
+        ),
+        (
+            "The Revolutionary Armed Forces of Colombia attacked a police post in Cauca, killing two policemen.",
+            {("farc", "stated")},
+        ),
+    ],
+)
+def test_who_did_it_in_wire_copy(tmp_path, text, perpetrators):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert {p for inc in incs for p in perps(inc)} == perpetrators
