@@ -1,6 +1,6 @@
 import pytest
 
-from ctwatch.actors import Actor, Registry, Role, norm, registry
+from ctwatch.actors import Actor, Registry, Role, load, norm, registry
 
 
 @pytest.mark.parametrize(
@@ -186,3 +186,37 @@ def test_ambiguous_aliases_are_read_normalised():
 
     ssp = registry().get("ssp")
     assert ssp is not None and ssp.ambiguous == frozenset({"ssp"})
+
+
+@pytest.mark.parametrize(
+    ("name", "regions", "actor_id"),
+    [
+        # Manipur's news calls the PLA of Manipur by the name of China's army
+        ("the People's Liberation Army", {"IND", "manipur"}, "pla-manipur"),
+        ("Peoples Liberation Army", {"manipur"}, "pla-manipur"),
+        ("PLA", {"IND", "manipur"}, "pla-manipur"),
+        # elsewhere in India, or anywhere else, the name is not the local group's
+        ("PLA", {"IND", "ladakh"}, None),
+        ("the People's Liberation Army", {"CHN"}, None),
+        ("the People's Liberation Army", set(), None),
+        ("Lashkar-e-Taiba", {"manipur"}, None),
+    ],
+)
+def test_a_local_alias_stands_for_its_actor_only_in_its_region(name, regions, actor_id):
+    actor = registry().local(name, regions)
+    assert (actor.id if actor else None) == actor_id
+
+
+def test_local_aliases_are_read_with_their_regions_normalised(tmp_path, monkeypatch):
+    own = tmp_path / "actors.toml"
+    own.write_text(
+        '[[actor]]\nid = "example-kcp"\nname = "Example Communist Party"\nkind = "armed_group"\n'
+        'country = "IND"\nlocal_aliases = ["ECP"]\nlocal_to = ["Manipur", "IND"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CTWATCH_ACTORS", str(own))
+    reg = load()
+    ecp = reg.get("example-kcp")
+    assert ecp is not None and ecp.local_to == frozenset({"manipur", "IND"}) and ecp.local_aliases == ("ECP",)
+    assert reg.local("the ECP", {"IND"}) is ecp and reg.has_local_alias("ecp")
+    assert reg.local("ECP", {"PAK"}) is None and reg.lookup("ECP") is None  # a local alias only

@@ -348,3 +348,33 @@ def test_a_name_written_without_its_hyphens_is_the_name(text, expected):
 )
 def test_an_ambiguous_alias_is_its_actor_only_beside_another_of_its_names(text, actor_id):
     assert {m.actor_id for m in analyse(text).mentions if m.text in ("SSP", "RSF")} == {actor_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor_id"),
+    [
+        # Manipur's news names its PLA as China's army is named
+        (
+            "Cadres of the People's Liberation Army ambushed an Assam Rifles patrol in Chandel District of "
+            "Manipur on Friday.",
+            "the People's Liberation Army",
+            "pla-manipur",
+        ),
+        ("The PLA claimed responsibility for the blast in Imphal West District.", "PLA", "pla-manipur"),
+        # elsewhere it is China's army, or no actor the registry knows
+        (
+            "China's People's Liberation Army fired missiles into the sea near Taiwan on Thursday.",
+            "People's Liberation Army",
+            "ci:peoples-liberation-army",
+        ),
+        ("The PLA crossed the Line of Actual Control in Ladakh, India said.", "PLA", None),
+        # a report from Manipur that names China too keeps China's army
+        (
+            "The People's Liberation Army moved troops near the border, officials in Imphal and Beijing said.",
+            "The People's Liberation Army",
+            "ci:peoples-liberation-army",
+        ),
+    ],
+)
+def test_a_local_alias_is_its_actor_in_a_report_from_its_region(text, name, actor_id):
+    assert {m.actor_id for m in analyse(text).mentions if m.text == name} == {actor_id}

@@ -46,6 +46,11 @@ class Actor:
     # aliases that as often mean something else ("SSP", a police rank): the actor only where the document
     # names it otherwise too
     ambiguous: frozenset[str] = field(default=frozenset(), compare=False)
+    # names the actor bears in its own region's news that elsewhere name another ("the People's Liberation
+    # Army" of Manipur's news, China's army elsewhere), and the regions (admin1 names, normalised, or alpha-3
+    # countries) where they stand for it
+    local_aliases: tuple[str, ...] = field(default=(), compare=False)
+    local_to: frozenset[str] = field(default=frozenset(), compare=False)
 
     def kind_on(self, day: str | None) -> str:
         """The actor's kind on a date (YYYY-MM-DD); its default kind when the date is unknown."""
@@ -121,7 +126,10 @@ class Registry:
         self.actors = {a.id: a for a in actors}
         self._by_alias: dict[str, str] = {}
         self._by_demonym: dict[str, str] = {}
+        self._by_local_alias: dict[str, list[str]] = {}
         for a in actors:
+            for alias in a.local_aliases:
+                self._by_local_alias.setdefault(norm(alias), []).append(a.id)
             for alias in (a.name, *a.aliases):
                 self._by_alias.setdefault(norm(alias), a.id)
             for d in a.demonyms:
@@ -146,6 +154,19 @@ class Registry:
             state = self.lookup(key[len(GOVERNMENT_OF) :])  # "Government of Pakistan": the state acting
             return state if state is not None and state.kind == "state" else None
         return self.actors.get(aid) if aid else None
+
+    def has_local_alias(self, text: str) -> bool:
+        """Whether a name is some actor's local alias (``local``)."""
+        return norm(text) in self._by_local_alias
+
+    def local(self, text: str, regions: set[str]) -> Actor | None:
+        """The actor a name stands for in a document that names ``regions`` (admin1 names, normalised, and
+        alpha-3 countries), when it is one of that actor's local aliases there ("PLA" in a report from
+        Manipur); None elsewhere."""
+        for aid in self._by_local_alias.get(norm(text), ()):
+            if self.actors[aid].local_to & regions:
+                return self.actors[aid]
+        return None
 
     def is_name_of(self, text: str, actor_id: str) -> bool:
         """Whether a text is one of an actor's own names as written in the registry (not a plural, nor
@@ -257,6 +278,10 @@ def load() -> Registry:
                     parent=item.get("parent"),
                     lower_ok=bool(item.get("lower_ok", True)),
                     ambiguous=frozenset(norm(x) for x in item.get("ambiguous", [])),
+                    local_aliases=tuple(item.get("local_aliases", [])),
+                    local_to=frozenset(
+                        x if len(x) == 3 and x.isupper() else norm(x) for x in item.get("local_to", [])
+                    ),
                 )
             )
         except (KeyError, TypeError) as exc:

@@ -321,6 +321,11 @@ def _named_outright(name: str) -> frozenset[str]:
     return frozenset()
 
 
+def regions_named(names: Iterable[str]) -> set[str]:
+    """The countries (alpha-3) and provinces (admin1 names, normalised) place names name beyond doubt."""
+    return {x for n in set(names) for x in _named_outright(n)}
+
+
 def source_key(where: str | None) -> str | None:
     """The news source a document came from, as its web host ("www." dropped); None for a local file."""
     if not where or "://" not in where:

@@ -319,7 +319,9 @@ class Analyse:
             doc,
             paragraphs=tuple(Span(p.start, p.end, text[p.start : p.end]) for p in paragraphs(view)),
             sentences=tuple(sents),
-            mentions=_people_in_place(_named_otherwise(_towns_after_prepositions(mentions, view))),
+            mentions=_people_in_place(
+                _named_otherwise(_local_names(_towns_after_prepositions(mentions, view)))
+            ),
         )
 
 
@@ -445,6 +447,31 @@ def _unnamed_places(view: str, taken: list[tuple[int, int]], names: frozenset[st
             x < b and a < y for x, y in taken
         ):
             out.append((a, b))
+    return out
+
+
+_NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "ACTOR"})
+
+
+def _local_names(mentions: list[Mention]) -> list[Mention]:
+    """A name an actor bears in its own region's news ("the People's Liberation Army" in Manipur's, China's
+    army elsewhere) stands for that actor in a document naming a place of the region, unless the document
+    names the country of the actor the name would otherwise be too ("China")."""
+    reg = registry()
+    places = [m.text for m in mentions if m.label in ("GPE", "LOC")]
+    if not places:
+        return mentions
+    regions: set[str] | None = None
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.label not in _NAME_LABELS or not reg.has_local_alias(m.text):
+            continue
+        if regions is None:
+            regions = geo.regions_named(places)
+        actor = reg.local(m.text, regions)
+        other = reg.get(m.actor_id) if m.actor_id else None
+        if actor is not None and (other is None or other.country not in regions):
+            out[i] = dataclasses.replace(m, actor_id=actor.id)
     return out
 
 
