@@ -351,11 +351,47 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             "Unidentified assailants shot dead an official of Levies Force outside his home in Orakzai Agency.",
             ["official"],
         ),
+        # headlines: "shot dead" with no one after it, a casualty word read as the modifier of the dead
+        ("Pakistani police officer shot dead in Peshawar", ["Pakistani police officer"]),
+        ("Two civilians killed, three injured in Kashmir shelling", ["civilians"]),
+        # ... but "shot dead a soldier ... reports Daily Times" keeps the gunmen out
+        (
+            "Unidentified militants shot dead a Frontier Corps soldier in Bannu District on May 22 reports Daily "
+            "Times",
+            ["Frontier Corps soldier"],
+        ),
+        # who escapes an attack was its target
+        ("Former interior minister escapes suicide attack in Charsadda", ["minister"]),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
     _doc, incs = incidents_in(tmp_path, text)
     assert [v["text"] for i in incs for v in i["victims"]] == victims
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # the attackers' word gives no target type; the people hit do
+        ("Militants attacked a police post in Bannu on Monday, killing two policemen.", ["Police"]),
+        (
+            "Suspected militants shot dead a Hazara man in Quetta on December 8.",
+            ["Private Citizens & Property"],
+        ),
+        # nor does the other side of a fight, or who only told of it
+        (
+            "Two militants were killed in an encounter with security forces in Kupwara District, officials said.",
+            ["Terrorists/Non-State Militia"],
+        ),
+        ("Pakistan military kills 32 militants in North Waziristan", ["Terrorists/Non-State Militia"]),
+        # a word for people that describes a place hit is that place's type
+        ("Militants attacked a Police picket in Hyderabad on Sunday.", ["Police"]),
+        ("Unidentified persons blew up a tube well in Bara tehsil on September 29.", []),
+    ],
+)
+def test_target_types_come_from_who_was_hit(tmp_path, text, types):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert inc["target_types"] == types
 
 
 def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):

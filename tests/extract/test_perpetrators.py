@@ -155,6 +155,9 @@ def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
             "the attack.",
             {"militants"},
         ),
+        # a headline's dead are no attackers: "shot dead" with no one after it, "killed" read as a modifier
+        ("2 Pak militants shot dead in Karachi", set()),
+        ("Eight militants killed as rebels attack army check-post in North Waziristan", {"rebels"}),
     ],
 )
 def test_who_is_named_but_did_not_act(tmp_path, text, perpetrators):

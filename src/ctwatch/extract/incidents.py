@@ -52,7 +52,7 @@ from .incident_places import (
 )
 from .lexicon import Hit, lexicon
 from .retold import merge_retold, opens_another
-from .victims import DIE, is_hit, named_hit, people_hit
+from .victims import DIE, acting, is_hit, named_hit, people_hit
 
 DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
 MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
@@ -548,7 +548,13 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     attack_types = list(dict.fromkeys(t.entry.attack for t in specific if t.entry.attack != "Unknown"))
     weapon_types = list(dict.fromkeys(t.entry.weapon for t in specific if t.entry.weapon != "Unknown"))
     mentions = _draft_mentions(doc, d)
-    hits = [t for t in d.targets if is_hit(doc, t, mentions)]
+    # a person word that names who did it ("Insurgents attacked ...") or fought back is no target
+    lex = lexicon()
+    hits = [
+        t
+        for t in d.targets
+        if is_hit(doc, t, mentions) and (t.entry.kind != "person" or not acting(sdoc, t, lex))
+    ]
     facilities = [t for t in hits if t.entry.kind == "facility"]
     direct = [
         t

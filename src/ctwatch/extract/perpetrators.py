@@ -18,7 +18,7 @@ from ..model import Document, Mention, Perpetrator, Span
 from .incident_places import _token_at
 from .lexicon import REPORTING_VERBS, Hit, lexicon
 from .retold import opens_another
-from .victims import copula_adjective, is_harm
+from .victims import copula_adjective, is_harm, killed_as_said, suffered
 
 STATE_ACTOR = "state actor as the subject of an operation"
 CLAUSE_BREAK = re.compile(r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b", re.I)
@@ -123,17 +123,17 @@ def in_sentence(
     # unidentified attackers named by a noun: "gunmen", "guerrillas"
     for hit in lex.perpetrators.find(text, sent.start):
         tok = _token_at(sdoc, hit.end - 1)
-        if (
-            tok is not None
-            and tok.dep_ in ("nsubjpass", "nsubj")
-            and (
-                lex.killed.find(tok.head.text)
-                or lex.wounded.find(tok.head.text)
-                or tok.head.lower_ in ("arrested", "captured")
+        if tok is not None and (
+            (
+                tok.dep_ in ("nsubjpass", "nsubj")
+                and (suffered(tok.head, lex) or tok.head.lower_ in ("arrested", "captured"))
+                and not (tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children))
             )
-            and not (tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children))
+            or killed_as_said(tok, lex)
         ):
-            continue  # "three attackers were killed": casualties here; "militants kill four policemen": agents
+            # "three attackers were killed", a headline's "Eight militants killed as ...": casualties here;
+            # "militants kill four policemen": agents
+            continue
         agent = tok is not None and (
             (tok.dep_ == "nsubj" and not _present_only(tok, lex))
             or (tok.dep_ == "pobj" and tok.head.lower_ == "by")

@@ -43,10 +43,7 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
                 end = tok.idx + len(tok.text)
             elif tok.head.ent_type_ != "PERSON":  # "the official vehicle", "Deputy Superintendent"
                 continue
-        if end <= covered or (
-            tok is not None
-            and (_acts(_named(tok), lex) or _fought_with(_named(tok)) or _described(_named(tok), lex))
-        ):
+        if end <= covered or (tok is not None and _acting_word(tok, lex)):
             continue  # said again, or "guerrillas dynamited ...", "officials said": the actors
         covered = end
         start = hit.start
@@ -152,6 +149,19 @@ def _force_named(doc: Document, hit: Hit, mentions: list[Mention]) -> Mention | 
     return None
 
 
+def acting(sdoc: Any, hit: Hit, lex: Any) -> bool:
+    """Whether a person word names who did it or told of it, the other side of a fight, or people only
+    described ("guerrillas dynamited ...", "an encounter with security forces", "militants are active"): no
+    one hit. A word describing a noun ("a Police picket") is not."""
+    tok = _token_at(sdoc, hit.end - 1)
+    return tok is not None and not _describes_noun(tok) and _acting_word(tok, lex)
+
+
+def _acting_word(tok: Any, lex: Any) -> bool:
+    tok = _named(tok)
+    return _acts(tok, lex) or _fought_with(tok) or _described(tok, lex)
+
+
 def _fought_with(tok: Any) -> bool:
     """Whether a person word is the other side of a fight ("killed in an encounter with security forces", "an
     exchange of fire with the Police"): not hit unless a sentence says so."""
@@ -185,6 +195,10 @@ def _acts(tok: Any, lex: Any) -> bool:
     militants"; a headline's "Three soldiers killed in blast" has none)."""
     tok = _first_conjunct(tok)
     head = tok.head
+    if killed_as_said(tok, lex):
+        return False
+    if tok.dep_ == "nsubj" and head.lower_ in _ESCAPE:
+        return False  # "Former minister escapes suicide attack": the target
     if tok.dep_ == "pobj" and head.lower_ == "by":  # "by militants", "an attack by militants"
         return (
             head.dep_ == "agent" or bool(lex.triggers.find(head.head.text)) or head.head.lower_ == "attempt"
@@ -195,7 +209,7 @@ def _acts(tok: Any, lex: Any) -> bool:
         return True
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if obj is None:  # "guerrillas dynamited ...", not a headline's "Three soldiers killed in blast"
-        return bool(lex.triggers.find(head.text)) and not is_harm(head.text, lex, casualty_only=True)
+        return bool(lex.triggers.find(head.text)) and not suffered(head, lex)
     if is_harm(obj.text, lex, casualty_only=True):
         return False  # "villagers sustained injuries", "two civilians lost their lives"
     # "soldiers killed three militants", "militants opened fire", "persons hurled a hand grenade"
@@ -228,6 +242,27 @@ def _describes_noun(tok: Any) -> bool:
     return (
         tok.dep_ in ("compound", "amod", "poss") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
     )
+
+
+# the pipeline's parser has no lemmatizer: the verb's forms
+_ESCAPE = frozenset(f"{stem}{end}" for stem in ("escap", "surviv") for end in ("e", "es", "ed", "ing"))
+_NOUN_PHRASE_START = frozenset({"DET", "NUM", "NOUN", "PROPN", "ADJ", "PRON"})
+
+
+def suffered(verb: Any, lex: Any) -> bool:
+    """Whether a verb, with its "dead", is a casualty word: a headline's "Three soldiers killed in blast",
+    "Police officer shot dead in Peshawar"; not "shot dead a soldier" ("... reports Daily Times" can make the
+    soldier the subject of "reports")."""
+    end = max([verb.i, *(c.i for c in verb.children if c.dep_ in ("oprd", "acomp"))]) + 1
+    if end > verb.i + 1 and end < len(verb.doc) and verb.doc[end].pos_ in _NOUN_PHRASE_START:
+        end = verb.i + 1
+    return is_harm(verb.doc[verb.i : end].text, lex, casualty_only=True)
+
+
+def killed_as_said(tok: Any, lex: Any) -> bool:
+    """Whether a person word is told of with a casualty word after it that the parser reads as its modifier:
+    a headline's "Two civilians killed, three injured in shelling", "Eight militants killed as ..."."""
+    return any(c.dep_ == "acl" and c.i > tok.i and suffered(c, lex) for c in tok.children)
 
 
 def is_harm(word: str, lex: Any, casualty_only: bool = False) -> bool:
