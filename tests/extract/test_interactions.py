@@ -250,6 +250,8 @@ def test_an_ethnic_group_is_coded_by_where_it_lives(pipe, text, source):
         # claiming an attack is a statement (CAMEO 015, no PLOVER event), not an accusation
         "Tehreek e Taliban Pakistan claimed responsibility for the attack.",
         "The TTP accepted responsibility for the bombing.",
+        # who escapes an attack was its target, not its author
+        "Former Pakistani interior minister escapes suicide attack in Charsadda.",
     ],
 )
 def test_no_event(pipe, text):

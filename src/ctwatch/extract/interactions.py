@@ -42,6 +42,7 @@ from .event_words import (  # noqa: F401  (find_events, amounts, pattern_event: 
 from .incident_places import _token_at
 from .incidents import _title_paragraph
 from .lexicon import REPORTING_VERBS  # a reported clause before them names no party to the saying
+from .lexicon import lexicon as incident_lexicon
 from .parties import (
     Party,
     _agent,
@@ -250,8 +251,8 @@ def _sides(
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "launched artillery, mortar and rocket fire": the conjuncts share a role
         if not inside:  # "held talks", "launched operations": the verb's subject acts
-            if first.dep_ not in ("dobj",):
-                return [], [], True
+            if first.dep_ not in ("dobj",) or first.head.lower_ in incident_lexicon().escaped:
+                return [], [], True  # ... but who "escapes an attack" was its target
         else:
             return inside[:1], inside[1:2], True
     verb = _verb_of(tok)

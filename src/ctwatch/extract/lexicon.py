@@ -77,6 +77,7 @@ class Lexicon:
     wounded: Matcher
     victims: frozenset[str]
     groups: frozenset[str]  # a body of people: "a Police party", "a security forces convoy"
+    escaped: frozenset[str]  # "escaped an attack": its subject was the target
     office_titles: frozenset[str]
     attribution: dict[str, Matcher]
     hypothetical: Matcher
@@ -141,6 +142,7 @@ def lexicon() -> Lexicon:
         wounded=Matcher(_phrases(cas["wounded"])),
         victims=_people(data["victims"]["nouns"]),
         groups=frozenset(data["victims"]["groups"]),
+        escaped=frozenset(data["victims"]["escaped"]),
         office_titles=frozenset(w.lower() for w in data["offices"]["titles"]),
         attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),

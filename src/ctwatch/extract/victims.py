@@ -197,7 +197,7 @@ def _acts(tok: Any, lex: Any) -> bool:
     head = tok.head
     if killed_as_said(tok, lex):
         return False
-    if tok.dep_ == "nsubj" and head.lower_ in _ESCAPE:
+    if tok.dep_ == "nsubj" and head.lower_ in lex.escaped:
         return False  # "Former minister escapes suicide attack": the target
     if tok.dep_ == "pobj" and head.lower_ == "by":  # "by militants", "an attack by militants"
         return (
@@ -244,8 +244,6 @@ def _describes_noun(tok: Any) -> bool:
     )
 
 
-# the pipeline's parser has no lemmatizer: the verb's forms
-_ESCAPE = frozenset(f"{stem}{end}" for stem in ("escap", "surviv") for end in ("e", "es", "ed", "ing"))
 _NOUN_PHRASE_START = frozenset({"DET", "NUM", "NOUN", "PROPN", "ADJ", "PRON"})
 
 
