@@ -225,6 +225,23 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (None, None, None),
         ),
         ("Pakistani villager, Indian soldier killed in shell trading.", (2, 2, 2), (None, None, None)),
+        # a list's last people with who they were with: "a police guard escorting them"
+        (
+            "Two polio workers and a police guard escorting them were shot dead by gunmen in Bajaur.",
+            (3, 3, 3),
+            (None, None, None),
+        ),
+        # a force's name after "of" between the figure and the casualty word
+        (
+            "A head constable of the Central Reserve Police Force was killed when Maoists triggered an IED.",
+            (1, 1, 1),
+            (None, None, None),
+        ),
+        (
+            "Seven Communist Party of India Maoist (CPI Maoist) cadres were killed in an encounter in Gadchiroli.",
+            (7, 7, 7),
+            (None, None, None),
+        ),
         # and what stays as it was
         ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
         ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),

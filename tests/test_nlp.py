@@ -361,6 +361,18 @@ def test_an_ambiguous_alias_is_its_actor_only_beside_another_of_its_names(text, 
             "pla-manipur",
         ),
         ("The PLA claimed responsibility for the blast in Imphal West District.", "PLA", "pla-manipur"),
+        # India's Maoists in the news of the states where they fight; not Nepal's
+        (
+            "A trooper was injured when the Maoists triggered a pressure bomb in Sukma District of Chhattisgarh.",
+            "Maoists",
+            "cpi-maoist",
+        ),
+        (
+            "Two Maoist cadres were killed in an encounter in Gadchiroli District on Monday.",
+            "Maoist",
+            "cpi-maoist",
+        ),
+        ("A strike called by the Maoists shut shops in Kathmandu on Monday.", "Maoists", None),
         # elsewhere it is China's army, or no actor the registry knows
         (
             "China's People's Liberation Army fired missiles into the sea near Taiwan on Thursday.",

@@ -322,8 +322,14 @@ def _named_outright(name: str) -> frozenset[str]:
 
 
 def regions_named(names: Iterable[str]) -> set[str]:
-    """The countries (alpha-3) and provinces (admin1 names, normalised) place names name beyond doubt."""
-    return {x for n in set(names) for x in _named_outright(n)}
+    """The countries (alpha-3) and provinces (admin1 names, normalised) place names name beyond doubt, their
+    generic words dropped ("Gadchiroli District": Maharashtra, India)."""
+    out: set[str] = set()
+    for name in set(names):
+        while _GENERIC.search(name):
+            name = _GENERIC.sub("", name).strip()
+        out |= _named_outright(name) if name else frozenset()
+    return out
 
 
 def source_key(where: str | None) -> str | None:

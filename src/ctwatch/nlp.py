@@ -458,7 +458,7 @@ def _local_names(mentions: list[Mention]) -> list[Mention]:
     army elsewhere) stands for that actor in a document naming a place of the region, unless the document
     names the country of the actor the name would otherwise be too ("China")."""
     reg = registry()
-    places = [m.text for m in mentions if m.label in ("GPE", "LOC")]
+    places = [m.text for m in mentions if m.label in ("GPE", "LOC", "FAC")]
     if not places:
         return mentions
     regions: set[str] | None = None
@@ -471,7 +471,9 @@ def _local_names(mentions: list[Mention]) -> list[Mention]:
         actor = reg.local(m.text, regions)
         other = reg.get(m.actor_id) if m.actor_id else None
         if actor is not None and (other is None or other.country not in regions):
-            out[i] = dataclasses.replace(m, actor_id=actor.id)
+            # a people's word ("Maoists", NORP) that names a group is the group's name, not a nationality
+            label = "ACTOR" if actor.kind != "state" else m.label
+            out[i] = dataclasses.replace(m, label=label, actor_id=actor.id)
     return out
 
 

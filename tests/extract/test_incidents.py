@@ -362,6 +362,18 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
         ),
         # who escapes an attack was its target
         ("Former interior minister escapes suicide attack in Charsadda", ["minister"]),
+        # who fights is no one hit, though the parser finds no object ("gunmen holed up": the gunmen's verb)
+        (
+            "Security forces were still fighting gunmen holed up in a hotel in Mogadishu on Sunday after an "
+            "overnight siege that killed 12 people, police said.",
+            ["people"],
+        ),
+        # the attackers described by the group they are linked to, whose root the parser makes "linked"
+        (
+            "Insurgents linked to the Islamic State ambushed a convoy of trucks near Palma in Cabo Delgado, "
+            "killing seven drivers.",
+            ["drivers"],
+        ),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):

@@ -252,6 +252,8 @@ def test_an_ethnic_group_is_coded_by_where_it_lives(pipe, text, source):
         "The TTP accepted responsibility for the bombing.",
         # who escapes an attack was its target, not its author
         "Former Pakistani interior minister escapes suicide attack in Charsadda.",
+        # a group described by the one it is linked to has not linked up with it
+        "Insurgents linked to the Islamic State ambushed a convoy near Palma in Mozambique, killing seven drivers.",
     ],
 )
 def test_no_event(pipe, text):

@@ -272,6 +272,9 @@ def casualties(sentence: str) -> tuple[Count, Count]:
     return result.get("killed", Count()), result.get("wounded", Count())
 
 
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*)){0,5}\s+")
+
+
 # words a headline leaves between a figure and its casualty word: "four polio vaccinators shot dead"
 _NOUN_GAP = re.compile(r"^\s*(?:[A-Za-z][\w'-]*\s+){1,3}$")
 _NOT_NOUNS = frozenset(
@@ -338,6 +341,15 @@ _LEAD = re.compile(
 _VERB_FIRST = re.compile(r"\s*(?:leaving|injuring|wounding|killing)\s+", re.I)
 
 
+def _before_participle(part: str) -> str:
+    """A list item up to a participle after its people: "a police guard" of "a police guard escorting them"."""
+    words = list(re.finditer(r"[A-Za-z][\w'-]*", part))
+    for k in range(1, len(words)):
+        if words[k].group().lower().endswith("ing") and _counted_people(words[k - 1].group()):
+            return part[: words[k].start()].rstrip()
+    return part
+
+
 def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Count | None:
     """The sum of a list of casualties just before a casualty word: "two soldiers, three militants killed"
     (five), "six militants, soldier killed" (seven), "17 Police and CRPF personnel injured" (17: people of one
@@ -361,6 +373,8 @@ def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Coun
     for (a, b), join in zip(reversed(spans), reversed(joins), strict=True):
         part = head[a:b].strip()
         a += len(head[a:b]) - len(head[a:b].lstrip())
+        if not items and not shared:
+            part = _before_participle(part)  # "... and a police guard escorting them were shot dead": 3
         if _PART_OF_START.match(part):
             return None  # "eight others, including two Policemen": the two are among the eight
         verb = _VERB_FIRST.match(part)
@@ -579,7 +593,11 @@ def _nearest(
             if _PART_OF.search(sentence[max(0, q.start - 30) : q.start]):
                 continue  # "five people, including two children, were killed": the two are among the five
             gap = sentence[q.end : start]
-            if len(gap) > 50 or re.search(r"[;:]|\b(?:and|but|while|after|before|when)\b", gap):
+            # a force's name after "of" counts as one word: "A head constable of the Central Reserve Police
+            # Force was killed"
+            if len(_OF_NAME.sub(" of X ", gap)) > 50 or re.search(
+                r"[;:]|\b(?:and|but|while|after|before|when)\b", gap
+            ):
                 continue
             if not (
                 _is_person_phrase(sentence, q, 5)

@@ -53,6 +53,7 @@ from .parties import (
     _subtree_span,
     name_country,  # noqa: F401  (this module's API too)
 )
+from .victims import LINKED
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # cooperative events that, when only announced ("will ..."), PLOVER codes as AGREE
@@ -226,6 +227,19 @@ def _subject_above(verb: Any, parties: list[Party]) -> list[Party]:
             break
         t = t.head
     return []
+
+
+def _describes(tok: Any) -> bool:
+    """Whether a word such as "linked" or "allied" describes a group by another rather than tells an event:
+    a participle after its noun, or the parser's root with the sentence's real verb hung below it."""
+    return (
+        tok is not None
+        and tok.lower_ in LINKED
+        and (
+            tok.dep_ in ("acl", "amod")
+            or any(c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i > tok.i for c in tok.children)
+        )
+    )
 
 
 def _sides(
@@ -524,6 +538,8 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 continue  # "Vietnamese-led forces": part of a compound word
             if ev.derived and (head is None or head.pos_ != "VERB"):
                 continue
+            if _describes(head):
+                continue  # "insurgents linked to the Islamic State ambushed a convoy": no linking up
             if ev is hit.event and _carries_object_event(head, heads, lex.light):
                 continue  # "issued an ultimatum": the ultimatum is the event (unless a pattern read them)
             if _object_of_event(head, heads, lex.light):

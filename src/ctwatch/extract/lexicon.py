@@ -78,6 +78,7 @@ class Lexicon:
     victims: frozenset[str]
     groups: frozenset[str]  # a body of people: "a Police party", "a security forces convoy"
     escaped: frozenset[str]  # "escaped an attack": its subject was the target
+    fighting: frozenset[str]  # "were fighting gunmen": its subject fights
     office_titles: frozenset[str]
     attribution: dict[str, Matcher]
     hypothetical: Matcher
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         victims=_people(data["victims"]["nouns"]),
         groups=frozenset(data["victims"]["groups"]),
         escaped=frozenset(data["victims"]["escaped"]),
+        fighting=frozenset(data["victims"]["fighting"]),
         office_titles=frozenset(w.lower() for w in data["offices"]["titles"]),
         attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),

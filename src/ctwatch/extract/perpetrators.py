@@ -18,7 +18,7 @@ from ..model import Document, Mention, Perpetrator, Span
 from .incident_places import _token_at
 from .lexicon import REPORTING_VERBS, Hit, lexicon
 from .retold import opens_another
-from .victims import copula_adjective, is_harm, killed_as_said, suffered
+from .victims import LINKED, copula_adjective, is_harm, killed_as_said, suffered
 
 STATE_ACTOR = "state actor as the subject of an operation"
 CLAUSE_BREAK = re.compile(r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b", re.I)
@@ -54,7 +54,7 @@ def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
 
 
 # "the al Qaeda-linked group JNIM", "an ISIS-affiliated cell": the group named describes another
-_LINKED = re.compile(r"\s*-\s*(?:linked|affiliated|allied|aligned|backed|inspired)\b", re.I)
+_LINKED = re.compile(rf"\s*-\s*(?:{'|'.join(sorted(LINKED))})\b", re.I)
 
 
 def in_sentence(

@@ -195,6 +195,12 @@ def _acts(tok: Any, lex: Any) -> bool:
     militants"; a headline's "Three soldiers killed in blast" has none)."""
     tok = _first_conjunct(tok)
     head = tok.head
+    if head.lower_ in LINKED and head.dep_ == "ROOT":
+        # "Insurgents linked to the Islamic State ambushed a convoy": the parser's root is the description
+        head = next(
+            (c for c in head.children if c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i > head.i),
+            head,
+        )
     if killed_as_said(tok, lex):
         return False
     if tok.dep_ == "nsubj" and head.lower_ in lex.escaped:
@@ -209,7 +215,8 @@ def _acts(tok: Any, lex: Any) -> bool:
         return True
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if obj is None:  # "guerrillas dynamited ...", not a headline's "Three soldiers killed in blast"
-        return bool(lex.triggers.find(head.text)) and not suffered(head, lex)
+        attacks = bool(lex.triggers.find(head.text)) and not suffered(head, lex)
+        return attacks or head.lower_ in lex.fighting  # "were still fighting gunmen holed up ..."
     if is_harm(obj.text, lex, casualty_only=True):
         return False  # "villagers sustained injuries", "two civilians lost their lives"
     # "soldiers killed three militants", "militants opened fire", "persons hurled a hand grenade"
@@ -244,6 +251,8 @@ def _describes_noun(tok: Any) -> bool:
     )
 
 
+# a participle that describes a group by another: "the al Qaeda-linked group", "insurgents linked to IS"
+LINKED = frozenset({"linked", "affiliated", "allied", "aligned", "backed", "inspired"})
 _NOUN_PHRASE_START = frozenset({"DET", "NUM", "NOUN", "PROPN", "ADJ", "PRON"})
 
 
