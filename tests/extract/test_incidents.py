@@ -686,3 +686,34 @@ def test_missiles_held_or_threatened_are_no_attack(tmp_path):
 def test_a_group_s_people_hit_carry_its_id(tmp_path, text, victims):
     _doc, incs = incidents_in(tmp_path, text)
     assert [(v["actor_id"], v["nationality"]) for i in incs for v in i["victims"] if v["actor_id"]] == victims
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # the gazetteer's only Palma is Mallorca's: a town abroad is not where it happened when the sentence
+        # names a place in a country the story names
+        (
+            "Insurgents ambushed a convoy of trucks near Palma in Mozambique's Cabo Delgado province, killing "
+            "seven drivers.",
+            "Cabo Delgado",
+            "MOZ",
+        ),
+        (
+            "Six persons were injured when an explosive device went off at Bonn Hanjan in the Rajpora area of "
+            "Pulwama District on Monday.",
+            "Pulwama",
+            "IND",
+        ),
+        # ... and "the Southern side" names no province of Zambia
+        (
+            "Militants attacked an Assam Rifles patrol along the Imphal Jiribam road on the Southern side of "
+            "the Kotlan post on March 19.",
+            "Imphal",
+            "IND",
+        ),
+    ],
+)
+def test_a_town_abroad_gives_way_to_a_place_in_the_story_s_country(tmp_path, text, place, country):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert (inc["location"]["name"], inc["location"]["country"]) == (place, country)

@@ -69,7 +69,21 @@ def _places(
             continue  # "fired at the Police": a word, not the town in Poland
         if place.precision != "unknown":
             out.append(dataclasses.replace(place, text=m.text))
-    return out
+    return _within_the_story(doc, out)
+
+
+def _within_the_story(doc: Document, places: list[Place]) -> list[Place]:
+    """A town the gazetteer knows only in a country the story never names is not where it happened when the
+    sentence names a province, district or town in one it does: "near Palma in Mozambique's Cabo Delgado province" is Cabo Delgado,
+    not Palma de Mallorca (GeoNames has no Palma in Mozambique)."""
+    if len(places) < 2:
+        return places
+    named = geo.regions_named(  # not "the Southern side" (a province of Zambia)
+        m.text for m in doc.mentions if m.label in PLACE_LABELS and not geo.common_words_only(m.text)
+    )
+    if not any(p.country in named and p.precision != "country" for p in places):
+        return places  # a country named beside a city is no evidence against it ("a Kabul hotel", "China")
+    return [p for p in places if p.country in named or p.precision != "city"]
 
 
 def _taken_from(doc: Document, m: Mention) -> bool:
