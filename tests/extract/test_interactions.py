@@ -504,3 +504,23 @@ def test_confessing_to_a_killing_codes_the_killing(pipe):
     found, _doc = coded(pipe, "Two Lashkar e Jhangvi militants confessed to killing four Rangers in Karachi.")
     assert ("lej", "ASSAULT", "pak-rangers", "asserted") in found
     assert not any(kind == "SUPPORT" for _s, kind, _t, _m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # GeoNames' only Palma is Mallorca's: the town the words after it place in Mozambique is no Spain
+        (
+            "Mozambican troops shelled insurgent positions near Palma in Mozambique on Sunday.",
+            {("MOZ", "MOZ")},
+        ),
+        # ... while a town abroad named alone, or placed where the gazetteer has it, keeps its country
+        ("Pakistani troops shelled Jalalabad, Afghanistan, on Monday.", {("PAK", "AFG")}),
+        ("Israel lifted the curfew in Hebron.", {("ISR", "PSE")}),
+    ],
+)
+def test_a_town_placed_in_another_country_is_not_the_gazetteer_s_namesake(pipe, text, sides):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, text)
+    assert {(x.source.actor_id, x.target.actor_id) for x in extract(doc, partial=True)} == sides
