@@ -325,11 +325,17 @@ def regions_named(names: Iterable[str]) -> set[str]:
     """The countries (alpha-3) and provinces (admin1 names, normalised) place names name beyond doubt, their
     generic words dropped ("Gadchiroli District": Maharashtra, India)."""
     out: set[str] = set()
-    for name in set(names):
-        while _GENERIC.search(name):
-            name = _GENERIC.sub("", name).strip()
+    for name in map(_without_generic, set(names)):
         out |= _named_outright(name) if name else frozenset()
     return out
+
+
+def _without_generic(name: str) -> str:
+    """A place name without its generic words: "Gadchiroli District" -> "Gadchiroli", "the Tirah valley" ->
+    "Tirah"."""
+    while _GENERIC.search(name):
+        name = _GENERIC.sub("", name).strip()
+    return name
 
 
 def source_key(where: str | None) -> str | None:
@@ -394,9 +400,7 @@ def _from_parts(text: str, context: set[str]) -> tuple[Candidate, str] | None:
     countries = context_countries(context)
     best: tuple[int, int, Candidate, str] | None = None
     for order, raw in enumerate(p for p in _SEPARATORS.split(text) if p and p.strip()):
-        name = raw.strip(" .'\"")
-        while _GENERIC.search(name):
-            name = _GENERIC.sub("", name).strip()
+        name = _without_generic(raw.strip(" .'\""))
         if len(name) < 3 or not name[:1].isalpha() or name == text:
             continue
         cand = choose(_in_countries(candidates(name), context), context)

@@ -74,8 +74,8 @@ def _places(
 
 def _within_the_story(doc: Document, places: list[Place]) -> list[Place]:
     """A town the gazetteer knows only in a country the story never names is not where it happened when the
-    sentence names a province, district or town in one it does: "near Palma in Mozambique's Cabo Delgado province" is Cabo Delgado,
-    not Palma de Mallorca (GeoNames has no Palma in Mozambique)."""
+    sentence names a province, district or town in one it does: "near Palma in Mozambique's Cabo Delgado
+    province" is Cabo Delgado, not Palma de Mallorca (GeoNames has no Palma in Mozambique)."""
     if len(places) < 2:
         return places
     named = geo.regions_named(  # not "the Southern side" (a province of Zambia)

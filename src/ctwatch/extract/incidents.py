@@ -601,7 +601,7 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         weapons=_unique(
             _filler(doc, sdoc, t.start, t.end, t.entry.weapon, t.entry.weapon_subtype)
             for t in d.triggers
-            if t.entry.weapon != "Unknown" and _is_noun(sdoc, t) and not lexicon().perpetrators.find(t.text)
+            if t.entry.weapon != "Unknown" and _is_noun(sdoc, t) and not lex.perpetrators.find(t.text)
         ),
         killed=d.killed,
         wounded=d.wounded,

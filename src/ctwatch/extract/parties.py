@@ -157,9 +157,7 @@ def _placed_elsewhere(doc: Document, m: Mention, country: str, day: str | None) 
     found = _IN_PLACE.match(doc.text, m.end)
     if found is None:
         return False
-    named = {
-        country_on(c, day) for c in geo.regions_named([found.group("place")]) if len(c) == 3 and c.isupper()
-    }
+    named = {country_on(c, day) for c in geo.context_countries(geo.regions_named([found.group("place")]))}
     return bool(named) and country not in named
 
 

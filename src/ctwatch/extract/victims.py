@@ -165,7 +165,7 @@ def _acting_word(tok: Any, lex: Any) -> bool:
 def _fought_with(tok: Any) -> bool:
     """Whether a person word is the other side of a fight ("killed in an encounter with security forces", "an
     exchange of fire with the Police"): not hit unless a sentence says so."""
-    tok = _first_conjunct(tok)
+    tok = first_conjunct(tok)
     if tok.dep_ != "pobj" or tok.head.lower_ != "with":
         return False
     fight = tok.head.head  # the lexicon's words for a fight or an operation: "encounter", "exchange of fire"
@@ -174,7 +174,7 @@ def _fought_with(tok: Any) -> bool:
     return bool(lex.triggers.find(words) or lex.operations.find(words))
 
 
-def _first_conjunct(tok: Any) -> Any:
+def first_conjunct(tok: Any) -> Any:
     """The first of words joined by "and" ("soldiers and policemen" -> "soldiers"), which holds their role."""
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
@@ -193,7 +193,7 @@ def _acts(tok: Any, lex: Any) -> bool:
     incident word or of "said" ("guerrillas dynamited ...", "officials said"), the agent of a passive ("shot
     dead by unidentified militants"), or the subject of a verb with an object ("soldiers killed three
     militants"; a headline's "Three soldiers killed in blast" has none)."""
-    tok = _first_conjunct(tok)
+    tok = first_conjunct(tok)
     head = tok.head
     if head.lower_ in LINKED and head.dep_ == "ROOT":
         # "Insurgents linked to the Islamic State ambushed a convoy": the parser's root is the description
@@ -231,7 +231,7 @@ def copula_adjective(tok: Any) -> Any:
     """The adjective said of a person word that is the subject of a copula ("Islamic State militants are
     active in the area", "militants were responsible for the attack"), or None: who is described, not who
     was hit; whether it says who did it is the adjective's to tell."""
-    tok = _first_conjunct(tok)
+    tok = first_conjunct(tok)
     if tok.dep_ != "nsubj" or tok.head.pos_ != "AUX":
         return None
     return next((c for c in tok.head.children if c.dep_ == "acomp"), None)
@@ -288,7 +288,7 @@ def named_hit(sdoc: Any, mentions: list[Mention], words: Any, intransitive: froz
         tok = _token_at(sdoc, m.end - 1) if m.label == "PERSON" and sdoc is not None else None
         if tok is None:
             continue
-        tok = _first_conjunct(tok)
+        tok = first_conjunct(tok)
         head = tok.head
         after = head.nbor() if head.i + 1 < len(head.doc) else None
         verb = bool(words.find(head.text)) or (  # "shot dead Abdul Wahid", "gunned down"
