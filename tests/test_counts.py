@@ -242,6 +242,24 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (7, 7, 7),
             (None, None, None),
         ),
+        # a list after the verb whose items carry a qualifier or an abbreviation's dots: at least 183
+        (
+            "Gunmen attacked crowds outside Kabul airport, killing at least 170 Afghans and 13 U.S. service members.",
+            (183, 183, None),
+            (None, None, None),
+        ),
+        (
+            "Fighters attacked a base, killing one U.S. soldier and two American contractors.",
+            (3, 3, 3),
+            (None,) * 3,
+        ),
+        ("Three U.S. soldiers and two Afghan policemen were killed in the blast.", (5, 5, 5), (None,) * 3),
+        # who tells after the list is no one hit
+        (
+            "Militants opened fire on worshippers at a mosque, killing 305 people, the public prosecutor said.",
+            (305, 305, 305),
+            (None, None, None),
+        ),
         # and what stays as it was
         ("Soldiers killed two militants in the raid.", (2, 2, 2), (None, None, None)),
         ("Militants attacked the post; soldiers were killed.", (None, None, None), (None, None, None)),
@@ -256,6 +274,8 @@ def test_casualties(sentence, killed, wounded):
 def test_count_text_keeps_the_words():
     k, _ = casualties("the bombing killed more than hundred police officials")
     assert k.text == "more than hundred"
+    k, _ = casualties("the blast killed two U.S. soldiers and a U.N. worker")
+    assert k.text == "two U.S. soldiers and a U.N. worker"
     _, w = casualties("a Pakistani SSG commando was injured")
     assert w.text == "a Pakistani SSG commando"
 

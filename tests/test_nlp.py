@@ -380,6 +380,13 @@ def test_an_ambiguous_alias_is_its_actor_only_beside_another_of_its_names(text, 
             "ci:peoples-liberation-army",
         ),
         ("The PLA crossed the Line of Actual Control in Ladakh, India said.", "PLA", None),
+        # wire copy's "Congo" is the DRC in a report from the DRC, the Republic elsewhere
+        (
+            "BENI, Congo - Rebels killed 22 villagers in the Beni territory of North Kivu province overnight.",
+            "Congo",
+            "COD",
+        ),
+        ("BRAZZAVILLE, Congo - Police in Brazzaville arrested ten people on Monday.", "Congo", "COG"),
         # a report from Manipur that names China too keeps China's army
         (
             "The People's Liberation Army moved troops near the border, officials in Imphal and Beijing said.",

@@ -263,6 +263,8 @@ def load() -> Registry:
                 a.roles,
                 a.parent,
                 a.demonyms,
+                local_aliases=tuple(item.get("local_aliases", [])),
+                local_to=_regions(item),
             )
             continue
         try:
@@ -279,9 +281,7 @@ def load() -> Registry:
                     lower_ok=bool(item.get("lower_ok", True)),
                     ambiguous=frozenset(norm(x) for x in item.get("ambiguous", [])),
                     local_aliases=tuple(item.get("local_aliases", [])),
-                    local_to=frozenset(
-                        x if len(x) == 3 and x.isupper() else norm(x) for x in item.get("local_to", [])
-                    ),
+                    local_to=_regions(item),
                 )
             )
         except (KeyError, TypeError) as exc:
@@ -291,6 +291,11 @@ def load() -> Registry:
     # an analyst's own new actors come first, so that their names win over the bundled ones
     own = [a for a in actors if a.id not in bundled]
     return Registry(own + [a for a in actors if a.id in bundled] + _persons())
+
+
+def _regions(item: dict[str, Any]) -> frozenset[str]:
+    """An entry's ``local_to``: provinces by name (normalised), countries by alpha-3."""
+    return frozenset(x if len(x) == 3 and x.isupper() else norm(x) for x in item.get("local_to", []))
 
 
 def _slug(name: str) -> str:

@@ -450,7 +450,7 @@ def _unnamed_places(view: str, taken: list[tuple[int, int]], names: frozenset[st
     return out
 
 
-_NAME_LABELS = frozenset({"ORG", "PERSON", "NORP", "ACTOR"})
+_LOCAL_LABELS = frozenset({"ORG", "PERSON", "NORP", "ACTOR", "GPE"})
 
 
 def _local_names(mentions: list[Mention]) -> list[Mention]:
@@ -458,13 +458,16 @@ def _local_names(mentions: list[Mention]) -> list[Mention]:
     army elsewhere) stands for that actor in a document naming a place of the region, unless the document
     names the country of the actor the name would otherwise be too ("China")."""
     reg = registry()
-    places = [m.text for m in mentions if m.label in ("GPE", "LOC", "FAC")]
+    # the name itself is no place of the region: "Congo" (the Republic's name) in a report from Beni
+    places = [
+        m.text for m in mentions if m.label in ("GPE", "LOC", "FAC") and not reg.has_local_alias(m.text)
+    ]
     if not places:
         return mentions
     regions: set[str] | None = None
     out = list(mentions)
     for i, m in enumerate(mentions):
-        if m.label not in _NAME_LABELS or not reg.has_local_alias(m.text):
+        if m.label not in _LOCAL_LABELS or not reg.has_local_alias(m.text):
             continue
         if regions is None:
             regions = geo.regions_named(places)

@@ -705,6 +705,19 @@ def test_a_group_s_people_hit_carry_its_id(tmp_path, text, victims):
             "Pulwama",
             "IND",
         ),
+        # the country across a border is not where it happened
+        (
+            "Eleven soldiers were killed when militants attacked their base in Tillaberi near the border with "
+            "Mali on Thursday.",
+            "Tillabéri",
+            "NER",
+        ),
+        (
+            "Maoists ambushed a joint team of CoBRA and CRPF in the Karamdeeh forests of Latehar District "
+            "bordering Chhattisgarh, killing a constable.",
+            "Lātehār",
+            "IND",
+        ),
         # ... and "the Southern side" names no province of Zambia
         (
             "Militants attacked an Assam Rifles patrol along the Imphal Jiribam road on the Southern side of "

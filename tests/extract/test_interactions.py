@@ -524,3 +524,28 @@ def test_a_town_placed_in_another_country_is_not_the_gazetteer_s_namesake(pipe, 
 
     _found, doc = coded(pipe, text)
     assert {(x.source.actor_id, x.target.actor_id) for x in extract(doc, partial=True)} == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # a clause with its own subject is no argument of the verb before it
+        (
+            "Islamic State claimed the attack, but the government of Bangladesh blamed Jamaat-ul-Mujahideen "
+            "Bangladesh.",
+            {("BGD", "jmb")},
+        ),
+        # who describes a party is none: "a Ugandan group that has pledged allegiance to Islamic State"
+        (
+            "Uganda's army blamed the Allied Democratic Forces, a Congolese group that has pledged allegiance to "
+            "Islamic State.",
+            {("UGA", "adf")},
+        ),
+    ],
+)
+def test_a_party_only_described_is_none(pipe, text, sides):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(pipe, text)
+    found = {(x.source.actor_id, x.target.actor_id) for x in extract(doc, partial=True)}
+    assert {(s, t) for s, t in found if s and t} == sides

@@ -196,16 +196,16 @@ def test_dismissed_claims_claim_nothing(tmp_path):
 @pytest.mark.parametrize(
     ("text", "perpetrators"),
     [
-        # an attacker's noun phrase keeps a name of several words whole
+        # an attacker's noun phrase keeps a name of several words whole; "suspected" makes it a suspicion
         (
             "Suspected Boko Haram gunmen abducted 12 farmers near Damboa in Nigeria on Friday.",
-            {("boko-haram", "suspected"), ("suspected boko haram gunmen", "stated")},
+            {("boko-haram", "suspected"), ("suspected boko haram gunmen", "suspected")},
         ),
         # the lead after a dateline is its own sentence: the kidnappers are not the city's apposition
         (
             "ZAMBOANGA, Philippines, May 2 (Wire) - Suspected Abu Sayyaf militants kidnapped two fishermen off "
             "Sulu province on Wednesday.",
-            {("abu-sayyaf", "suspected"), ("suspected abu sayyaf militants", "stated")},
+            {("abu-sayyaf", "suspected"), ("suspected abu sayyaf militants", "suspected")},
         ),
         # the subject of the clause that tells the attack, when the main clause tells who was hit
         (
@@ -217,6 +217,35 @@ def test_dismissed_claims_claim_nothing(tmp_path):
             "A suicide car bomb exploded outside a hotel in Mogadishu on Friday, killing 15 people. Al Shabaab "
             "said its fighters carried out the attack.",
             {("al-shabaab", "claimed")},
+        ),
+        # a group that says it carried out the attack claims it
+        (
+            "Two suicide bombers attacked crowds outside Kabul airport, killing 170 people. Islamic State Khorasan "
+            "Province said it carried out the attack.",
+            {("isis-k", "claimed"), ("suicide bombers", "stated")},
+        ),
+        # a government blames a group: that government is no word of the group's ("the Taliban government")
+        (
+            "A truck bomb exploded at a busy junction in Mogadishu, killing 587 people. The government blamed al "
+            "Shabaab, which did not claim it.",
+            {("al-shabaab", "suspected")},
+        ),
+        # a group named to describe the one that did it: an affiliate's parent, a clause about the group
+        (
+            "Jihadists killed 14 soldiers in an ambush near Boni in central Mali. The Group to Support Islam and "
+            "Muslims (JNIM), al Qaeda's affiliate in the Sahel, claimed the attack.",
+            {("jnim", "claimed"), ("jihadists", "stated")},
+        ),
+        (
+            "Rebels of the Allied Democratic Forces killed 22 villagers in the Beni territory of North Kivu. The army "
+            "blamed the ADF, a Ugandan group that has pledged allegiance to Islamic State.",
+            {("adf", "stated"), ("rebels", "stated")},
+        ),
+        # unnamed attackers a cue suspects
+        (
+            "Four people were injured when militants hurled a grenade at a shop in Turbat. A police official "
+            "suspected that Baloch separatists could be behind the attack.",
+            {("militants", "stated"), ("baloch separatists", "suspected")},
         ),
         # a group whose own name says "Forces" is the group, not a state's forces
         (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..dates import MONTH
 from ..model import Count
-from .lexicon import Hit, lexicon
+from .lexicon import REPORTING_VERBS, Hit, lexicon
 
 UNITS = {
     "zero": 0,
@@ -350,12 +350,21 @@ def _before_participle(part: str) -> str:
     return part
 
 
+# "U.S.", "U.N.": the dots of an abbreviation end no list (the same length, so offsets hold)
+_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+
+
+def _unstopped(text: str) -> str:
+    return _ABBREVIATION.sub(lambda m: m.group().replace(".", "_"), text)
+
+
 def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Count | None:
     """The sum of a list of casualties just before a casualty word: "two soldiers, three militants killed"
     (five), "six militants, soldier killed" (seven), "17 Police and CRPF personnel injured" (17: people of one
     figure). Each item is a figure with its people or one person named alone; None unless there are two or
     more."""
-    head = _BE.sub("", sentence[:start])
+    plain = _BE.sub("", sentence[:start])
+    head = _unstopped(plain)
     cut = max(head.rfind(c) for c in '.;:()"')
     # "six were killed and 17 injured": the list begins after the casualty word before it
     cut = max([cut, *(b - 1 for a, b in marks if cut < a and b <= len(head))])
@@ -410,7 +419,7 @@ def _listed(sentence: str, start: int, marks: Sequence[tuple[int, int]]) -> Coun
         items.pop()  # no figure before the people it was to share
     if len(items) < 2:  # two items, or one figure shared by two kinds of people
         return None
-    return Count(sum(items), sum(items), sum(items), head[first:].strip())
+    return Count(sum(items), sum(items), sum(items), plain[first:].strip())
 
 
 # a court's death sentence is no death: "sentenced to death", "death penalty", "death row"
@@ -438,7 +447,8 @@ def _listed_after(sentence: str, end: int) -> Count | None:
     """The sum of a list of people hit right after an active casualty verb: "killed three soldiers and a
     civilian" (four), "shot dead a policeman and his son" (two). Each item is a figure with its people or one
     person; None unless there are two or more."""
-    rest = re.split(r"[.;:()\[\]\"]", sentence[end : end + 160])[0]
+    plain = sentence[end : end + 160]
+    rest = re.split(r"[.;:()\[\]\"]", _unstopped(plain))[0]
     if re.match(r"\s*(?:,|and\b)", rest, re.I) or _PASSIVE.search(sentence[:end]):
         return None  # "six were killed and 17 injured": no object follows the verb
     items: list[list[str]] = [[]]
@@ -451,10 +461,15 @@ def _listed_after(sentence: str, end: int) -> Count | None:
         else:
             items[-1].append(tok)
     total = n_items = 0
+    at_least = False  # a figure of the list bounds it below only: "at least 170 Afghans and 13 ..."
     shared_ok = False  # the item before had a figure that the next one may share
     for words, join in zip(items, joins, strict=True):
         if words and words[0].lower() in _DETERMINERS:
             words = words[1:]
+        lead = _LEAD.match(" ".join(words[:3]) + " ")  # "at least 170 Afghans and 13 U.S. service members"
+        if lead is not None and lead.end() < len(" ".join(words[:3])):
+            words = words[len(lead.group().split()) :]
+            at_least = at_least or lead.group().split()[0].lower() in ("at", "over", "more")
         n = None
         if words and words[0].lower() in ("a", "an", "one"):
             n, words = 1, words[1:]
@@ -467,10 +482,13 @@ def _listed_after(sentence: str, end: int) -> Count | None:
                 k
                 for k, w in enumerate(words)
                 if w.lower() in _ITEM_END
+                or w.lower() in REPORTING_VERBS
                 or (k and w.lower().endswith("ing") and _counted_people(words[k - 1]))
             ),
             None,
         )
+        if tail is not None and words[tail].lower() in REPORTING_VERBS:
+            break  # "killing 305 people, the public prosecutor said": who tells is no one hit
         words = words[:tail]  # "his son in Bannu", "a policeman escorting them": the list ends with this item
         if not 1 <= len(words) <= 3 or not _counted_people(words[-1]):
             break
@@ -484,7 +502,9 @@ def _listed_after(sentence: str, end: int) -> Count | None:
         shared_ok = n is not None
         if tail is not None:
             break
-    return Count(total, total, total, rest.strip()) if n_items >= 2 else None
+    if n_items < 2:
+        return None
+    return Count(total, total, None if at_least else total, plain[: len(rest)].strip())
 
 
 def _one_named(sentence: str, hit: Hit) -> Count | None:

@@ -61,9 +61,11 @@ def _places(
             continue
         if _is_dateline(doc, m):
             continue  # "ISLAMABAD, November 25 - ...": where the story was filed, not where it happened
-        before = doc.text[max(0, m.start - 12) : m.start].lower()
+        before = doc.text[max(0, m.start - 24) : m.start].lower()
         if re.search(r"\b(fall of|from|to)\s+(the\s+)?$", before) and not _taken_from(doc, m):
             continue  # "the fall of Kabul", "a threat from", "beyond the border to Pakistan"
+        if re.search(r"\b(borders?|frontier|boundary)\s+with\s+(the\s+)?$|\bbordering\s+$", before):
+            continue  # "near the border with Mali": the country across it
         place = geo.resolve(m.text, context.get(m.text, set()), home)
         if _common_word_abroad(m.text, place, context.get(m.text, set())):
             continue  # "fired at the Police": a word, not the town in Poland

@@ -108,6 +108,22 @@ def _within(parties: list[Party], start: int, end: int) -> list[Party]:
     return [p for p in parties if start <= p.start < end]
 
 
+def _undescribed(found: list[Party], child: Any, parties: list[Party]) -> list[Party]:
+    """The parties of an argument less those only named to describe another party of it: "blamed the ADF, a
+    Ugandan group that has pledged allegiance to Islamic State" targets the ADF, not Uganda nor the IS (the
+    words of an appositive to a party, and of a relative clause)."""
+    if len(found) < 2:
+        return found
+    spans = []
+    for tok in child.subtree:
+        if tok.dep_ == "relcl" or (
+            tok.dep_ == "appos" and any(p.start <= tok.head.idx < p.end for p in parties)
+        ):
+            spans.append(_subtree_span(tok))
+    kept = [p for p in found if not any(a <= p.start < b for a, b in spans)]
+    return kept or found
+
+
 def _verb_of(tok: Any) -> Any:
     t = tok
     for _ in range(4):
@@ -288,6 +304,8 @@ def _sides(
             continue  # "according to the US government": who reports it, not a party
         elif child.dep_ == "ccomp" and child.i < verb.i and verb.lower_ in REPORTING_VERBS:
             continue  # "..., a senior official said": what was said is its own event, not the saying's target
+        elif child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue  # "X claimed the attack, but the government blamed Y": a clause of its own, not X's target
         elif (
             child.dep_ in OBJECTS
             or child.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dobj", "conj")
@@ -295,7 +313,7 @@ def _sides(
             or (child.dep_ in ("advmod", "npadvmod") and child.pos_ == "PROPN")
             or (child.dep_ in ("advmod", "acomp") and any(c.dep_ == "prep" for c in child.children))
         ):
-            found = _within(parties, *span)
+            found = _undescribed(_within(parties, *span), child, parties)
             if not found and child.dep_ in ("dobj", "obj"):
                 target += [(p, False) for p in _agent(child, sent)]  # "disperse demonstrators"
             for p in found:

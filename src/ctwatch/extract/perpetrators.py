@@ -24,6 +24,9 @@ STATE_ACTOR = "state actor as the subject of an operation"
 CLAUSE_BREAK = re.compile(r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b", re.I)
 NEGATED = re.compile(r"\b(no|not|never|nobody|none)\b(\s+\w+){0,3}\s*$", re.I)
 GOV_WORDS = re.compile(r"\b(government|regime|administration|emirates?|authorities|forces|ministry)\b", re.I)
+# "the forces of the Taliban", "the Taliban's government": the group as a state; not "The government blamed al
+# Shabaab", whose government is another's
+_GOVERNMENT_OF = re.compile(rf"{GOV_WORDS.pattern}\s+(?:of\s+)?(?:the\s+)?$", re.I)
 
 
 def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
@@ -57,6 +60,15 @@ def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
 _LINKED = re.compile(rf"\s*-\s*(?:{'|'.join(sorted(LINKED))})\b", re.I)
 
 
+# "al Qaeda's affiliate in the Sahel", "the Islamic State's branch": the group named describes another
+_AFFILIATE = re.compile(
+    r"(?:'s|’s)\s+(?:\w+\s+)?(?:affiliate|branch|wing|offshoot|franchise|ally|allies|arm)\b", re.I
+)
+# "the ADF, a Ugandan group that has pledged allegiance to Islamic State", "JAD, a network that supports
+# Islamic State": a group named in a clause that describes the group before it
+_APPOSITIVE_CLAUSE = re.compile(r"\s*,\s+(?:a|an|the)\s+[^,;.()]*?\b(?:that|which|who)\s+[^,;.()]*", re.I)
+
+
 def in_sentence(
     doc: Document,
     sent: Span,
@@ -76,6 +88,7 @@ def in_sentence(
     out: list[Perpetrator] = []
     has_ops = bool(lex.operations.find(text))
     described = -1  # where a group named only to describe another ends
+    named_before = -1  # where the last group named for itself ends
     for m in sorted(mentions, key=lambda m: m.start):
         actor = reg.get(m.actor_id) if m.actor_id else None
         if actor is None or m.actor_id in victim_actors:
@@ -88,17 +101,21 @@ def in_sentence(
             )
             or (described >= 0 and doc.text[described : m.start].strip() in ("", "("))
             or _LINKED.match(doc.text[m.end : m.end + 20])
+            or _AFFILIATE.match(doc.text, m.end)
+            or (named_before >= 0 and _APPOSITIVE_CLAUSE.fullmatch(doc.text[named_before : m.start]))
         ):
             # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban": describes another group; so does its
             # acronym after it ("a splinter group of the Communist Party of India Maoist (CPI Maoist)")
             described = m.end
             continue
+        if actor.kind != "state":  # "the ADF, a Ugandan group": not "Ugandan"
+            named_before = m.end
         kind = actor.kind_on(doc.published)
         # "Taliban forces", "the Houthi government": the group as a state; not a group whose own name says
         # "Forces" ("Rapid Support Forces", "Revolutionary Armed Forces of Colombia")
         as_government = (
             (bool(GOV_WORDS.search(m.text)) and not reg.is_name_of(m.text, actor.id))
-            or bool(GOV_WORDS.search(doc.text[max(sent.start, m.start - 20) : m.start]))
+            or bool(_GOVERNMENT_OF.search(doc.text[max(sent.start, m.start - 30) : m.start]))
             or bool(
                 re.match(
                     r"\s*(government|regime|administration|authorities)\b", doc.text[m.end : m.end + 20], re.I
@@ -143,9 +160,20 @@ def in_sentence(
         ):
             phrase = _noun_phrase(sdoc, tok, hit, doc.text)
             if all(p.name != phrase for p in out):
+                # "suspected that Baloch separatists could be behind the attack": suspected by its cue
+                suspected = any(
+                    min(abs(h.start - hit.end), abs(hit.start - h.end)) <= 40
+                    and not CLAUSE_BREAK.search(doc.text[min(h.end, hit.end) : max(h.start, hit.start)])
+                    for h in cues["suspected"]
+                )
                 out.append(
                     Perpetrator(
-                        None, phrase, "stated", 0.4, "unidentified attackers named in the text", phrase
+                        None,
+                        phrase,
+                        "suspected" if suspected else "stated",
+                        0.4,
+                        "unidentified attackers named in the text",
+                        phrase,
                     )
                 )
     return out

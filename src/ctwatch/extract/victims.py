@@ -214,6 +214,8 @@ def _acts(tok: Any, lex: Any) -> bool:
     if SOURCE_VERBS.match(head.text):
         return True
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None and head.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in head.children):
+        return True  # "a police official suspected that separatists could be behind it": who tells
     if obj is None:  # "guerrillas dynamited ...", not a headline's "Three soldiers killed in blast"
         attacks = bool(lex.triggers.find(head.text)) and not suffered(head, lex)
         return attacks or head.lower_ in lex.fighting  # "were still fighting gunmen holed up ..."
