@@ -645,6 +645,44 @@ def test_a_force_named_by_its_men_is_the_victims_force(tmp_path):
             ["CRPF troopers"],
             2,
         ),
+        # a vehicle driven into people: GTD's unarmed assault
+        (
+            "BERLIN - A man drove a truck into a crowded Christmas market in Berlin, killing 12 people.",
+            "Unarmed Assault",
+            "Business",
+            ["people"],
+            12,
+        ),
+        # plural suicide bombers, rocket-propelled grenades, machetes
+        (
+            "ANKARA - Two suicide bombers struck a peace rally outside the main train station, killing 103 people.",
+            "Bombing/Explosion",
+            "Violent Political Party",
+            ["people"],
+            103,
+        ),
+        (
+            "Boko Haram insurgents fired rocket-propelled grenades into Maiduguri, killing 10 people.",
+            "Bombing/Explosion",
+            "Private Citizens & Property",
+            ["people"],
+            10,
+        ),
+        (
+            "Rebels of the Allied Democratic Forces killed 22 villagers with machetes in Beni on Monday.",
+            "Armed Assault",
+            "Private Citizens & Property",
+            ["villagers"],
+            22,
+        ),
+        # peacekeepers: GTD files international organisations under Government (Diplomatic)
+        (
+            "A suicide car bomb hit a United Nations base in Aguelhok, killing 10 Chadian peacekeepers.",
+            "Bombing/Explosion",
+            "Government (Diplomatic)",
+            ["Chadian peacekeepers"],
+            10,
+        ),
     ],
 )
 def test_words_of_other_theatres(tmp_path, text, attack, target, victims, killed):
@@ -652,6 +690,7 @@ def test_words_of_other_theatres(tmp_path, text, attack, target, victims, killed
     assert len(incs) == 1
     assert incs[0]["attack_types"] == [attack]
     assert target in incs[0]["target_types"]
+    assert "Transportation" not in incs[0]["target_types"]  # "drove a truck into": the truck is no target
     assert [v["text"] for v in incs[0]["victims"]] == victims
     assert incs[0]["killed"]["best"] == killed
 

@@ -526,6 +526,18 @@ def test_a_town_placed_in_another_country_is_not_the_gazetteer_s_namesake(pipe, 
     assert {(x.source.actor_id, x.target.actor_id) for x in extract(doc, partial=True)} == sides
 
 
+def test_one_attack_is_one_assault_on_its_place_s_country(pipe):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(
+        pipe,
+        "Rapid Support Forces opened fire on protesters at a sit-in in Khartoum, killing at least 100 people.",
+    )
+    assert [(x.source.actor_id, x.event_type, x.target.actor_id, x.target.name) for x in extract(doc)] == [
+        ("rsf", "ASSAULT", "SDN", "Sudan")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "sides"),
     [
@@ -535,6 +547,8 @@ def test_a_town_placed_in_another_country_is_not_the_gazetteer_s_namesake(pipe, 
             "Bangladesh.",
             {("BGD", "jmb")},
         ),
+        # ... nor a clause past a semicolon that the parser hung below the verb
+        ("The Abu Sayyaf group was blamed; Islamic State later claimed the bombing.", set()),
         # who describes a party is none: "a Ugandan group that has pledged allegiance to Islamic State"
         (
             "Uganda's army blamed the Allied Democratic Forces, a Congolese group that has pledged allegiance to "

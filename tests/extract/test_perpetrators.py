@@ -241,6 +241,12 @@ def test_dismissed_claims_claim_nothing(tmp_path):
             "blamed the ADF, a Ugandan group that has pledged allegiance to Islamic State.",
             {("adf", "stated"), ("rebels", "stated")},
         ),
+        # a group named again with a firmer tie keeps it
+        (
+            "A car bomb exploded at a police academy in Bogota, killing 21 people. The government blamed the "
+            "National Liberation Army (ELN), which later claimed the attack.",
+            {("eln", "claimed")},
+        ),
         # unnamed attackers a cue suspects
         (
             "Four people were injured when militants hurled a grenade at a shop in Turbat. A police official "

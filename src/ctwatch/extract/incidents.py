@@ -62,6 +62,10 @@ RESPONSIBILITY = re.compile(
 )
 
 
+# how firmly a perpetrator is tied to the attack: a claim over a statement over a suspicion ("denied" stays as read)
+_FIRMNESS = {"suspected": 1, "stated": 2, "claimed": 3}
+
+
 @dataclass
 class Draft:
     """An incident being assembled from one or more sentences."""
@@ -89,10 +93,17 @@ class Draft:
                 self.victims.append(v)
 
     def add_perpetrators(self, found: list[Perpetrator]) -> None:
-        """Add the perpetrators not already named (the same actor and name)."""
+        """Add the perpetrators not already named (the same actor and name); one named again with a firmer
+        tie keeps that ("The government blamed the ELN, which later claimed the attack": claimed)."""
         for p in found:
-            if all(p.actor_id != q.actor_id or p.name != q.name for q in self.perpetrators):
+            same = next(
+                (k for k, q in enumerate(self.perpetrators) if p.actor_id == q.actor_id and p.name == q.name),
+                None,
+            )
+            if same is None:
                 self.perpetrators.append(p)
+            elif _FIRMNESS.get(p.attribution, 0) > _FIRMNESS.get(self.perpetrators[same].attribution, 0):
+                self.perpetrators[same] = p
 
 
 @dataclass(frozen=True)
@@ -160,7 +171,11 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
             killed = Count(len(named), len(named), None, ", ".join(named))  # "Siraj Ahmed died on the spot"
         if wounded.best is None and (named := named_hit(sdoc, mentions, lex.wounded, frozenset())):
             wounded = Count(len(named), len(named), None, ", ".join(named))  # "... injured Gul Khan"
-        target_hits = lex.targets.find(sent.text, sent.start)
+        target_hits = [  # "drove a truck into", "a truck bomb": the vehicle is the weapon, not a target
+            t
+            for t in lex.targets.find(sent.text, sent.start)
+            if not any(h.start <= t.start < h.end for h in trigger_hits)
+        ]
         targets = [t for t in target_hits if is_hit(doc, t, mentions)]
         places = _places(doc, mentions, sdoc, context, home) if triggers else []
         r = Reading(i, sent, mentions, killed, wounded, target_hits, trigger_hits, places)

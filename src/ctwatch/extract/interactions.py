@@ -108,6 +108,12 @@ def _within(parties: list[Party], start: int, end: int) -> list[Party]:
     return [p for p in parties if start <= p.start < end]
 
 
+def _beyond_semicolon(verb: Any, child: Any) -> bool:
+    """Whether a semicolon of the verb's stands between it and a clause the parser hung below it."""
+    low, high = sorted((verb.i, child.i))
+    return any(c.text == ";" and low < c.i < high for c in verb.children)
+
+
 def _undescribed(found: list[Party], child: Any, parties: list[Party]) -> list[Party]:
     """The parties of an argument less those only named to describe another party of it: "blamed the ADF, a
     Ugandan group that has pledged allegiance to Islamic State" targets the ADF, not Uganda nor the IS (the
@@ -306,6 +312,8 @@ def _sides(
             continue  # "..., a senior official said": what was said is its own event, not the saying's target
         elif child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             continue  # "X claimed the attack, but the government blamed Y": a clause of its own, not X's target
+        elif child.dep_ in ("ccomp", "conj", "advcl") and _beyond_semicolon(verb, child):
+            continue  # "The Abu Sayyaf group was blamed; Islamic State later claimed the bombing": two clauses
         elif (
             child.dep_ in OBJECTS
             or child.dep_ in ("prep", "xcomp", "ccomp", "advcl", "dobj", "conj")
@@ -682,4 +690,16 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 found.append(x)
         if found:
             last = found
-    return list(out.values())
+    return _without_restated_targets(out)
+
+
+def _without_restated_targets(out: dict[tuple[str, str, str, int], Interaction]) -> list[Interaction]:
+    """One event a sentence tells twice, once with its place's country and once with the people hit ("RSF
+    opened fire on protesters in Khartoum, killing at least 100 people": Sudan, and "at least 100 people" of
+    Sudan), is the one event with the country: the people are no actor."""
+    named = {(src, sort, i, x.target.actor_id) for (src, _t, sort, i), x in out.items() if x.target.actor_id}
+    return [
+        x
+        for (src, _t, sort, i), x in out.items()
+        if x.target.actor_id or not x.target.country or (src, sort, i, x.target.country) not in named
+    ]

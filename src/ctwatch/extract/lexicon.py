@@ -79,6 +79,7 @@ class Lexicon:
     groups: frozenset[str]  # a body of people: "a Police party", "a security forces convoy"
     escaped: frozenset[str]  # "escaped an attack": its subject was the target
     fighting: frozenset[str]  # "were fighting gunmen": its subject fights
+    telling: frozenset[str]  # "suspected that ...": its subject tells
     office_titles: frozenset[str]
     attribution: dict[str, Matcher]
     hypothetical: Matcher
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         groups=frozenset(data["victims"]["groups"]),
         escaped=frozenset(data["victims"]["escaped"]),
         fighting=frozenset(data["victims"]["fighting"]),
+        telling=frozenset(data["victims"]["telling"]),
         office_titles=frozenset(w.lower() for w in data["offices"]["titles"]),
         attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),

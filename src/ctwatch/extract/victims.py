@@ -214,10 +214,14 @@ def _acts(tok: Any, lex: Any) -> bool:
     if SOURCE_VERBS.match(head.text):
         return True
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-    if obj is None and head.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in head.children):
+    if obj is None and _tells_that(head, lex):
         return True  # "a police official suspected that separatists could be behind it": who tells
     if obj is None:  # "guerrillas dynamited ...", not a headline's "Three soldiers killed in blast"
-        attacks = bool(lex.triggers.find(head.text)) and not suffered(head, lex)
+        # the verb with its preposition: "fired at a weekly market" (the lexicon's "fired at"), not a headline's
+        # "gunned down"
+        nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        words = head.doc[head.i : head.i + 2].text if nxt is not None and nxt.dep_ == "prep" else head.text
+        attacks = bool(lex.triggers.find(words)) and not suffered(head, lex)
         return attacks or head.lower_ in lex.fighting  # "were still fighting gunmen holed up ..."
     if is_harm(obj.text, lex, casualty_only=True):
         return False  # "villagers sustained injuries", "two civilians lost their lives"
@@ -227,6 +231,20 @@ def _acts(tok: Any, lex: Any) -> bool:
     # any other deed: "police arrested three suspects", "Police suspected the TTP"; not a parse of wire
     # copy's closing "... in Bannu District reports Daily Times", where the dead are the subject of "reports"
     return head.pos_ == "VERB" and head.lower_ != "reports"
+
+
+_CLAUSE_OPENERS = frozenset({"when", "while", "as", "after", "before", "since", "because", "if", "until"})
+
+
+def _tells_that(verb: Any, lex: Any) -> bool:
+    """Whether a verb of telling or supposing (``[victims] telling``) takes a clause after it ("suspected that
+    separatists could be behind it", "believe militants were behind it"); not a clause the parser hung below
+    it that tells when ("Four Policemen were killed when militants fired at them"), nor another verb's ("another
+    man accompanying him was injured")."""
+    return verb.lower_ in lex.telling and any(
+        c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ not in _CLAUSE_OPENERS
+        for c in verb.children
+    )
 
 
 def copula_adjective(tok: Any) -> Any:
