@@ -24,8 +24,8 @@ STATE_ACTOR = "state actor as the subject of an operation"
 CLAUSE_BREAK = re.compile(r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b", re.I)
 NEGATED = re.compile(r"\b(no|not|never|nobody|none)\b(\s+\w+){0,3}\s*$", re.I)
 GOV_WORDS = re.compile(r"\b(government|regime|administration|emirates?|authorities|forces|ministry)\b", re.I)
-# "the forces of the Taliban", "the Taliban's government": the group as a state; not "The government blamed al
-# Shabaab", whose government is another's
+# "the forces of the Taliban", "the government of the Taliban": the group as a state; not "The government blamed
+# al Shabaab", whose government is another's
 _GOVERNMENT_OF = re.compile(rf"{GOV_WORDS.pattern}\s+(?:of\s+)?(?:the\s+)?$", re.I)
 
 
@@ -162,9 +162,7 @@ def in_sentence(
             if all(p.name != phrase for p in out):
                 # "suspected that Baloch separatists could be behind the attack": suspected by its cue
                 suspected = any(
-                    min(abs(h.start - hit.end), abs(hit.start - h.end)) <= 40
-                    and not CLAUSE_BREAK.search(doc.text[min(h.end, hit.end) : max(h.start, hit.start)])
-                    for h in cues["suspected"]
+                    _cue_distance(h, hit.start, hit.end, doc.text) <= 40 for h in cues["suspected"]
                 )
                 out.append(
                     Perpetrator(
@@ -252,16 +250,22 @@ def _name_part(tok: Any) -> bool:
     return tok.pos_ in _NAME_PARTS and tok.tag_ != "WRB" and "\n" not in tok.whitespace_
 
 
+def _cue_distance(h: Hit, start: int, end: int, text: str) -> int:
+    """How far an attribution cue stands from a name at ``start:end``, farther past a clause break ("X claimed
+    it, but Y denied": a cue belongs to its own clause)."""
+    dist = min(abs(h.start - end), abs(start - h.end))
+    if CLAUSE_BREAK.search(text[min(h.end, end) : max(h.start, start)]):
+        dist += 60
+    return dist
+
+
 def _attribution(
     m: Mention, cues: dict[str, list[Hit]], in_subject: bool, text: str
 ) -> tuple[str, float, str]:
     """How a named group is tied to the attack: the nearest cue in its own clause decides."""
 
     def distance(h: Hit) -> int:
-        dist = min(abs(h.start - m.end), abs(m.start - h.end))
-        if CLAUSE_BREAK.search(text[min(h.end, m.end) : max(h.start, m.start)]):
-            dist += 60  # "X claimed it, but Y denied": a cue belongs to its own clause
-        return dist
+        return _cue_distance(h, m.start, m.end, text)
 
     found = []
     for kind, conf in (("denied", 0.6), ("claimed", 0.9), ("suspected", 0.5)):
