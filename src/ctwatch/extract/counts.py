@@ -466,8 +466,9 @@ def _listed_after(sentence: str, end: int) -> Count | None:
     for words, join in zip(items, joins, strict=True):
         if words and words[0].lower() in _DETERMINERS:
             words = words[1:]
-        lead = _LEAD.match(" ".join(words[:3]) + " ")  # "at least 170 Afghans and 13 U.S. service members"
-        if lead is not None and lead.end() < len(" ".join(words[:3])):
+        opening = " ".join(words[:3])
+        lead = _LEAD.match(opening + " ")  # "at least 170 Afghans and 13 U.S. service members"
+        if lead is not None and lead.end() < len(opening):
             words = words[len(lead.group().split()) :]
             at_least = at_least or lead.group().split()[0].lower() in ("at", "over", "more")
         n = None

@@ -283,9 +283,8 @@ def _sides(
         # a noun names its parties by its modifiers: "the US-Pak counter-terrorism dialogue", "the US call"
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
         inside = [p for c in mods for p in _within(parties, *_subtree_span(c))]
-        first = first_conjunct(
-            tok
-        )  # "launched artillery, mortar and rocket fire": the conjuncts share a role
+        # "launched artillery, mortar and rocket fire": the conjuncts share a role
+        first = first_conjunct(tok)
         if not inside:  # "held talks", "launched operations": the verb's subject acts
             if first.dep_ not in ("dobj",) or first.head.lower_ in incident_lexicon().escaped:
                 return [], [], True  # ... but who "escapes an attack" was its target

@@ -263,16 +263,12 @@ def _attribution(
     m: Mention, cues: dict[str, list[Hit]], in_subject: bool, text: str
 ) -> tuple[str, float, str]:
     """How a named group is tied to the attack: the nearest cue in its own clause decides."""
-
-    def distance(h: Hit) -> int:
-        return _cue_distance(h, m.start, m.end, text)
-
     found = []
     for kind, conf in (("denied", 0.6), ("claimed", 0.9), ("suspected", 0.5)):
         for h in cues[kind]:
             if kind == "claimed" and NEGATED.search(text[max(0, h.start - 40) : h.start]):
                 continue  # "no group claimed"
-            if (dist := distance(h)) <= 80:
+            if (dist := _cue_distance(h, m.start, m.end, text)) <= 80:
                 found.append((dist, kind, conf, h))
     if found:
         _dist, kind, conf, hit = min(found, key=lambda f: f[0])
