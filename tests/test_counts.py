@@ -253,6 +253,8 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (3, 3, 3),
             (None,) * 3,
         ),
+        # ... but "at most" bounds it above
+        ("The blast killed at most 20 soldiers and 3 civilians.", (23, 23, 23), (None,) * 3),
         ("Three U.S. soldiers and two Afghan policemen were killed in the blast.", (5, 5, 5), (None,) * 3),
         # who tells after the list is no one hit
         (

@@ -470,7 +470,7 @@ def _listed_after(sentence: str, end: int) -> Count | None:
         lead = _LEAD.match(opening + " ")  # "at least 170 Afghans and 13 U.S. service members"
         if lead is not None and lead.end() < len(opening):
             words = words[len(lead.group().split()) :]
-            at_least = at_least or lead.group().split()[0].lower() in ("at", "over", "more")
+            at_least = at_least or " ".join(lead.group().split()).lower() in ("at least", "over", "more than")
         n = None
         if words and words[0].lower() in ("a", "an", "one"):
             n, words = 1, words[1:]
