@@ -695,6 +695,35 @@ def test_words_of_other_theatres(tmp_path, text, attack, target, victims, killed
     assert incs[0]["killed"]["best"] == killed
 
 
+@pytest.mark.parametrize(
+    ("text", "weapons"),
+    [
+        # the act is no weapon: an ambush, a gunfight, a blast
+        ("Separatist fighters killed four gendarmes in an ambush in Kumba on Sunday, the army said.", []),
+        ("Two militants were killed in an exchange of fire with police in Shopian on Tuesday.", []),
+        ("A bomb blast in a crowded market in Quetta killed five people on Thursday.", ["bomb"]),
+        # a weapon's short name in brackets after its long one is the same weapon
+        (
+            "Two soldiers were injured when an improvised explosive device (IED) exploded in Kupwara on Monday.",
+            ["improvised explosive device"],
+        ),
+        # an adverb before the article is no part of the weapon's name
+        (
+            "Police defused one device. Later a bomb exploded in a bus in Dhaka, injuring six people.",
+            ["bomb"],
+        ),
+        (
+            "Gunmen armed with assault rifles stormed a hotel in Mogadishu, killing 12 people.",
+            ["assault rifles"],
+        ),
+    ],
+)
+def test_weapons_are_the_things_used_not_the_act(tmp_path, text, weapons):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert len(incs) == 1
+    assert [w["text"] for w in incs[0]["weapons"]] == weapons
+
+
 def test_missiles_held_or_threatened_are_no_attack(tmp_path):
     text = (
         "The government said the rebels had received more than 300 surface-to-air missiles from abroad and "

@@ -30,3 +30,34 @@ def test_a_misspelt_key_is_an_error_naming_it(entries, table, known, bad):
         DataError, match=rf"incidents\.toml: \[\[{table}\]\] \['\w+'\] has unknown key\(s\) {bad}"
     ):
         _known_keys(entries, table, known)
+
+
+def test_instruments_name_the_weapon_and_the_other_words_the_act():
+    lex = lexicon()
+    assert lex.triggers.entries["bomb"].instrument and lex.triggers.entries["rifles"].instrument
+    assert not lex.triggers.entries["blast"].instrument and not lex.triggers.entries["ambush"].instrument
+    # the split keeps each word's types: the model cues read them, not the flag
+    assert lex.triggers.entries["ambush"].weapon == lex.triggers.entries["rifles"].weapon == "Firearms"
+
+
+def test_an_instrument_not_among_its_trigger_s_words_is_an_error(monkeypatch):
+    from ctwatch import datafiles
+
+    real = datafiles.toml
+
+    def bad(name):
+        data = real(name)
+        if name == "incidents.toml":
+            data = {**data, "trigger": [{**data["trigger"][0], "instruments": ["suicide vest"]}]}
+        return data
+
+    monkeypatch.setattr(datafiles, "toml", bad)
+    lexicon.cache_clear()
+    try:
+        with pytest.raises(
+            DataError, match=r"incidents\.toml: \[\[trigger\]\] .*instruments suicide vest are not"
+        ):
+            lexicon()
+    finally:
+        monkeypatch.undo()
+        lexicon.cache_clear()

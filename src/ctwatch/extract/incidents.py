@@ -534,15 +534,28 @@ def _filler(doc: Document, sdoc: Any, start: int, end: int, type_: str, subtype:
         for chunk in sdoc.noun_chunks:
             if chunk.start <= tok.i < chunk.end:
                 toks = [t for t in chunk if t.i <= tok.i]
+                # a determiner, a number or a bracket opens no name, nor an adverb before the determiner
+                # that the parser took into the phrase ("Later a bomb")
                 while toks and (
                     toks[0].dep_ in ("det", "nummod", "poss", "predet")
                     or toks[0].pos_ in ("DET", "NUM", "PRON")
+                    or toks[0].text in ("(", "[")
+                    or (toks[0].pos_ == "ADV" and len(toks) > 1 and toks[1].pos_ == "DET")
                 ):
                     toks = toks[1:]
                 if toks and toks[0].idx <= start:
                     start = toks[0].idx
                 break
     return Filler(doc.text[start:end], type_, subtype, start, end)
+
+
+def _glossed(doc: Document, hit: Hit, triggers: list[Hit]) -> bool:
+    """A weapon's short name in brackets after its long one ("an improvised explosive device (IED)"): the same
+    weapon, given once."""
+    before = doc.text[max(0, hit.start - 3) : hit.start]
+    return before.endswith("(") and any(
+        t is not hit and t.entry.instrument and 0 <= hit.start - t.end <= 3 for t in triggers
+    )
 
 
 def _unique(fillers: Iterable[Filler]) -> tuple[Filler, ...]:
@@ -616,7 +629,10 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         weapons=_unique(
             _filler(doc, sdoc, t.start, t.end, t.entry.weapon, t.entry.weapon_subtype)
             for t in d.triggers
-            if t.entry.weapon != "Unknown" and _is_noun(sdoc, t) and not lex.perpetrators.find(t.text)
+            if t.entry.instrument
+            and _is_noun(sdoc, t)
+            and not lex.perpetrators.find(t.text)
+            and not _glossed(doc, t, d.triggers)
         ),
         killed=d.killed,
         wounded=d.wounded,

@@ -37,6 +37,7 @@ class Entry:
     not_before: frozenset[str] = frozenset()  # a trigger is none when one of these words follows it closely
     not_after: frozenset[str] = frozenset()  # ... or comes closely before it
     not_passive: frozenset[str] = frozenset()  # ... or ends its clause as a passive verb ("were recovered")
+    instrument: bool = False  # the trigger names the weapon itself ("bomb"), not the act ("blast"): a filler
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ def _people(nouns: list[str]) -> frozenset[str]:
 
 _TRIGGER_KEYS = frozenset(
     {"words", "attack", "weapon", "weapon_subtype", "specific", "not_before", "not_after", "not_passive"}
+    | {"instruments"}
 )
 _TARGET_KEYS = frozenset({"words", "type", "subtype", "kind"})
 
@@ -121,16 +123,24 @@ def lexicon() -> Lexicon:
     _known_keys(data["target"], "target", _TARGET_KEYS)
     triggers: list[Entry] = []
     for t in data["trigger"]:
-        triggers += _phrases(
-            t["words"],
-            attack=t["attack"],
-            weapon=t["weapon"],
-            weapon_subtype=t.get("weapon_subtype"),
-            specific=t.get("specific", True),
-            not_before=frozenset(w.lower() for w in t.get("not_before", ())),
-            not_after=frozenset(w.lower() for w in t.get("not_after", ())),
-            not_passive=frozenset(w.lower() for w in t.get("not_passive", ())),
-        )
+        things = set(t.get("instruments", ()))
+        if things - set(t["words"]):
+            raise DataError(
+                f"{datafiles.path('incidents.toml')}: [[trigger]] {t['words'][:1]}: instruments "
+                f"{', '.join(sorted(things - set(t['words'])))} are not among its words"
+            )
+        for instrument in (False, True):
+            triggers += _phrases(
+                [w for w in t["words"] if (w in things) == instrument],
+                attack=t["attack"],
+                weapon=t["weapon"],
+                weapon_subtype=t.get("weapon_subtype"),
+                specific=t.get("specific", True),
+                not_before=frozenset(w.lower() for w in t.get("not_before", ())),
+                not_after=frozenset(w.lower() for w in t.get("not_after", ())),
+                not_passive=frozenset(w.lower() for w in t.get("not_passive", ())),
+                instrument=instrument,
+            )
     targets: list[Entry] = []
     for t in data["target"]:
         targets += _phrases(
