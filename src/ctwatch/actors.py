@@ -212,6 +212,15 @@ class Registry:
                     out.append((alias, label, a.id))
             for d in a.demonyms:
                 out.append((d, "NORP", a.id))
+            if a.kind != "state":
+                # a group's local name that is no other actor's ("Maoists"), as a people's word the tagger may
+                # miss ("RAIPUR - Maoists blew up ..."): the pipeline gives it the group where the text names a
+                # place of the region (``nlp._local_names``)
+                out += [
+                    (n, "NORP", "")
+                    for n in a.local_aliases
+                    if n[:1].isupper() and norm(n) not in self._by_alias
+                ]
         return out
 
 

@@ -158,6 +158,22 @@ def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
         # a headline's dead are no attackers: "shot dead" with no one after it, "killed" read as a modifier
         ("2 Pak militants shot dead in Karachi", set()),
         ("Eight militants killed as rebels attack army check-post in North Waziristan", {"rebels"}),
+        # the police's claim to have killed a group's cadres is no claim of the group's; nor does a force
+        # raised against a group name it
+        (
+            "Two Maoists were killed in an exchange of fire with security forces in Sukma District of "
+            "Chhattisgarh. Police claimed to have gunned down at least 15 Maoists.",
+            set(),
+        ),
+        (
+            "Three CPI-Maoist cadres were killed by the anti Maoist Special Operation Group in an encounter in "
+            "Kalahandi District of Odisha.",
+            set(),
+        ),
+        (
+            "Nepal's Maoists won the election in Kathmandu after a decade of fighting that killed 17,000 people.",
+            set(),
+        ),
     ],
 )
 def test_who_is_named_but_did_not_act(tmp_path, text, perpetrators):
@@ -262,6 +278,29 @@ def test_dismissed_claims_claim_nothing(tmp_path):
         (
             "The Revolutionary Armed Forces of Colombia attacked a police post in Cauca, killing two policemen.",
             {("farc", "stated")},
+        ),
+        # a group's local name at the head of a report from its region, with no word before it
+        (
+            "RAIPUR - Maoists blew up a mine-protected vehicle with an IED in Dantewada, killing 10 jawans, "
+            "police said.",
+            {("cpi-maoist", "stated")},
+        ),
+        # the South Asian "miscreants" are unnamed attackers
+        (
+            "IMPHAL - Unidentified miscreants lobbed a hand grenade at the residence of a legislator in Thoubal "
+            "district late on Saturday.",
+            {("unidentified miscreants", "stated")},
+        ),
+        (
+            "ADDIS ABABA - Fighters of the Oromo Liberation Army kidnapped 17 passengers from a bus near Gimbi, "
+            "police said on Thursday.",
+            {("ola", "stated")},
+        ),
+        # a group whose militant was killed, and which claims the attack, claims it
+        (
+            "An Assam Rifles trooper and a PLA militant were killed in an encounter in Chandel District of "
+            "Manipur on Monday. The PLA claimed that its cadres carried out the attack.",
+            {("pla-manipur", "claimed")},
         ),
     ],
 )

@@ -546,6 +546,8 @@ def _filler(doc: Document, sdoc: Any, start: int, end: int, type_: str, subtype:
                 if toks and toks[0].idx <= start:
                     start = toks[0].idx
                 break
+    if doc.text[start:end].lower().endswith(" of"):  # a lexicon phrase read with its "of" ("residence of")
+        end -= 3
     return Filler(doc.text[start:end], type_, subtype, start, end)
 
 

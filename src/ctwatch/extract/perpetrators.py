@@ -91,8 +91,12 @@ def in_sentence(
     named_before = -1  # where the last group named for itself ends
     for m in sorted(mentions, key=lambda m: m.start):
         actor = reg.get(m.actor_id) if m.actor_id else None
-        if actor is None or m.actor_id in victim_actors:
+        if actor is None:
             continue
+        if m.actor_id in victim_actors and _attribution(m, cues, False, doc.text)[0] != "claimed":
+            continue  # its people were hit, and it claims nothing ("a PLA militant was killed ... PLA claimed")
+        if re.search(r"\b(anti|counter)[\s-]*$", doc.text[max(sent.start, m.start - 10) : m.start], re.I):
+            continue  # "the anti Maoist Special Operation Group": who fights the group
         if (
             re.search(
                 r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
@@ -127,7 +131,7 @@ def in_sentence(
             attribution, conf, why = _attribution(m, cues, in_subject, doc.text)
             if follow_up and not why.startswith("cue"):
                 continue
-            if attribution == "suspected" and not any(cues[k] for k in ("suspected", "claimed", "denied")):
+            if attribution == "suspected" and not why.startswith("cue"):
                 if _sayer(sdoc, m) or _among_the_hit(sdoc, m, lex):
                     # "Taliban officials said the explosives had been hidden in a bag": who tells; "killed two
                     # members of the ASWJ": whose people were hit
@@ -223,8 +227,9 @@ def _among_the_hit(sdoc: Any, m: Mention, lex: Any) -> bool:
             break
     if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubjpass", "dobj"):
         return False
-    verb = tok.head.text
-    return is_harm(verb, lex)
+    verb = tok.head
+    particle = next((c.text for c in verb.children if c.dep_ == "prt"), "")
+    return is_harm(f"{verb.text} {particle}".strip(), lex)  # "gunned down", with its particle
 
 
 _NAME_PARTS = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "VERB", "PART", "ADP"})
@@ -268,6 +273,8 @@ def _attribution(
         for h in cues[kind]:
             if kind == "claimed" and NEGATED.search(text[max(0, h.start - 40) : h.start]):
                 continue  # "no group claimed"
+            if kind == "claimed" and h.end <= m.start and re.match(r"\s+to\b", text[h.end : m.start]):
+                continue  # "Police claimed to have gunned down 15 Maoists": the claim is the police's
             if (dist := _cue_distance(h, m.start, m.end, text)) <= 80:
                 found.append((dist, kind, conf, h))
     if found:
