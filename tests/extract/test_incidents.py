@@ -486,6 +486,11 @@ def test_an_officer_s_title_is_no_victim_and_no_place(tmp_path):
             "A bomb exploded near a market in Imphal on Monday, and a second bomb was later recovered nearby.",
             "Bombing/Explosion",
         ),
+        # gunmen who abduct and hurt no one kidnap; "gunmen" is who, not an armed assault
+        (
+            "Gunmen abducted 42 students from a boarding school in Kagara, Niger state, on Wednesday night.",
+            "Hostage Taking (Kidnapping)",
+        ),
     ],
 )
 def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
@@ -814,6 +819,18 @@ def test_a_group_s_people_hit_carry_its_id(tmp_path, text, victims):
 def test_a_town_abroad_gives_way_to_a_place_in_the_story_s_country(tmp_path, text, place, country):
     _doc, (inc,) = incidents_in(tmp_path, text)
     assert (inc["location"]["name"], inc["location"]["country"]) == (place, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed a hotel in Mogadishu, killing 20 people and taking 12 hostages.",
+        "A gunman shot dead a guard and kidnapped two engineers in Quetta.",
+    ],
+)
+def test_a_kidnapping_with_people_shot_or_killed_is_an_armed_assault_too(tmp_path, text):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert set(inc["attack_types"]) == {"Armed Assault", "Hostage Taking (Kidnapping)"}
 
 
 def test_a_target_phrase_s_of_is_no_part_of_the_target(tmp_path):

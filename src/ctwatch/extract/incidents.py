@@ -573,13 +573,27 @@ def _unique(fillers: Iterable[Filler]) -> tuple[Filler, ...]:
     return tuple(out)
 
 
+KIDNAPPING = "Hostage Taking (Kidnapping)"
+
+
+def _kidnapping_only(d: Draft, triggers: list[Hit], lex: Any) -> list[Hit]:
+    """The typed triggers, less an armed assault that only the kidnappers' name tells ("Gunmen abducted 42
+    students"): GTD codes a kidnapping by armed men a kidnapping, and an armed assault too only when people are
+    shot, killed or hurt."""
+    typed = [t for t in triggers if t.entry.attack != "Unknown"]
+    if not any(t.entry.attack == KIDNAPPING for t in typed) or d.killed.best or d.wounded.best:
+        return typed
+    named_only = all(lex.perpetrators.find(t.text) for t in typed if t.entry.attack == "Armed Assault")
+    return [t for t in typed if t.entry.attack != "Armed Assault"] if named_only else typed
+
+
 def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     specific = [t for t in d.triggers if t.entry.specific] or d.triggers
-    attack_types = list(dict.fromkeys(t.entry.attack for t in specific if t.entry.attack != "Unknown"))
+    lex = lexicon()
+    attack_types = list(dict.fromkeys(t.entry.attack for t in _kidnapping_only(d, specific, lex)))
     weapon_types = list(dict.fromkeys(t.entry.weapon for t in specific if t.entry.weapon != "Unknown"))
     mentions = _draft_mentions(doc, d)
     # a person word that names who did it ("Insurgents attacked ...") or fought back is no target
-    lex = lexicon()
     hits = [
         t
         for t in d.targets
