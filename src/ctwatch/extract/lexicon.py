@@ -99,8 +99,17 @@ def _people(nouns: list[str]) -> frozenset[str]:
 
 
 _TRIGGER_KEYS = frozenset(
-    {"words", "attack", "weapon", "weapon_subtype", "specific", "not_before", "not_after", "not_passive"}
-    | {"instruments"}
+    {
+        "words",
+        "attack",
+        "weapon",
+        "weapon_subtype",
+        "specific",
+        "not_before",
+        "not_after",
+        "not_passive",
+        "instruments",
+    }
 )
 _TARGET_KEYS = frozenset({"words", "type", "subtype", "kind"})
 
@@ -124,10 +133,10 @@ def lexicon() -> Lexicon:
     triggers: list[Entry] = []
     for t in data["trigger"]:
         things = set(t.get("instruments", ()))
-        if things - set(t["words"]):
+        if stray := sorted(things - set(t["words"])):
             raise DataError(
                 f"{datafiles.path('incidents.toml')}: [[trigger]] {t['words'][:1]}: instruments "
-                f"{', '.join(sorted(things - set(t['words'])))} are not among its words"
+                f"{', '.join(stray)} are not among its words"
             )
         for instrument in (False, True):
             triggers += _phrases(
