@@ -138,18 +138,17 @@ def lexicon() -> Lexicon:
                 f"{datafiles.path('incidents.toml')}: [[trigger]] {t['words'][:1]}: instruments "
                 f"{', '.join(stray)} are not among its words"
             )
-        for instrument in (False, True):
-            triggers += _phrases(
-                [w for w in t["words"] if (w in things) == instrument],
-                attack=t["attack"],
-                weapon=t["weapon"],
-                weapon_subtype=t.get("weapon_subtype"),
-                specific=t.get("specific", True),
-                not_before=frozenset(w.lower() for w in t.get("not_before", ())),
-                not_after=frozenset(w.lower() for w in t.get("not_after", ())),
-                not_passive=frozenset(w.lower() for w in t.get("not_passive", ())),
-                instrument=instrument,
-            )
+        common: dict[str, Any] = {
+            "attack": t["attack"],
+            "weapon": t["weapon"],
+            "weapon_subtype": t.get("weapon_subtype"),
+            "specific": t.get("specific", True),
+            "not_before": frozenset(w.lower() for w in t.get("not_before", ())),
+            "not_after": frozenset(w.lower() for w in t.get("not_after", ())),
+            "not_passive": frozenset(w.lower() for w in t.get("not_passive", ())),
+        }
+        triggers += _phrases([w for w in t["words"] if w not in things], **common)
+        triggers += _phrases([w for w in t["words"] if w in things], instrument=True, **common)
     targets: list[Entry] = []
     for t in data["target"]:
         targets += _phrases(
