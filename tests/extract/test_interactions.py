@@ -261,6 +261,21 @@ def test_no_event(pipe, text):
     assert not found, found
 
 
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        ("The Taliban claimed the killing of a Pakistani journalist in Peshawar.", set()),
+        (
+            "The Balochistan Liberation Army claimed a suicide attack on a convoy of Chinese engineers in Gwadar.",
+            {"ASSAULT"},
+        ),
+    ],
+)
+def test_claiming_an_attack_accuses_no_one(pipe, text, types):
+    found, _doc = coded(pipe, text)
+    assert {f[1] for f in found} == types, found
+
+
 def test_stones_thrown_are_a_riot(pipe):
     from ctwatch.extract.interactions import extract
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..dates import MONTH
 from ..model import Count
-from .lexicon import REPORTING_VERBS, Hit, lexicon
+from .lexicon import Hit, lexicon
 
 UNITS = {
     "zero": 0,
@@ -483,12 +483,12 @@ def _listed_after(sentence: str, end: int) -> Count | None:
                 k
                 for k, w in enumerate(words)
                 if w.lower() in _ITEM_END
-                or w.lower() in REPORTING_VERBS
+                or w.lower() in lexicon().saying
                 or (k and w.lower().endswith("ing") and _counted_people(words[k - 1]))
             ),
             None,
         )
-        if tail is not None and words[tail].lower() in REPORTING_VERBS:
+        if tail is not None and words[tail].lower() in lexicon().saying:
             break  # "killing 305 people, the public prosecutor said": who tells is no one hit
         words = words[:tail]  # "his son in Bannu", "a policeman escorting them": the list ends with this item
         if not 1 <= len(words) <= 3 or not _counted_people(words[-1]):

@@ -186,7 +186,7 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
                 near_prev
                 and prev is not None
                 and gap == 1
-                and _adds_facts(r, lex)
+                and _adds_facts(r, sdoc, lex)
                 and not opens_another(sent.text, follow_up=True)
             ):
                 _absorb(doc, prev, r, sdoc, follow_up=True)
@@ -348,14 +348,23 @@ def _compatible(prev: Draft, triggers: list[Hit]) -> bool:
     return not a or not b or bool(a & b)
 
 
-def _adds_facts(r: Reading, lex: Any) -> bool:
-    """A sentence without its own incident that adds casualties or a claim to the one before."""
+def _adds_facts(r: Reading, sdoc: Any, lex: Any) -> bool:
+    """A sentence without its own incident that adds casualties, a claim or a suspicion to the one before."""
     if r.killed.best is not None or r.wounded.best is not None or RESPONSIBILITY.search(r.sent.text):
         return True
     reg = registry()
     groups = [m for m in r.mentions if m.actor_id and (a := reg.get(m.actor_id)) and a.kind == "armed_group"]
     cues = [h for k in ("claimed", "denied", "suspected") for h in lex.attribution[k].find(r.sent.text)]
-    return bool(groups and cues)
+    return bool(groups and cues) or _blames_attackers(r, sdoc, lex)
+
+
+def _blames_attackers(r: Reading, sdoc: Any, lex: Any) -> bool:
+    """Whether a sentence blames attackers it names by a noun: "Police blamed separatist insurgents"."""
+    for hit in lex.perpetrators.find(r.sent.text, r.sent.start):
+        tok = _token_at(sdoc, hit.end - 1)
+        if tok is not None and tok.dep_ == "dobj" and lex.attribution["suspected"].find(tok.head.text):
+            return True
+    return False
 
 
 def _same_incident(
@@ -397,7 +406,7 @@ def _absorb(doc: Document, d: Draft, r: Reading, sdoc: Any, follow_up: bool, uni
             when = dates.resolve(sent.text, doc.published, anchor)
             if when.start is not None or d.date.text is None:
                 d.date = when
-    victims = people_hit(doc, r.target_hits, r.mentions, sdoc)
+    victims = people_hit(doc, r.target_hits, r.mentions, sdoc, sent)
     d.add_victims(victims)
     victim_actors = {v.actor_id for v in victims if v.actor_id}
     d.add_perpetrators(perpetrators.in_sentence(doc, sent, mentions, sdoc, lex, victim_actors, follow_up))
@@ -576,6 +585,17 @@ def _unique(fillers: Iterable[Filler]) -> tuple[Filler, ...]:
 KIDNAPPING = "Hostage Taking (Kidnapping)"
 
 
+def _helper_of(sdoc: Any, hit: Hit, lex: Any) -> bool:
+    """A side's word before a helper's ("a Police informer", "Maoist sympathisers"): whose helper, not who."""
+    tok = _token_at(sdoc, hit.end - 1)
+    return (
+        tok is not None
+        and tok.dep_ in ("compound", "amod")
+        and tok.head.i > tok.i
+        and tok.head.lower_ in lex.associates
+    )
+
+
 def _kidnapping_only(d: Draft, triggers: list[Hit], lex: Any) -> list[Hit]:
     """The typed triggers, less an armed assault that only the kidnappers' name tells ("Gunmen abducted 42
     students"): GTD codes a kidnapping by armed men a kidnapping, and an armed assault too only when people are
@@ -599,17 +619,22 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         for t in d.targets
         if is_hit(doc, t, mentions) and (t.entry.kind != "person" or not acting(sdoc, t, lex))
     ]
-    facilities = [t for t in hits if t.entry.kind == "facility"]
-    direct = [
-        t
-        for t in facilities
-        if not re.search(
-            r"\b(near|outside|close to|opposite|behind|next to)\s+(\w+\s+){0,2}$",
-            doc.text[max(0, t.start - 30) : t.start],
-            re.I,
-        )
+    hits = [  # "a Police informer": a private citizen, not the police
+        dataclasses.replace(t, entry=dataclasses.replace(t.entry, type=lex.associate_type))
+        if t.entry.kind == "person" and _helper_of(sdoc, t, lex)
+        else t
+        for t in hits
     ]
-    chosen = direct or facilities or hits
+    # "as he left his home": where the victim came from or went, a target only when no one is named as hit
+    away = [
+        t
+        for t in hits
+        if t.entry.kind == "facility" and lex.away.search(doc.text[max(0, t.start - 40) : t.start])
+    ]
+    facilities = [t for t in hits if t.entry.kind == "facility" and t not in away]
+    direct = [t for t in facilities if not lex.beside.search(doc.text[max(0, t.start - 30) : t.start])]
+    people = [t for t in hits if t.entry.kind == "person"]
+    chosen = direct or facilities or people or away
     target_types = list(dict.fromkeys(t.entry.type for t in chosen))
     place = (
         max(d.places, key=lambda p: PRECISION_RANK.get(p.precision, 0))
@@ -640,7 +665,8 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         perpetrators=tuple(perpetrators.merge_names(d.perpetrators)),
         victims=tuple(d.victims),
         targets=_unique(
-            _filler(doc, sdoc, t.start, t.end, t.entry.type, t.entry.subtype) for t in facilities
+            _filler(doc, sdoc, t.start, t.end, t.entry.type, t.entry.subtype)
+            for t in (facilities if chosen is not away else away)
         ),
         weapons=_unique(
             _filler(doc, sdoc, t.start, t.end, t.entry.weapon, t.entry.weapon_subtype)

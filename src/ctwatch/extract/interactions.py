@@ -41,7 +41,6 @@ from .event_words import (  # noqa: F401  (find_events, amounts, pattern_event: 
 )
 from .incident_places import _token_at
 from .incidents import _title_paragraph
-from .lexicon import REPORTING_VERBS  # a reported clause before them names no party to the saying
 from .lexicon import lexicon as incident_lexicon
 from .parties import (
     Party,
@@ -307,7 +306,7 @@ def _sides(
             source = _within(parties, *span) or source
         elif child.dep_ == "prep" and child.lower_ == "according":
             continue  # "according to the US government": who reports it, not a party
-        elif child.dep_ == "ccomp" and child.i < verb.i and verb.lower_ in REPORTING_VERBS:
+        elif child.dep_ == "ccomp" and child.i < verb.i and verb.lower_ in incident_lexicon().saying:
             continue  # "..., a senior official said": what was said is its own event, not the saying's target
         elif child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             continue  # "X claimed the attack, but the government blamed Y": a clause of its own, not X's target

@@ -14,15 +14,6 @@ from typing import Any
 from .. import datafiles
 from ..errors import DataError
 
-# verbs of saying that frame a report: in "militants attacked the post, police said" the attack clause is the
-# saying's complement, and its subject, not the sayer's, is who acted
-REPORTING_VERBS = frozenset(
-    {
-        *("say", "says", "said", "report", "reports", "reported", "note", "notes", "noted", "add", "adds"),
-        *("added", "state", "states", "stated", "confirm", "confirmed"),
-    }
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -78,9 +69,14 @@ class Lexicon:
     wounded: Matcher
     victims: frozenset[str]
     groups: frozenset[str]  # a body of people: "a Police party", "a security forces convoy"
+    associates: frozenset[str]  # a side's helper: "a Police informer" is no policeman
+    counted_only: frozenset[str]  # "five others were injured": counted, named no one
+    associate_type: str  # ... but a private citizen
     escaped: frozenset[str]  # "escaped an attack": its subject was the target
     fighting: frozenset[str]  # "were fighting gunmen": its subject fights
     telling: frozenset[str]  # "suspected that ...": its subject tells
+    saying: frozenset[str]  # "..., police said": a report's frame
+    sources: re.Pattern[str]  # "officials said": a person word before them names who tells
     office_titles: frozenset[str]
     attribution: dict[str, Matcher]
     hypothetical: Matcher
@@ -90,6 +86,20 @@ class Lexicon:
     historical: tuple[tuple[Matcher, dict[str, Any]], ...]
     perpetrators: Matcher
     operations: Matcher
+    beside: re.Pattern[str]  # "near a checkpoint": the facility is where, not what, was hit
+    away: re.Pattern[str]  # "as he left his home": where the victims came from or went, never a target
+
+
+def _before(words: list[str]) -> re.Pattern[str]:
+    """Words that end a text, with up to two words between them and its end ("left his ")."""
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\s+(?:\w+\s+){{0,2}}$", re.I)
+
+
+def _sayers(verbs: list[str]) -> re.Pattern[str]:
+    """A text that opens with a verb of saying, up to two words on and not across a comma ("officials said")."""
+    body = "|".join(re.escape(v) for v in verbs)
+    return re.compile(rf"^[^\w,;]*(?:\w+\s+){{0,2}}?({body})\b", re.I)
 
 
 def _people(nouns: list[str]) -> frozenset[str]:
@@ -162,9 +172,14 @@ def lexicon() -> Lexicon:
         wounded=Matcher(_phrases(cas["wounded"])),
         victims=_people(data["victims"]["nouns"]),
         groups=frozenset(data["victims"]["groups"]),
+        associates=frozenset(data["victims"]["associates"]),
+        counted_only=frozenset(data["victims"]["counted_only"]),
+        associate_type=data["victims"]["associate_type"],
         escaped=frozenset(data["victims"]["escaped"]),
         fighting=frozenset(data["victims"]["fighting"]),
         telling=frozenset(data["victims"]["telling"]),
+        saying=frozenset(data["saying"]["frames"]),
+        sources=_sayers(data["saying"]["sources"]),
         office_titles=frozenset(w.lower() for w in data["offices"]["titles"]),
         attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),
@@ -174,4 +189,6 @@ def lexicon() -> Lexicon:
         historical=tuple((Matcher(_phrases(h["names"])), h) for h in data.get("historical", [])),
         perpetrators=Matcher(_phrases(data["perpetrator_nouns"]["words"])),
         operations=Matcher(_phrases(data["operations"]["words"])),
+        beside=_before(data["target_setting"]["beside"]),
+        away=_before(data["target_setting"]["away"]),
     )

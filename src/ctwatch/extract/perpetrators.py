@@ -10,13 +10,14 @@ the ASWJ"). A state's forces are perpetrators only as the subject of an operatio
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
 from ..actors import registry
 from ..model import Document, Mention, Perpetrator, Span
 from .incident_places import _token_at
-from .lexicon import REPORTING_VERBS, Hit, lexicon
+from .lexicon import Hit, lexicon
 from .retold import opens_another
 from .victims import LINKED, copula_adjective, is_harm, killed_as_said, suffered
 
@@ -40,8 +41,8 @@ def _subject_span(sdoc: Any, sent: Span) -> tuple[int, int] | None:
         if tok.dep_ != "nsubj":
             continue  # a passive's subject is who was attacked ("a commander of LeT was killed")
         head = tok.head
-        reported = head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.lower_ in REPORTING_VERBS
-        if reported or (main is None and head.dep_ == "ROOT" and head.lower_ not in REPORTING_VERBS):
+        reported = head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.lower_ in lexicon().saying
+        if reported or (main is None and head.dep_ == "ROOT" and head.lower_ not in lexicon().saying):
             sub = list(tok.subtree)
             main = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             if reported:  # "militants of X attacked the post, police said": X, not the police
@@ -155,9 +156,13 @@ def in_sentence(
             # "three attackers were killed", a headline's "Eight militants killed as ...": casualties here;
             # "militants kill four policemen": agents
             continue
+        blamed = (
+            tok is not None and tok.dep_ == "dobj" and bool(lex.attribution["suspected"].find(tok.head.text))
+        )
         agent = tok is not None and (
             (tok.dep_ == "nsubj" and not _present_only(tok, lex))
             or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
+            or blamed  # "Police blamed separatist insurgents": suspected
         )
         if agent or re.search(
             r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]
@@ -165,7 +170,7 @@ def in_sentence(
             phrase = _noun_phrase(sdoc, tok, hit, doc.text)
             if all(p.name != phrase for p in out):
                 # "suspected that Baloch separatists could be behind the attack": suspected by its cue
-                suspected = any(
+                suspected = blamed or any(
                     _cue_distance(h, hit.start, hit.end, doc.text) <= 40 for h in cues["suspected"]
                 )
                 out.append(
@@ -199,7 +204,7 @@ def _sayer(sdoc: Any, m: Mention) -> bool:
         if tok is None or tok.dep_ not in ("compound", "amod", "poss", "nmod"):
             break
         tok = tok.head
-    if tok is None or tok.dep_ != "nsubj" or tok.head.lower_ not in REPORTING_VERBS:
+    if tok is None or tok.dep_ != "nsubj" or tok.head.lower_ not in lexicon().saying:
         return False
     after = sdoc[tok.head.i + 1] if tok.head.i + 1 < len(sdoc) else None
     # "militants said killed": a headline's "reportedly", not a saying
@@ -322,9 +327,26 @@ def from_context(
 
 
 def merge_names(perps: list[Perpetrator]) -> list[Perpetrator]:
-    """ "Gunmen" and "Unidentified gunmen" are one unresolved perpetrator: keep the fuller name."""
+    """ "Gunmen" and "Unidentified gunmen" are one unresolved perpetrator: keep the fuller name. Attackers
+    named by a group among the perpetrators are that group ("Boko Haram militants", "ELN guerrillas", the
+    "Army rebels" of "New People's Army rebels"), and where the text states they attacked, so does the group
+    ("Abu Sayyaf gunmen fired on the truck": the group, merely named, was only weakly suspected)."""
+    reg = registry()
+    names = {
+        q.actor_id: [n.lower() for n in (a.name, *a.aliases)]
+        for q in perps
+        if q.actor_id and (a := reg.get(q.actor_id)) is not None
+    }
+    stated = {
+        g
+        for p in perps
+        if p.actor_id is None and p.attribution == "stated"
+        for g in _whose_men(p.name, names)
+    }
     out: list[Perpetrator] = []
     for p in perps:
+        if p.actor_id in stated and p.attribution == "suspected":
+            p = dataclasses.replace(p, attribution="stated", confidence=max(p.confidence, 0.4))
         if p.actor_id is None:
             same = next(
                 (
@@ -340,4 +362,13 @@ def merge_names(perps: list[Perpetrator]) -> list[Perpetrator]:
                     out[out.index(same)] = p
                 continue
         out.append(p)
-    return out
+    return [p for p in out if p.actor_id is not None or not _whose_men(p.name, names)]
+
+
+def _whose_men(name: str, groups: dict[str, list[str]]) -> list[str]:
+    """The groups whose name (or its end) an attacker's name gives before a word for its men."""
+    words = name.lower().split()
+    heads = {" ".join(words[k:-1]) for k in range(len(words) - 1)}  # "suspected ELN guerrillas": "eln"
+    return [
+        g for g, names in groups.items() if any(n == h or n.endswith(" " + h) for n in names for h in heads)
+    ]

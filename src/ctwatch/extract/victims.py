@@ -8,25 +8,22 @@ import re
 from typing import Any
 
 from ..actors import registry
-from ..model import Document, Mention, Victim
+from ..model import Document, Mention, Span, Victim
 from .counts import victim_noun, words_to_int
 from .incident_places import _token_at
 from .lexicon import Hit, lexicon
 
 NAME_LABELS = {"GPE", "NORP", "ACTOR", "ORG", "LOC"}
-# the verbs of who tells ("officials said", "police officials told"; not across a comma: in "killing 15
-# civilians, activists said" the civilians were hit), and those of dying, whose subject is the dead
-SOURCE_VERBS = re.compile(
-    r"^[^\w,;]*(?:\w+\s+){0,2}?(said|say|says|told|stated|claimed|denied|confirmed|added|reported|confessed|admitted)\b",
-    re.I,
-)
 _TRAILING = re.compile(r"(?:\s+(?:of|the|a|an))+$", re.I)
+# the verbs of dying, whose subject is the dead
 DIE = frozenset({"die", "dies", "died", "dying", "succumbed", "succumbs", "perished", "perishes"})
 
 
-def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], sdoc: Any) -> list[Victim]:
-    """The people a sentence names as hit: its person words that are not a source or part of a name (with the
-    names and nationalities just before them), and named people who were killed, wounded or attacked."""
+def people_hit(
+    doc: Document, target_hits: list[Hit], mentions: list[Mention], sdoc: Any, sent: Span | None = None
+) -> list[Victim]:
+    """The people sentence ``sent`` names as hit: its person words that are not a source or part of a name (with
+    the names and nationalities just before them), and named people who were killed, wounded or attacked."""
     lex = lexicon()
     reg = registry()
     out = []
@@ -38,7 +35,7 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
         end = hit.end
         if tok is not None and _describes_noun(tok):
             head = tok.head.lower_
-            if tok.dep_ != "poss" and (head in lex.victims or head in lex.groups):
+            if tok.dep_ != "poss" and (victim_noun(head) or head in lex.groups):
                 tok = tok.head  # "a Police informer", "a Police party"
                 end = tok.idx + len(tok.text)
             elif tok.head.ent_type_ != "PERSON":  # "the official vehicle", "Deputy Superintendent"
@@ -52,22 +49,11 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
         if force is not None:  # "four Rangers", "two Levies personnel": the force's own men
             start, actor = force.start, reg.get(force.actor_id or "")
             actor_id, nationality = force.actor_id, actor.country if actor else None
-        # walk left over adjacent names: "a Pakistani SSG commando", "Chinese residents", "TTP leader"
-        for m in sorted(mentions, key=lambda m: -m.end):
-            if m.label in NAME_LABELS and m.end <= start and not doc.text[m.end : start].strip():
-                start = m.start
-                actor = reg.get(m.actor_id) if m.actor_id else None
-                if actor is None:
-                    continue
-                if m.label == "NORP" or actor.kind == "state":
-                    nationality = actor.id
-                else:
-                    actor_id = actor.id
-                    if actor.kind in ("military", "police", "government") and actor.country:
-                        nationality = nationality or actor.country
+        start, actor_id, nationality = _names_before(doc, mentions, start, actor_id, nationality)
         text = _TRAILING.sub("", doc.text[start:end])  # the lexicon's "leader of the": the leader
         out.append(Victim(text, actor_id, nationality))
     out.extend(_a_groups_people(doc, mentions, sdoc, out))
+    out.extend(_people_words_hit(doc, sent, mentions, sdoc, out))
     # named people on the receiving end: "guerrillas killed mayor Juan Perez", "Perez was kidnapped"
     for m in mentions:
         if m.label != "PERSON":
@@ -81,6 +67,57 @@ def people_hit(doc: Document, target_hits: list[Hit], mentions: list[Mention], s
         of = tok.dep_ == "pobj" and head.lower_ == "of" and is_harm(head.head.text, lex)
         if passive or obj or of:
             out.append(Victim(m.text, None, None))
+    return out
+
+
+def _names_before(
+    doc: Document, mentions: list[Mention], start: int, actor_id: str | None, nationality: str | None
+) -> tuple[int, str | None, str | None]:
+    """Walk left from ``start`` over adjacent names: "a Pakistani SSG commando", "Chinese residents", "TTP
+    leader", "two CRPF personnel"; the start of the whole, and the actor and nationality they give."""
+    reg = registry()
+    for m in sorted(mentions, key=lambda m: -m.end):
+        if m.label in NAME_LABELS and m.end <= start and not doc.text[m.end : start].strip():
+            start = m.start
+            actor = reg.get(m.actor_id) if m.actor_id else None
+            if actor is None:
+                continue
+            if m.label == "NORP" or actor.kind == "state":
+                nationality = actor.id
+            else:
+                actor_id = actor.id
+                if actor.kind in ("military", "police", "government") and actor.country:
+                    nationality = nationality or actor.country
+    return start, actor_id, nationality
+
+
+def _people_words_hit(
+    doc: Document, sent: Span | None, mentions: list[Mention], sdoc: Any, found: list[Victim]
+) -> list[Victim]:
+    """People hit named by a word for people that gives no target type, with the force, group or nation whose
+    people they were ("injuring two CRPF personnel", "two Soviet marines were killed"): the object of a verb of
+    harm or the subject of its passive, or a word joined to one by "and"; not attackers ("killing two
+    attackers") and not "others". A bare "two personnel" or "a bodyguard" says little an analyst can use, and
+    MUC-4's gold names the people themselves (rules MUC-4 GTT 28.82 -> 28.44 with bare words kept)."""
+    if sdoc is None or sent is None:
+        return []
+    lex = lexicon()
+    out: list[Victim] = []
+    for tok in sdoc.char_span(sent.start, sent.end, alignment_mode="expand") or ():
+        if (
+            tok.pos_ != "NOUN"
+            or not victim_noun(tok.text)
+            or tok.lower_ in lex.counted_only
+            or lex.perpetrators.find(tok.text)
+            or not _hit_noun(first_conjunct(tok), lex)
+            or any(tok.text in v.text.split() for v in [*found, *out])
+            or any(m.start <= tok.idx < m.end and m.label in ("ACTOR", "ORG") for m in mentions)
+        ):
+            continue
+        start, actor_id, nationality = _names_before(doc, mentions, tok.idx, None, None)
+        start = min(start, next((c.idx for c in tok.lefts if c.dep_ in ("amod", "compound")), tok.idx))
+        if actor_id or nationality:  # whose people: "two CRPF personnel", "Soviet marines"
+            out.append(Victim(doc.text[start : tok.idx + len(tok.text)], actor_id, nationality))
     return out
 
 
@@ -101,8 +138,9 @@ def _a_groups_people(doc: Document, mentions: list[Mention], sdoc: Any, found: l
         if tok is None:
             continue
         noun = tok.head.head
-        verb = noun.head
-        hit = noun.dep_ in ("dobj", "nsubjpass") and noun.pos_ == "NOUN" and is_harm(verb.text, lex)
+        # "killing 11 people including four members of the SNA": the members are among the people hit
+        among = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "including" else None
+        hit = noun.pos_ == "NOUN" and _hit_noun(among.head if among is not None else noun, lex)
         if not hit or not victim_noun(noun.text) or noun.idx < m.start - 80:
             continue
         start = next((c.idx for c in noun.lefts if c.dep_ in ("amod", "compound")), noun.idx)
@@ -112,6 +150,11 @@ def _a_groups_people(doc: Document, mentions: list[Mention], sdoc: Any, found: l
         nationality = actor.country if actor.kind in ("military", "police", "government") else None
         out.append(Victim(text, actor.id, nationality))
     return out
+
+
+def _hit_noun(noun: Any, lex: Any) -> bool:
+    """The object of a verb of harm, or the subject of its passive: "killed two members", "members were hurt"."""
+    return bool(noun.dep_ in ("dobj", "nsubjpass") and is_harm(noun.head.text, lex))
 
 
 def _object_of(tok: Any, m: Mention) -> Any:
@@ -191,8 +234,8 @@ def _named(tok: Any) -> Any:
 def _acts(tok: Any, lex: Any) -> bool:
     """Whether a person word names who did it or who tells of it, not who was hit: the subject of an
     incident word or of "said" ("guerrillas dynamited ...", "officials said"), the agent of a passive ("shot
-    dead by unidentified militants"), or the subject of a verb with an object ("soldiers killed three
-    militants"; a headline's "Three soldiers killed in blast" has none)."""
+    dead by unidentified militants"), the object of blame ("police blamed insurgents"), or the subject of a verb
+    with an object ("soldiers killed three militants"; a headline's "Three soldiers killed in blast" has none)."""
     tok = first_conjunct(tok)
     head = tok.head
     if head.lower_ in LINKED and head.dep_ == "ROOT":
@@ -205,13 +248,15 @@ def _acts(tok: Any, lex: Any) -> bool:
         return False
     if tok.dep_ == "nsubj" and head.lower_ in lex.escaped:
         return False  # "Former minister escapes suicide attack": the target
+    if tok.dep_ == "dobj" and lex.attribution["suspected"].find(head.text):
+        return True  # "Police blamed separatist insurgents": the suspects
     if tok.dep_ == "pobj" and head.lower_ == "by":  # "by militants", "an attack by militants"
         return (
             head.dep_ == "agent" or bool(lex.triggers.find(head.head.text)) or head.head.lower_ == "attempt"
         )
     if tok.dep_ != "nsubj":
         return False
-    if SOURCE_VERBS.match(head.text):
+    if lexicon().sources.match(head.text):
         return True
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if obj is None and _tells_that(head, lex):
@@ -288,8 +333,16 @@ def suffered(verb: Any, lex: Any) -> bool:
 
 def killed_as_said(tok: Any, lex: Any) -> bool:
     """Whether a person word is told of with a casualty word after it that the parser reads as its modifier:
-    a headline's "Two civilians killed, three injured in shelling", "Eight militants killed as ..."."""
-    return any(c.dep_ == "acl" and c.i > tok.i and suffered(c, lex) for c in tok.children)
+    a headline's "Two civilians killed, three injured in shelling", "Eight militants killed as ...", or as
+    what a verb of saying with it as subject goes on to ("Three militants said killed in Karachi")."""
+    if any(c.dep_ == "acl" and c.i > tok.i and suffered(c, lex) for c in tok.children):
+        return True
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and head.lower_ in lex.saying
+        and any(c.dep_ == "xcomp" and suffered(c, lex) for c in head.children)
+    )
 
 
 def is_harm(word: str, lex: Any, casualty_only: bool = False) -> bool:
@@ -331,7 +384,7 @@ def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
     after = doc.text[hit.end : hit.end + 40]
     before = doc.text[max(0, hit.start - 20) : hit.start]
     if (
-        SOURCE_VERBS.match(after)
+        lexicon().sources.match(after)
         or re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I)
         or (re.search(r":\s*$", before) and re.match(r"[ \t.]*(?:\n|$)", after))
         or re.search(r"\b(?:told|tell|tells|telling|briefed|informed)\s+(?:the\s+)?$", before, re.I)

@@ -1,0 +1,67 @@
+"""What an incident hit: its facility targets and target types, told apart from the places around it."""
+
+import pytest
+
+from .test_incidents import incidents_in
+
+
+def test_a_target_phrase_s_of_is_no_part_of_the_target(tmp_path):
+    _doc, (inc,) = incidents_in(
+        tmp_path,
+        "Unidentified miscreants lobbed a hand grenade at the residence of a legislator in Thoubal district.",
+    )
+    assert [t["text"] for t in inc["targets"]] == ["residence"]
+
+
+@pytest.mark.parametrize(
+    "text, targets, target_types",
+    [
+        # where the victim was going or coming from is no target: the official was
+        (
+            "SANAA - Gunmen shot dead a senior security official in the southern port city of Aden on Sunday as he "
+            "left his home, security sources said.",
+            [],
+            ["Government (General)"],
+        ),
+        (
+            "Gunmen shot dead a teacher on his way to the mosque in Pulwama on Monday, police said.",
+            [],
+            ["Educational Institution"],
+        ),
+        # ... and gives the target type when no one hit is named
+        (
+            "An IDP identified as Gul Zaman was shot dead by unidentified assailants while he was on his way home "
+            "in Bannu District on April 5.",
+            ["home"],
+            ["Private Citizens & Property"],
+        ),
+        # a side's word before its helper's names whose helper the victim was, a private citizen
+        (
+            "Maoists abducted a Police informer from his house in Gadchiroli District on June 5 and shot him dead.",
+            [],
+            ["Private Citizens & Property"],
+        ),
+        # "left" without a possessive: what the blast did to the building, which it hit
+        (
+            "The blast left the police station in ruins, killing two policemen in Quetta, officials said.",
+            ["police station"],
+            ["Police"],
+        ),
+        # a facility beside the attack stands as its target when nothing else was hit
+        (
+            "A bomb exploded near a police station in Quetta on 2 June 2023, killing four people.",
+            ["police station"],
+            ["Police"],
+        ),
+        # ... and gives way to a facility hit outright
+        (
+            "Militants attacked a checkpoint near a school in Bannu on Monday, injuring two soldiers.",
+            ["checkpoint", "school"],
+            ["Military"],
+        ),
+    ],
+)
+def test_a_facility_s_setting_decides_whether_it_was_hit(tmp_path, text, targets, target_types):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert [t["text"] for t in inc["targets"]] == targets
+    assert list(inc["target_types"]) == target_types
