@@ -84,6 +84,12 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
         ("Bomb kills policeman and two children in Chaman", (3, 3, 3), (None, None, None)),
         ("Gunmen shot dead two polio workers and a policeman escorting them.", (3, 3, 3), (None, None, None)),
         ("Militants killed two soldiers and injured three civilians.", (2, 2, 2), (3, 3, 3)),
+        # ... which ends at the next verb of harm, whose object is one person
+        (
+            "Gunmen shot dead a Hazara shopkeeper and wounded his nephew near Meezan Chowk, police said.",
+            (1, 1, 1),
+            (1, 1, 1),
+        ),
         ("The raid killed militants and a soldier.", (None, None, None), (None, None, None)),  # how many?
         # people "including" some of them are among them, not more of them
         ("Five people, including two children, were killed in Kohat.", (5, 5, 5), (None, None, None)),

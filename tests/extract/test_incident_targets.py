@@ -5,6 +5,18 @@ import pytest
 from .test_incidents import incidents_in
 
 
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Militants attacked a girls' school in Dera Ismail Khan with rockets on March 11.", "school"),
+        ("Gunmen stormed the Prime Minister's house in Kabul on Monday.", "Prime Minister's house"),
+    ],
+)
+def test_a_possessive_s_mark_opens_no_target(tmp_path, text, target):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert [t["text"] for t in inc["targets"]] == [target]
+
+
 def test_a_target_phrase_s_of_is_no_part_of_the_target(tmp_path):
     _doc, (inc,) = incidents_in(
         tmp_path,
@@ -40,6 +52,13 @@ def test_a_target_phrase_s_of_is_no_part_of_the_target(tmp_path):
             "Maoists abducted a Police informer from his house in Gadchiroli District on June 5 and shot him dead.",
             [],
             ["Private Citizens & Property"],
+        ),
+        # where the wounded were taken is no target
+        (
+            "KARACHI, Jan 12 - The death toll from Friday's bombing of a Sufi shrine in Sehwan rose to 88 on Sunday "
+            "after six more of the wounded died in hospital, officials said.",
+            ["Sufi shrine"],
+            ["Religious Figures/Institutions"],
         ),
         # "left" without a possessive: what the blast did to the building, which it hit
         (

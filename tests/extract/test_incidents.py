@@ -571,6 +571,13 @@ def test_ids_are_stable_across_runs(tmp_path):
         ),
         ("Militants will attack the convoy in Bannu, officials warned.", "hypothetical", "predicted"),
         ("Gunmen could attack the market in Peshawar during the festival.", "hypothetical", "hypothetical"),
+        # an attack told as long past is background
+        (
+            "LAHORE - Ten years after the Data Darbar bombing, families of the victims say they are still waiting "
+            "for justice.",
+            "historical",
+            "asserted",
+        ),
     ],
 )
 def test_incident_modality(tmp_path, text, status, modality):

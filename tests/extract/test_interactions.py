@@ -250,6 +250,9 @@ def test_an_ethnic_group_is_coded_by_where_it_lives(pipe, text, source):
         # claiming an attack is a statement (CAMEO 015, no PLOVER event), not an accusation
         "Tehreek e Taliban Pakistan claimed responsibility for the attack.",
         "The TTP accepted responsibility for the bombing.",
+        # a convoy that hit a roadside bomb was hit; the killing it caused is not its act
+        "BAMAKO - A convoy of UN peacekeepers hit a roadside bomb near Tessalit on Sunday, killing two Chadian "
+        "peacekeepers.",
         # who escapes an attack was its target, not its author
         "Former Pakistani interior minister escapes suicide attack in Charsadda.",
         # a group described by the one it is linked to has not linked up with it

@@ -463,7 +463,10 @@ def _listed_after(sentence: str, end: int) -> Count | None:
     total = n_items = 0
     at_least = False  # a figure of the list bounds it below only: "at least 170 Afghans and 13 ..."
     shared_ok = False  # the item before had a figure that the next one may share
+    lex = lexicon()
     for words, join in zip(items, joins, strict=True):
+        if words and (lex.killed.find(words[0]) or lex.wounded.find(words[0]) or lex.triggers.find(words[0])):
+            break  # "shot dead a shopkeeper and wounded his nephew": another verb, its own count
         if words and words[0].lower() in _DETERMINERS:
             words = words[1:]
         opening = " ".join(words[:3])
@@ -483,12 +486,12 @@ def _listed_after(sentence: str, end: int) -> Count | None:
                 k
                 for k, w in enumerate(words)
                 if w.lower() in _ITEM_END
-                or w.lower() in lexicon().saying
+                or w.lower() in lex.saying
                 or (k and w.lower().endswith("ing") and _counted_people(words[k - 1]))
             ),
             None,
         )
-        if tail is not None and words[tail].lower() in lexicon().saying:
+        if tail is not None and words[tail].lower() in lex.saying:
             break  # "killing 305 people, the public prosecutor said": who tells is no one hit
         words = words[:tail]  # "his son in Bannu", "a policeman escorting them": the list ends with this item
         if not 1 <= len(words) <= 3 or not _counted_people(words[-1]):

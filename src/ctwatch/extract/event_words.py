@@ -94,6 +94,7 @@ class EventWord:
     symmetric: bool
     derived: bool = False  # from the CAMEO dictionary: counts only where the word is a verb
     reverse: str = ""  # the target's event in return, coded too ("arrived in X": X hosts the visit)
+    subject_hit: bool = False  # a pattern's verb whose subject was hit ("a convoy hit a roadside bomb")
 
 
 Slots = tuple[tuple[tuple[str, ...], ...], ...]  # a pattern's slots > their alternatives > the words of each
@@ -172,8 +173,17 @@ def lexicon() -> Lexicon:
     for entry in data.get("pattern", []):  # our own verbs whose code depends on the words around them
         for verb in entry["verbs"]:
             key = _key(verb)
-            ev = EventWord(key, entry["type"], entry["mode"], entry["cameo"], bool(entry.get("symmetric")))
-            events.setdefault(key, dataclasses.replace(ev, cameo="---"))  # a verb only its patterns code
+            ev = EventWord(
+                key,
+                entry["type"],
+                entry["mode"],
+                entry["cameo"],
+                bool(entry.get("symmetric")),
+                subject_hit=bool(entry.get("subject_hit")),
+            )
+            events.setdefault(
+                key, dataclasses.replace(ev, cameo="---", subject_hit=False)
+            )  # only its patterns code
             own.setdefault(key, []).extend((*_compile(pattern), ev) for pattern in entry["patterns"])
     patterns, listed = _extra_verbs(events)
     for key, found in own.items():
@@ -277,6 +287,22 @@ def pattern_event(
     own = lex.patterns.get(hit.event.phrase, ())
     if not own:  # most event words have no patterns: no need to read the words around them
         return None if compound is not None or hit.event.cameo == "---" else hit.event
+    ev = matched_pattern(lex, text, hit, compound)
+    if ev is not None:
+        return ev if ev.cameo != "---" else None
+    if compound is not None:
+        return None
+    return hit.event if hit.event.cameo != "---" else None
+
+
+def matched_pattern(
+    lex: Lexicon, text: str, hit: Hit, compound: tuple[bool, bool] | None = None
+) -> EventWord | None:
+    """The event of a verb's most specific pattern that the words around it match (``pattern_event``), its
+    cameo "---" where the pattern says the verb codes nothing there; None when no pattern matches."""
+    own = lex.patterns.get(hit.event.phrase, ())
+    if not own:
+        return None
     words_before = _pattern_words(text[: hit.start])[-10:]
     words_after = _pattern_words(text[hit.end :])[:12]
     pct, star_slot = (("%",),), (("*",),)
@@ -291,10 +317,8 @@ def pattern_event(
         words = tuple(s for s in slots if s != pct)
         star = words.index(star_slot)
         if _in_order(words[star + 1 :], words_after) and _in_order(words[:star], words_before):
-            return ev if ev.cameo != "---" else None
-    if compound is not None:
-        return None
-    return hit.event if hit.event.cameo != "---" else None
+            return ev
+    return None
 
 
 # ---- amounts ------------------------------------------------------------------------------------------

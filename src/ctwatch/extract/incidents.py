@@ -469,6 +469,10 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
                 d.modality = "denied"
                 d.reasons.append(f"the report denies {t.text!r}")
         window = sent.text[max(0, t.start - sent.start - 40) : t.start - sent.start].lower()
+        if lex.past.find(window):
+            d.status = "historical"
+            d.reasons.append(f"told as long past before {t.text!r}")
+            return
         if any(
             h.text.lower()
             in ("plot", "plotting", "foiled", "thwarted", "averted", "threat of", "if", "unless")
@@ -543,12 +547,13 @@ def _filler(doc: Document, sdoc: Any, start: int, end: int, type_: str, subtype:
         for chunk in sdoc.noun_chunks:
             if chunk.start <= tok.i < chunk.end:
                 toks = [t for t in chunk if t.i <= tok.i]
-                # a determiner, a number or a bracket opens no name, nor an adverb before the determiner
-                # that the parser took into the phrase ("Later a bomb")
+                # a determiner, a number, a bracket or a possessive's mark opens no name ("a girls' school":
+                # "school"), nor an adverb before the determiner that the parser took into the phrase ("Later a
+                # bomb")
                 while toks and (
-                    toks[0].dep_ in ("det", "nummod", "poss", "predet")
+                    toks[0].dep_ in ("det", "nummod", "poss", "predet", "case")
                     or toks[0].pos_ in ("DET", "NUM", "PRON")
-                    or toks[0].text in ("(", "[")
+                    or toks[0].text in ("(", "[", "'", "’")
                     or (toks[0].pos_ == "ADV" and len(toks) > 1 and toks[1].pos_ == "DET")
                 ):
                     toks = toks[1:]
@@ -557,6 +562,7 @@ def _filler(doc: Document, sdoc: Any, start: int, end: int, type_: str, subtype:
                 break
     if doc.text[start:end].lower().endswith(" of"):  # a lexicon phrase read with its "of" ("residence of")
         end -= 3
+    start += doc.text[start:end].rfind("\n") + 1  # a phrase the parser ran over a line break: its last line
     return Filler(doc.text[start:end], type_, subtype, start, end)
 
 
@@ -613,11 +619,14 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     attack_types = list(dict.fromkeys(t.entry.attack for t in _kidnapping_only(d, specific, lex)))
     weapon_types = list(dict.fromkeys(t.entry.weapon for t in specific if t.entry.weapon != "Unknown"))
     mentions = _draft_mentions(doc, d)
-    # a person word that names who did it ("Insurgents attacked ...") or fought back is no target
+    # a person word that names who did it ("Insurgents attacked ...") or fought back is no target, nor where
+    # the hit were taken afterwards ("died in hospital")
     hits = [
         t
         for t in d.targets
-        if is_hit(doc, t, mentions) and (t.entry.kind != "person" or not acting(sdoc, t, lex))
+        if is_hit(doc, t, mentions)
+        and (t.entry.kind != "person" or not acting(sdoc, t, lex))
+        and not (t.entry.kind == "facility" and lex.after.search(doc.text[max(0, t.start - 40) : t.start]))
     ]
     hits = [  # "a Police informer": a private citizen, not the police
         dataclasses.replace(t, entry=dataclasses.replace(t.entry, type=lex.associate_type))

@@ -37,6 +37,7 @@ from .event_words import (  # noqa: F401  (find_events, amounts, pattern_event: 
     amounts,
     find_events,
     lexicon,
+    matched_pattern,
     pattern_event,
 )
 from .incident_places import _token_at
@@ -335,8 +336,13 @@ def _sides(
                 ):
                     continue  # "Afghanistan's soil": an attribute; "Gondor's government", "X's demand", "X's efforts": parties
                 target.append((p, ptok is not None and _is_topic(ptok, verb)))
-    if not source and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
-        source = _subject_above(verb.head, parties) if verb.head.i != verb.i else []
+    if (
+        not source
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+        and verb.head.i != verb.i
+        and not _subject_was_hit(verb.head, sent)
+    ):
+        source = _subject_above(verb.head, parties)
     direct = [p for p, topic in target if not topic]
     if accused:
         # "complained to the UN over Israeli raids": the accused is behind "over", the UN is addressed
@@ -352,6 +358,17 @@ def _sides(
         p for p in chosen if all(p.ref != s.ref for s in source)
     ]  # "Pakistani police ... Pakistani militants" stay
     return source, chosen, False
+
+
+def _subject_was_hit(verb: Any, sent: Span) -> bool:
+    """Whether a pattern of an event verb says its subject was hit where it stands (``subject_hit``): "a convoy
+    hit a roadside bomb, killing two": the convoy was hit, so "killing" does not take its subject."""
+    ev = lexicon().events.get(verb.lower_)
+    if ev is None:
+        return False
+    start = verb.idx - sent.start
+    found = matched_pattern(lexicon(), sent.text, Hit(start, start + len(verb.text), verb.text, ev))
+    return found is not None and found.subject_hit
 
 
 def _pronoun_subject(sdoc: Any, hit_end: int) -> str | None:

@@ -81,6 +81,7 @@ class Lexicon:
     attribution: dict[str, Matcher]
     hypothetical: Matcher
     anaphoric: Matcher
+    past: Matcher  # "Ten years after the ... bombing": an attack long past
     another: Matcher  # "In another incident", "Separately": a sentence telling of a new incident
     generic: Matcher
     historical: tuple[tuple[Matcher, dict[str, Any]], ...]
@@ -88,6 +89,7 @@ class Lexicon:
     operations: Matcher
     beside: re.Pattern[str]  # "near a checkpoint": the facility is where, not what, was hit
     away: re.Pattern[str]  # "as he left his home": where the victims came from or went, never a target
+    after: re.Pattern[str]  # "rushed to the hospital": where the hit were taken, no target at all
 
 
 def _before(words: list[str]) -> re.Pattern[str]:
@@ -184,6 +186,7 @@ def lexicon() -> Lexicon:
         attribution={k: Matcher(_phrases(v)) for k, v in data["attribution"].items()},
         hypothetical=Matcher(_phrases(data["status"]["hypothetical"])),
         anaphoric=Matcher(_phrases(data["status"]["anaphoric"])),
+        past=Matcher(_phrases(data["status"]["past"])),
         another=Matcher(_phrases(data["status"]["another"])),
         generic=Matcher(_phrases(data["generic"]["phrases"])),
         historical=tuple((Matcher(_phrases(h["names"])), h) for h in data.get("historical", [])),
@@ -191,4 +194,5 @@ def lexicon() -> Lexicon:
         operations=Matcher(_phrases(data["operations"]["words"])),
         beside=_before(data["target_setting"]["beside"]),
         away=_before(data["target_setting"]["away"]),
+        after=_before(data["target_setting"]["after"]),
     )
