@@ -17,6 +17,31 @@ def test_a_possessive_s_mark_opens_no_target(tmp_path, text, target):
     assert [t["text"] for t in inc["targets"]] == [target]
 
 
+@pytest.mark.parametrize(
+    "text, target_types",
+    [
+        ("Gunmen stormed the Prime Minister's house in Kabul on Monday.", ["Government (General)"]),
+        ("Militants lobbed a grenade at a police officer's house in Pulwama on Friday.", ["Police"]),
+        (
+            "Militants attacked the house of a legislator in Thoubal district on Sunday.",
+            ["Government (General)"],
+        ),
+        (
+            "Maoists torched a villager's house in Bijapur District on Monday.",
+            ["Private Citizens & Property"],
+        ),
+        # "leader" names a party's leader as often as a group's: the house keeps its own type
+        (
+            "Militants lobbed a grenade at the house of a National Conference leader in Sopore on Monday.",
+            ["Private Citizens & Property"],
+        ),
+    ],
+)
+def test_a_home_is_typed_by_whose_it_is(tmp_path, text, target_types):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert list(inc["target_types"]) == target_types
+
+
 def test_a_target_phrase_s_of_is_no_part_of_the_target(tmp_path):
     _doc, (inc,) = incidents_in(
         tmp_path,

@@ -591,6 +591,30 @@ def _unique(fillers: Iterable[Filler]) -> tuple[Filler, ...]:
 KIDNAPPING = "Hostage Taking (Kidnapping)"
 
 
+def _as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit]) -> Hit:
+    """A home or property typed as whose it is: "the Prime Minister's house" is a Government target, "the
+    house of a legislator" and "a police officer's home" ones of their kinds; "a villager's house" stays
+    private property."""
+    if hit.entry.kind != "facility" or hit.entry.subtype is not None:
+        return hit
+    tok = _token_at(sdoc, hit.end - 1)
+    if tok is None:
+        return hit
+    of = tok if tok.lower_ == "of" else next((c for c in tok.children if c.lower_ == "of"), None)
+    owners = [c for c in tok.children if c.dep_ == "poss"]  # "the Prime Minister's house"
+    owners += [c for c in (of.children if of is not None else ()) if c.dep_ == "pobj"]  # "the house of a ..."
+    if not owners:
+        return hit
+    owner = owners[0]
+    person = next(
+        (p for p in hits if p.entry.kind == "person" and p.start <= owner.idx < p.end + 1 and p is not hit),
+        None,
+    )
+    if person is None or not person.entry.owner or person.entry.type == hit.entry.type:
+        return hit
+    return dataclasses.replace(hit, entry=dataclasses.replace(hit.entry, type=person.entry.type))
+
+
 def _helper_of(sdoc: Any, hit: Hit, lex: Any) -> bool:
     """A side's word before a helper's ("a Police informer", "Maoist sympathisers"): whose helper, not who."""
     tok = _token_at(sdoc, hit.end - 1)
@@ -634,6 +658,7 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         else t
         for t in hits
     ]
+    hits = [_as_owner_s(sdoc, t, hits) for t in hits]
     # "as he left his home": where the victim came from or went, a target only when no one is named as hit
     away = [
         t

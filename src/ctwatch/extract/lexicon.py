@@ -29,6 +29,7 @@ class Entry:
     not_after: frozenset[str] = frozenset()  # ... or comes closely before it
     not_passive: frozenset[str] = frozenset()  # ... or ends its clause as a passive verb ("were recovered")
     instrument: bool = False  # the trigger names the weapon itself ("bomb"), not the act ("blast"): a filler
+    owner: bool = True  # a person word whose kind types what it owns ("the Prime Minister's house")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ _TRIGGER_KEYS = frozenset(
         "instruments",
     }
 )
-_TARGET_KEYS = frozenset({"words", "type", "subtype", "kind"})
+_TARGET_KEYS = frozenset({"words", "type", "subtype", "kind", "owner"})
 
 
 def _known_keys(entries: list[dict[str, Any]], table: str, known: frozenset[str]) -> None:
@@ -164,7 +165,11 @@ def lexicon() -> Lexicon:
     targets: list[Entry] = []
     for t in data["target"]:
         targets += _phrases(
-            t["words"], type=t["type"], subtype=t.get("subtype"), kind=t.get("kind", "facility")
+            t["words"],
+            type=t["type"],
+            subtype=t.get("subtype"),
+            kind=t.get("kind", "facility"),
+            owner=t.get("owner", True),
         )
     cas = data["casualties"]
     return Lexicon(
