@@ -334,3 +334,17 @@ def test_dismissed_claims_claim_nothing(tmp_path):
 def test_who_did_it_in_wire_copy(tmp_path, text, perpetrators):
     _doc, incs = incidents_in(tmp_path, text)
     assert {p for inc in incs for p in perps(inc)} == perpetrators
+
+
+def test_a_group_stated_through_its_men_says_why(tmp_path):
+    _doc, (inc,) = incidents_in(
+        tmp_path,
+        "COTABATO - Two soldiers were killed when Abu Sayyaf gunmen fired on their truck in Patikul town, Sulu, "
+        "on Friday.",
+    )
+    (p,) = inc["perpetrators"]
+    assert (p["actor_id"], p["attribution"], p["reason"]) == (
+        "abu-sayyaf",
+        "stated",
+        "its men named as the attackers",
+    )

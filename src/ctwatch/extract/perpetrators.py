@@ -346,7 +346,12 @@ def merge_names(perps: list[Perpetrator]) -> list[Perpetrator]:
     out: list[Perpetrator] = []
     for p in perps:
         if p.actor_id in stated and p.attribution == "suspected":
-            p = dataclasses.replace(p, attribution="stated", confidence=max(p.confidence, 0.4))
+            p = dataclasses.replace(
+                p,
+                attribution="stated",
+                confidence=max(p.confidence, 0.4),
+                reason="its men named as the attackers",
+            )
         if p.actor_id is None:
             same = next(
                 (

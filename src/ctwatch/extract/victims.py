@@ -95,7 +95,7 @@ def _people_words_hit(
     doc: Document, sent: Span | None, mentions: list[Mention], sdoc: Any, found: list[Victim]
 ) -> list[Victim]:
     """People hit named by a word for people that gives no target type, with the force, group or nation whose
-    people they were ("injuring two CRPF personnel", "two Soviet marines were killed"): the object of a verb of
+    people they were ("injuring two CRPF personnel", "killing five Egyptian conscripts"): the object of a verb of
     harm or the subject of its passive, or a word joined to one by "and"; not attackers ("killing two
     attackers") and not "others". A bare "two personnel" or "a bodyguard" says little an analyst can use, and
     MUC-4's gold names the people themselves (rules MUC-4 GTT 28.82 -> 28.44 with bare words kept)."""
@@ -116,7 +116,7 @@ def _people_words_hit(
             continue
         start, actor_id, nationality = _names_before(doc, mentions, tok.idx, None, None)
         start = min(start, next((c.idx for c in tok.lefts if c.dep_ in ("amod", "compound")), tok.idx))
-        if actor_id or nationality:  # whose people: "two CRPF personnel", "Soviet marines"
+        if actor_id or nationality:  # whose people: "two CRPF personnel", "Egyptian conscripts"
             out.append(Victim(doc.text[start : tok.idx + len(tok.text)], actor_id, nationality))
     return out
 
