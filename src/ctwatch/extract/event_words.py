@@ -181,9 +181,8 @@ def lexicon() -> Lexicon:
                 bool(entry.get("symmetric")),
                 subject_hit=bool(entry.get("subject_hit")),
             )
-            events.setdefault(
-                key, dataclasses.replace(ev, cameo="---", subject_hit=False)
-            )  # only its patterns code
+            # a verb only its patterns code
+            events.setdefault(key, dataclasses.replace(ev, cameo="---", subject_hit=False))
             own.setdefault(key, []).extend((*_compile(pattern), ev) for pattern in entry["patterns"])
     patterns, listed = _extra_verbs(events)
     for key, found in own.items():

@@ -52,7 +52,7 @@ from .incident_places import (
 )
 from .lexicon import Hit, lexicon
 from .retold import merge_retold, opens_another
-from .victims import DIE, acting, is_hit, named_hit, people_hit
+from .victims import DIE, acting, blamed, is_hit, named_hit, people_hit
 
 DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
 MODALS = {"will", "would", "could", "may", "might", "shall", "can"}
@@ -360,11 +360,10 @@ def _adds_facts(r: Reading, sdoc: Any, lex: Any) -> bool:
 
 def _blames_attackers(r: Reading, sdoc: Any, lex: Any) -> bool:
     """Whether a sentence blames attackers it names by a noun: "Police blamed separatist insurgents"."""
-    for hit in lex.perpetrators.find(r.sent.text, r.sent.start):
-        tok = _token_at(sdoc, hit.end - 1)
-        if tok is not None and tok.dep_ == "dobj" and lex.attribution["suspected"].find(tok.head.text):
-            return True
-    return False
+    return any(
+        (tok := _token_at(sdoc, hit.end - 1)) is not None and blamed(tok, lex)
+        for hit in lex.perpetrators.find(r.sent.text, r.sent.start)
+    )
 
 
 def _same_incident(
@@ -591,6 +590,11 @@ def _unique(fillers: Iterable[Filler]) -> tuple[Filler, ...]:
 KIDNAPPING = "Hostage Taking (Kidnapping)"
 
 
+def _preceded(setting: re.Pattern[str], doc: Document, hit: Hit, chars: int = 40) -> bool:
+    """Whether a target word follows words of a ``[target_setting]`` list ("near a", "as he left his")."""
+    return bool(setting.search(doc.text[max(0, hit.start - chars) : hit.start]))
+
+
 def _as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit]) -> Hit:
     """A home or property typed as whose it is: "the Prime Minister's house" is a Government target, "the
     house of a legislator" and "a police officer's home" ones of their kinds; "a villager's house" stays
@@ -650,7 +654,7 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         for t in d.targets
         if is_hit(doc, t, mentions)
         and (t.entry.kind != "person" or not acting(sdoc, t, lex))
-        and not (t.entry.kind == "facility" and lex.after.search(doc.text[max(0, t.start - 40) : t.start]))
+        and not (t.entry.kind == "facility" and _preceded(lex.after, doc, t))
     ]
     hits = [  # "a Police informer": a private citizen, not the police
         dataclasses.replace(t, entry=dataclasses.replace(t.entry, type=lex.associate_type))
@@ -660,13 +664,9 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     ]
     hits = [_as_owner_s(sdoc, t, hits) for t in hits]
     # "as he left his home": where the victim came from or went, a target only when no one is named as hit
-    away = [
-        t
-        for t in hits
-        if t.entry.kind == "facility" and lex.away.search(doc.text[max(0, t.start - 40) : t.start])
-    ]
+    away = [t for t in hits if t.entry.kind == "facility" and _preceded(lex.away, doc, t)]
     facilities = [t for t in hits if t.entry.kind == "facility" and t not in away]
-    direct = [t for t in facilities if not lex.beside.search(doc.text[max(0, t.start - 30) : t.start])]
+    direct = [t for t in facilities if not _preceded(lex.beside, doc, t, 30)]
     people = [t for t in hits if t.entry.kind == "person"]
     chosen = direct or facilities or people or away
     target_types = list(dict.fromkeys(t.entry.type for t in chosen))

@@ -363,11 +363,12 @@ def _sides(
 def _subject_was_hit(verb: Any, sent: Span) -> bool:
     """Whether a pattern of an event verb says its subject was hit where it stands (``subject_hit``): "a convoy
     hit a roadside bomb, killing two": the convoy was hit, so "killing" does not take its subject."""
-    ev = lexicon().events.get(verb.lower_)
+    lex = lexicon()
+    ev = lex.events.get(verb.lower_)
     if ev is None:
         return False
     start = verb.idx - sent.start
-    found = matched_pattern(lexicon(), sent.text, Hit(start, start + len(verb.text), verb.text, ev))
+    found = matched_pattern(lex, sent.text, Hit(start, start + len(verb.text), verb.text, ev))
     return found is not None and found.subject_hit
 
 

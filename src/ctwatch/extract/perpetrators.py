@@ -19,7 +19,7 @@ from ..model import Document, Mention, Perpetrator, Span
 from .incident_places import _token_at
 from .lexicon import Hit, lexicon
 from .retold import opens_another
-from .victims import LINKED, copula_adjective, is_harm, killed_as_said, suffered
+from .victims import LINKED, blamed, copula_adjective, is_harm, killed_as_said, suffered
 
 STATE_ACTOR = "state actor as the subject of an operation"
 CLAUSE_BREAK = re.compile(r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b", re.I)
@@ -156,13 +156,11 @@ def in_sentence(
             # "three attackers were killed", a headline's "Eight militants killed as ...": casualties here;
             # "militants kill four policemen": agents
             continue
-        blamed = (
-            tok is not None and tok.dep_ == "dobj" and bool(lex.attribution["suspected"].find(tok.head.text))
-        )
+        suspects = tok is not None and blamed(tok, lex)  # "Police blamed separatist insurgents"
         agent = tok is not None and (
             (tok.dep_ == "nsubj" and not _present_only(tok, lex))
             or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
-            or blamed  # "Police blamed separatist insurgents": suspected
+            or suspects
         )
         if agent or re.search(
             r"\bby\s+(?:\w+\s+){0,2}$", doc.text[max(sent.start, hit.start - 25) : hit.start]
@@ -170,7 +168,7 @@ def in_sentence(
             phrase = _noun_phrase(sdoc, tok, hit, doc.text)
             if all(p.name != phrase for p in out):
                 # "suspected that Baloch separatists could be behind the attack": suspected by its cue
-                suspected = blamed or any(
+                suspected = suspects or any(
                     _cue_distance(h, hit.start, hit.end, doc.text) <= 40 for h in cues["suspected"]
                 )
                 out.append(

@@ -152,6 +152,11 @@ def _a_groups_people(doc: Document, mentions: list[Mention], sdoc: Any, found: l
     return out
 
 
+def blamed(tok: Any, lex: Any) -> bool:
+    """Whether a word is the object of a verb of suspicion: "Police blamed separatist insurgents"."""
+    return tok.dep_ == "dobj" and bool(lex.attribution["suspected"].find(tok.head.text))
+
+
 def _hit_noun(noun: Any, lex: Any) -> bool:
     """The object of a verb of harm, or the subject of its passive: "killed two members", "members were hurt"."""
     return bool(noun.dep_ in ("dobj", "nsubjpass") and is_harm(noun.head.text, lex))
@@ -248,7 +253,7 @@ def _acts(tok: Any, lex: Any) -> bool:
         return False
     if tok.dep_ == "nsubj" and head.lower_ in lex.escaped:
         return False  # "Former minister escapes suicide attack": the target
-    if tok.dep_ == "dobj" and lex.attribution["suspected"].find(head.text):
+    if blamed(tok, lex):
         return True  # "Police blamed separatist insurgents": the suspects
     if tok.dep_ == "pobj" and head.lower_ == "by":  # "by militants", "an attack by militants"
         return (
