@@ -289,6 +289,14 @@ def test_a_missed_place_fills_a_gap_only():
         ),
         # after no preposition of place
         ("Panjgur said on Monday that officials in Quetta were safe.", "Panjgur", "Quetta", False),
+        # after "the town of", or before "town": a settlement's word names it
+        (
+            "Insurgents stormed the town of Panjgur overnight, officials in Quetta said.",
+            "Panjgur",
+            "Quetta",
+            True,
+        ),
+        ("Insurgents stormed Panjgur town overnight, officials in Quetta said.", "Panjgur", "Quetta", True),
     ],
 )
 def test_a_town_after_in_at_or_near_tagged_as_no_place(text, town, where, place):
@@ -373,6 +381,11 @@ def test_an_ambiguous_alias_is_its_actor_only_beside_another_of_its_names(text, 
             "cpi-maoist",
         ),
         ("A strike called by the Maoists shut shops in Kathmandu on Monday.", "Maoists", None),
+        # a place whose namesakes all lie in India, one of them in a state where the Maoists fight
+        ("Maoists blew up a bridge in Bijapur on Tuesday.", "Maoists", "cpi-maoist"),
+        ("Maoists torched a villager's house in Bijapur District.", "Maoists", "cpi-maoist"),
+        # ... but not where the report names another country outright
+        ("Maoists from Bijapur held a rally in Kathmandu, Nepal, on Monday.", "Maoists", None),
         # elsewhere it is China's army, or no actor the registry knows
         (
             "China's People's Liberation Army fired missiles into the sea near Taiwan on Thursday.",

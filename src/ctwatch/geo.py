@@ -330,6 +330,32 @@ def regions_named(names: Iterable[str]) -> set[str]:
     return out
 
 
+@cache
+def _namesakes_within_one_country(name: str) -> frozenset[str]:
+    """The country and the provinces of every namesake of a place whose namesakes all lie in one country
+    ("Bijapur": India, and Chhattisgarh or Karnataka); nothing when they lie in several countries."""
+    cands = candidates(name)
+    countries = {c.country for c in cands if c.country}
+    if len(countries) != 1 or any(not c.country for c in cands):
+        return frozenset()
+    return frozenset({*countries, *(norm(c.admin1) for c in cands if c.admin1)})
+
+
+def countries_in(names: Iterable[str]) -> set[str]:
+    """The country place names lie in beyond doubt, when they all lie in one (``regions_named``); else none."""
+    found = {r for r in regions_named(names) if len(r) == 3 and r.isupper()}
+    return found if len(found) == 1 else set()
+
+
+def regions_possible(names: Iterable[str]) -> set[str]:
+    """The countries and provinces place names may name: each place's country where all its namesakes lie in
+    one, and the provinces of all of them (``regions_named`` keeps only what is beyond doubt)."""
+    out: set[str] = set()
+    for name in map(_without_generic, set(names)):
+        out |= _namesakes_within_one_country(name) if name else frozenset()
+    return out
+
+
 def _without_generic(name: str) -> str:
     """A place name without its generic words: "Gadchiroli District" -> "Gadchiroli", "the Tirah valley" ->
     "Tirah"."""

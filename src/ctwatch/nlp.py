@@ -357,8 +357,13 @@ def _names_an_admin_unit(name: str, after: str) -> bool:
 TOWN_MIN_POPULATION = 15_000  # a town, not a village that shares a name with a colony or a street
 
 
+# "stormed the town of Gubio", "Gubio town", "Dhamtari village": a settlement's word names a place beside it
+_SETTLEMENT_OF = re.compile(r"\b(?:town|village|city|hamlet|locality|settlement|commune)\s+of\s+$", re.I)
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:town|village|hamlet|locality)\b", re.I)
+
+
 def _towns_after_prepositions(mentions: list[Mention], view: str) -> list[Mention]:
-    """Names tagged as no place after "in", "at" or "near" that are towns of a country the document's places
+    """Names tagged as no place after "in", "at", "near" or "the town of" (or before "town", "village") that are towns of a country the document's places
     point to ("attacked a checkpost in Panjgur", tagged ORG, in a report from Balochistan; "near
     Williamnagar", PERSON): a town of at least ``TOWN_MIN_POPULATION`` people or of a number the gazetteer
     does not give (Panjgur, Wana), and, where it may be a person's name, no known person's name holds it ("in
@@ -367,7 +372,11 @@ def _towns_after_prepositions(mentions: list[Mention], view: str) -> list[Mentio
         k
         for k, m in enumerate(mentions)
         if _tagged_as_no_place(m.label, m.actor_id, m.text)
-        and re.search(r"\b(?:in|at|near)\s+$", view[max(0, m.start - 6) : m.start], re.I)
+        and (
+            re.search(r"\b(?:in|at|near)\s+$", view[max(0, m.start - 6) : m.start], re.I)
+            or _SETTLEMENT_OF.search(view[max(0, m.start - 24) : m.start])
+            or _SETTLEMENT_AFTER.match(view, m.end)
+        )
         and not (m.label == "PERSON" and m.text.lower() in person_name_words())
     ]
     if not maybe:
@@ -465,6 +474,7 @@ def _local_names(mentions: list[Mention]) -> list[Mention]:
     if not places:
         return mentions
     regions: set[str] | None = None
+    possible: set[str] | None = None
     out = list(mentions)
     for i, m in enumerate(mentions):
         if m.label not in _LOCAL_LABELS or not reg.has_local_alias(m.text):
@@ -472,6 +482,14 @@ def _local_names(mentions: list[Mention]) -> list[Mention]:
         if regions is None:
             regions = geo.regions_named(places)
         actor = reg.local(m.text, regions)
+        if actor is None:
+            # "Maoists blew up a bridge in Bijapur": a place of the region among the namesakes of one country's
+            # place, in a document that names no other country outright
+            if possible is None:
+                possible = geo.regions_possible(places)
+            actor = reg.local(m.text, possible)
+            if actor is not None and any(len(r) == 3 and r.isupper() and r != actor.country for r in regions):
+                actor = None
         other = reg.get(m.actor_id) if m.actor_id else None
         if actor is not None and (other is None or other.country not in regions):
             # a people's word ("Maoists", NORP) that names a group is the group's name, not a nationality

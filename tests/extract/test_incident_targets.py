@@ -35,6 +35,18 @@ def test_a_possessive_s_mark_opens_no_target(tmp_path, text, target):
             "Militants lobbed a grenade at the house of a National Conference leader in Sopore on Monday.",
             ["Private Citizens & Property"],
         ),
+        # a force's word before a vehicle makes it the force's; other person words do not
+        (
+            "A remote-controlled bomb targeted a Frontier Corps vehicle near Quetta on Friday, killing two soldiers.",
+            ["Military"],
+        ),
+        ("Militants ambushed a police vehicle in Dera Ismail Khan on Monday.", ["Police"]),
+        ("Gunmen fired on a passenger van in Kurram on Monday.", ["Transportation"]),
+        # where the hit were coming from is no target: the people are
+        (
+            "Suspected jihadists killed 58 civilians returning from a weekly market in western Niger on Monday.",
+            ["Private Citizens & Property"],
+        ),
     ],
 )
 def test_a_home_is_typed_by_whose_it_is(tmp_path, text, target_types):

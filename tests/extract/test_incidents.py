@@ -395,6 +395,8 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             "killing seven drivers.",
             ["drivers"],
         ),
+        # the people a seizure takes, not "passengers hostage"
+        ("Gunmen held 30 passengers hostage on a bus in Balochistan.", ["passengers"]),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):

@@ -279,6 +279,35 @@ def test_claiming_an_attack_accuses_no_one(pipe, text, types):
     assert {f[1] for f in found} == types, found
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who plotted acts, not who foiled the plot; the act did not happen, and a plot is no threat made
+        (
+            "Kenyan police said on Monday they had foiled a plot by al-Shabaab to bomb a shopping mall in Nairobi.",
+            {("al-shabaab", "ASSAULT", "KEN", "hypothetical")},
+        ),
+        (
+            "Security forces foiled a Lashkar-e-Taiba plan to attack an army camp in Kupwara.",
+            {("let", "ASSAULT", "an army camp", "hypothetical")},
+        ),
+        # nobody named as plotting: no side to code, not "it" that foiled it
+        ("Pakistan said it had foiled a plot to bomb the Indian embassy in Kabul.", set()),
+    ],
+)
+def test_a_foiled_plot_is_the_plotters_and_did_not_happen(pipe, text, expected):
+    found, _doc = coded(pipe, text)
+    assert found == expected
+
+
+def test_an_unnamed_party_is_of_the_country_its_sentence_s_town_lies_in(pipe):
+    # not of the country the attacking group comes from
+    _found, doc = coded(pipe, "Lashkar-e-Taiba militants attacked an army camp in Kupwara.")
+    assert {(x.source.actor_id, x.target.name, x.target.country) for x in doc.interactions} == {
+        ("let", "an army camp", "IND")
+    }
+
+
 def test_stones_thrown_are_a_riot(pipe):
     from ctwatch.extract.interactions import extract
 

@@ -348,3 +348,33 @@ def test_a_group_stated_through_its_men_says_why(tmp_path):
         "stated",
         "its men named as the attackers",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a group the registry does not know, claiming the attack as the subject of the claim: its name, unresolved
+        (
+            "Militants shot dead a migrant labourer in Pulwama district on Thursday, police said. The Kashmir "
+            "Freedom Fighters, a little-known group, claimed the killing in a post on social media.",
+            ("kashmir freedom fighters", "claimed"),
+        ),
+        (
+            "A bomb killed three soldiers in Kidal on Monday. A group calling itself the Sahel Liberation Front "
+            "claimed responsibility.",
+            ("sahel liberation front", "claimed"),
+        ),
+        # a known group stays the registry's
+        (
+            "A bomb exploded at a market in Quetta on Monday. The Balochistan Liberation Army claimed "
+            "responsibility.",
+            ("bla", "claimed"),
+        ),
+        # what the police claimed is no claim of the attack
+        ("Gunmen killed two guards in Tillaberi. Police claimed to have arrested the attackers.", None),
+    ],
+)
+def test_a_group_unknown_to_the_registry_that_claims_the_attack_is_named(tmp_path, text, claimant):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    claimed = {p for p in perps(inc) if p[1] == "claimed"}
+    assert claimed == ({claimant} if claimant else set())

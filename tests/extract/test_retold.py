@@ -99,3 +99,38 @@ PESHAWAR = Place("Peshawar", "Khyber Pakhtunkhwa", "PAK", 34.01, 71.58, "city")
 def test_same_scene(a, b, same):
     assert same_scene(a, b) is same
     assert same_scene(b, a) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "picked"),
+    [
+        ("The Tehreek-e-Taliban Pakistan claimed the first two attacks.", 3, [0, 1]),
+        ("The BLA claimed both attacks.", 3, [1, 2]),
+        ("Police blamed the Maoists for the last two blasts.", 4, [2, 3]),
+        ("Al-Shabaab claimed the second attack.", 3, [1]),
+        ("The group claimed all the attacks.", 3, [0, 1, 2]),
+        ("The group claimed all three attacks.", 3, [0, 1, 2]),
+        ("ISKP claimed the latter attack.", 2, [1]),
+        # more than were told, or no place named: none
+        ("The group claimed the first three attacks.", 2, None),
+        ("The TTP claimed the attack.", 3, None),
+        ("The first two weeks of the month were quiet.", 3, None),
+    ],
+)
+def test_a_sentence_points_back_at_incidents_by_their_place(text, told, picked):
+    from ctwatch.extract.retold import referred
+
+    assert referred(text, told) == picked
+
+
+def test_a_claim_of_the_first_two_attacks_goes_to_those_two(tmp_path):
+    from .test_incidents import perps
+
+    text = (
+        "On March 3, a suicide bomber struck a police checkpoint in Bannu, killing four constables. Two days "
+        "later, gunmen ambushed a Frontier Corps convoy near Miranshah, killing two soldiers. On March 11, "
+        "militants attacked a girls' school in Dera Ismail Khan with rockets. The Tehreek-e-Taliban Pakistan "
+        "claimed the first two attacks."
+    )
+    _doc, incs = incidents_in(tmp_path, text)
+    assert [("ttp", "claimed") in perps(i) for i in incs] == [True, True, False]

@@ -117,6 +117,9 @@ class Lexicon:
     acts: frozenset[str] = frozenset()  # nouns whose possessor is a party ("Turkey's efforts")
     stative: frozenset[str] = frozenset()  # participles whose passive subject acts ("were engaged in")
     things: frozenset[str] = frozenset()  # nouns a nationality word names a thing of ("Russian language")
+    plans: frozenset[str] = frozenset()  # nouns an act is planned as ("a plot by X to bomb")
+    attempts: frozenset[str] = frozenset()  # ... and nouns that are such plans when foiled ("foiled a bid")
+    foiled: frozenset[str] = frozenset()  # verbs that foil a plan
     # a verb form's patterns: the words around it that change its code ("restore * diplomatic ties")
     patterns: dict[str, tuple[Pattern, ...]] = dataclasses.field(default_factory=dict)
 
@@ -200,6 +203,9 @@ def lexicon() -> Lexicon:
         acts=frozenset(data.get("acts", {}).get("nouns", [])),
         stative=frozenset(data.get("stative", {}).get("words", [])),
         things=frozenset(data.get("things", {}).get("nouns", [])),
+        plans=frozenset(data.get("plans", {}).get("nouns", [])),
+        attempts=frozenset(data.get("plans", {}).get("attempts", [])),
+        foiled=frozenset(data.get("plans", {}).get("foiled", [])),
     )
 
 

@@ -26,6 +26,24 @@ def _token_at(sdoc: Any, offset: int) -> Any:
     return span[0] if span is not None and len(span) else None
 
 
+def place_context(doc: Document, sdoc: Any) -> dict[str, set[str]]:
+    """For each place the document names, what its other places point to (``geo.contexts``) and the provinces
+    of a group it names by its local name ("Maoists blew up a bridge in Bijapur": Chhattisgarh's Bijapur,
+    where the Maoists fight, not Karnataka's city)."""
+    context = geo.contexts(
+        m.text for m in doc.mentions if m.label in ("GPE", "LOC") and not _is_modifier(doc, m, sdoc)
+    )
+    reg = registry()
+    local = {
+        r
+        for m in doc.mentions
+        if m.actor_id and reg.has_local_alias(m.text) and (a := reg.get(m.actor_id)) is not None
+        for r in a.local_to
+        if not (len(r) == 3 and r.isupper())
+    }
+    return {name: seen | local for name, seen in context.items()} if local else context
+
+
 def _is_modifier(doc: Document, m: Mention, sdoc: Any) -> bool:
     """A country or nationality used to qualify a noun ("Pakistan embassy", "US forces") is not a place;
     a city before a noun ("Karachi airport") still is."""
@@ -71,21 +89,33 @@ def _places(
             continue  # "fired at the Police": a word, not the town in Poland
         if place.precision != "unknown":
             out.append(dataclasses.replace(place, text=m.text))
-    return _within_the_story(doc, out)
+    return _within_the_story(doc, out, mentions)
 
 
-def _within_the_story(doc: Document, places: list[Place]) -> list[Place]:
-    """A town the gazetteer knows only in a country the story never names is not where it happened when the
-    sentence names a province, district or town in one it does: "near Palma in Mozambique's Cabo Delgado
-    province" is Cabo Delgado, not Palma de Mallorca (GeoNames has no Palma in Mozambique)."""
+def _within_the_story(doc: Document, places: list[Place], mentions: list[Mention]) -> list[Place]:
+    """A town the gazetteer knows only in a country the rest of the story never names is not where it happened
+    when the sentence names a province, district or town in another country the story does name: "near Palma in
+    Mozambique's Cabo Delgado province" is Cabo Delgado, not Palma de Mallorca (GeoNames has no Palma in
+    Mozambique); "near the Lido beach in Mogadishu" is Mogadishu, not Lido Beach in New York. A town's own
+    mention in the sentence is no evidence for it; the story's other mentions (its dateline, other sentences)
+    are. A country named beside a town is no evidence against it ("a Kabul hotel", "China")."""
     if len(places) < 2:
         return places
-    named = geo.regions_named(  # not "the Southern side" (a province of Zambia)
-        m.text for m in doc.mentions if m.label in PLACE_LABELS and not geo.common_words_only(m.text)
-    )
-    if not any(p.country in named and p.precision != "country" for p in places):
-        return places  # a country named beside a city is no evidence against it ("a Kabul hotel", "China")
-    return [p for p in places if p.country in named or p.precision != "city"]
+    texts = [  # not "the Southern side" (a province of Zambia)
+        m for m in doc.mentions if m.label in PLACE_LABELS and not geo.common_words_only(m.text)
+    ]
+    named = geo.regions_named(m.text for m in texts)
+
+    def abroad(p: Place) -> bool:
+        if p.precision != "city" or not any(
+            q is not p and q.precision != "country" and q.country != p.country and q.country in named
+            for q in places
+        ):
+            return False
+        others = geo.regions_named(m.text for m in texts if not (m in mentions and m.text == p.text))
+        return p.country not in others
+
+    return [p for p in places if not abroad(p)] or places
 
 
 def _taken_from(doc: Document, m: Mention) -> bool:

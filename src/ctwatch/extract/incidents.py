@@ -46,12 +46,12 @@ from .incident_places import (
     PRECISION_RANK,
     _city_of,
     _dateline_place,
-    _is_modifier,
     _places,
     _token_at,
+    place_context,
 )
 from .lexicon import Hit, lexicon
-from .retold import merge_retold, opens_another
+from .retold import merge_retold, opens_another, referred
 from .victims import DIE, acting, blamed, is_hit, named_hit, people_hit
 
 DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
@@ -153,9 +153,7 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
     by_sentence: dict[int, list[Mention]] = {}
     for m in doc.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    context = geo.contexts(
-        m.text for m in doc.mentions if m.label in ("GPE", "LOC") and not _is_modifier(doc, m, sdoc)
-    )
+    context = place_context(doc, sdoc)
     title_para = _title_paragraph(doc)
     drafts: list[Draft] = []
     for i, sent in enumerate(doc.sentences):
@@ -189,7 +187,11 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
                 and _adds_facts(r, sdoc, lex)
                 and not opens_another(sent.text, follow_up=True)
             ):
-                _absorb(doc, prev, r, sdoc, follow_up=True)
+                # "The TTP claimed the first two attacks": those it names, not the nearest
+                told = [d for d in drafts if d.status == "reported"]
+                picked = referred(sent.text, len(told)) if prev.status == "reported" else None
+                for d in [told[k] for k in picked] if picked is not None else [prev]:
+                    _absorb(doc, d, r, sdoc, follow_up=True)
                 prev.paragraph = para
             continue
         anaphora = [  # "the murder" refers back; "the killing of a TTP leader" tells of a new one
@@ -598,7 +600,8 @@ def _preceded(setting: re.Pattern[str], doc: Document, hit: Hit, chars: int = 40
 def _as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit]) -> Hit:
     """A home or property typed as whose it is: "the Prime Minister's house" is a Government target, "the
     house of a legislator" and "a police officer's home" ones of their kinds; "a villager's house" stays
-    private property."""
+    private property; a force's word before it makes it the force's ("a Frontier Corps vehicle": Military,
+    ``[target_owner]``)."""
     if hit.entry.kind != "facility" or hit.entry.subtype is not None:
         return hit
     tok = _token_at(sdoc, hit.end - 1)
@@ -607,14 +610,17 @@ def _as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit]) -> Hit:
     of = tok if tok.lower_ == "of" else next((c for c in tok.children if c.lower_ == "of"), None)
     owners = [c for c in tok.children if c.dep_ == "poss"]  # "the Prime Minister's house"
     owners += [c for c in (of.children if of is not None else ()) if c.dep_ == "pobj"]  # "the house of a ..."
-    if not owners:
+    force = [c for c in tok.lefts if c.dep_ == "compound"]  # "a Frontier Corps vehicle": only a force's
+    if not owners and not force:
         return hit
-    owner = owners[0]
+    owner = (owners or force)[0]
     person = next(
         (p for p in hits if p.entry.kind == "person" and p.start <= owner.idx < p.end + 1 and p is not hit),
         None,
     )
     if person is None or not person.entry.owner or person.entry.type == hit.entry.type:
+        return hit
+    if not owners and person.entry.type not in lexicon().owned_by_force:
         return hit
     return dataclasses.replace(hit, entry=dataclasses.replace(hit.entry, type=person.entry.type))
 
@@ -662,7 +668,7 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         else t
         for t in hits
     ]
-    hits = [_as_owner_s(sdoc, t, hits) for t in hits]
+    hits = [_as_owner_s(sdoc, t, d.targets) for t in hits]  # the owner need not be hit
     # "as he left his home": where the victim came from or went, a target only when no one is named as hit
     away = [t for t in hits if t.entry.kind == "facility" and _preceded(lex.away, doc, t)]
     facilities = [t for t in hits if t.entry.kind == "facility" and t not in away]

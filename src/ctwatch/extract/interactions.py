@@ -26,7 +26,7 @@ import dataclasses
 import re
 from typing import Any
 
-from .. import dates
+from .. import dates, geo
 from ..actors import registry
 from ..model import ActorRef, Document, Interaction, Mention, Span, content_hash
 from ..nlp import parse, text_of
@@ -336,7 +336,14 @@ def _sides(
                 ):
                     continue  # "Afghanistan's soil": an attribute; "Gondor's government", "X's demand", "X's efforts": parties
                 target.append((p, ptok is not None and _is_topic(ptok, verb)))
-    if (
+    plan = plan_of(verb)
+    if plan is not None and not source:
+        # "foiled a plot by al-Shabaab to bomb a mall": who plotted, not who foiled it
+        source = _one_per_phrase(
+            [p for c in plan.children if c.dep_ in PLOTTERS for p in _within(parties, *_subtree_span(c))],
+            text_of(sdoc),
+        )[:1]
+    elif (
         not source
         and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
         and verb.head.i != verb.i
@@ -358,6 +365,27 @@ def _sides(
         p for p in chosen if all(p.ref != s.ref for s in source)
     ]  # "Pakistani police ... Pakistani militants" stay
     return source, chosen, False
+
+
+PLOTTERS = ("prep", "nmod", "compound", "poss", "amod")  # "a plot by X", "a Lashkar-e-Taiba plan", "X's plot"
+
+
+def plan_of(verb: Any) -> Any:
+    """The noun of the plan an act is told as, or None: "a plot by al-Shabaab to bomb a mall" (the parser
+    hangs "to bomb" on the plot, or on the verb that foiled it), "thwarted an attempt by Maoists to blow up a
+    bridge" (an attempt or a bid is a plan when foiled); ``[plans]`` in data/interactions.toml."""
+    lex = lexicon()
+    if verb.dep_ == "acl":
+        noun = verb.head
+    elif verb.dep_ == "xcomp":
+        noun = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    else:
+        return None
+    if noun is None or noun.lower_ not in lex.plans | lex.attempts:
+        return None
+    if noun.lower_ in lex.attempts and not (noun.dep_ == "dobj" and noun.head.lower_ in lex.foiled):
+        return None  # "an attempt by militants to storm the base was repulsed": an attack that happened
+    return noun
 
 
 def _subject_was_hit(verb: Any, sent: Span) -> bool:
@@ -563,6 +591,10 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
         if title == 0 and doc.paragraphs and sent.end <= doc.paragraphs[0].end:
             continue  # a headline restates the story; its events are read in the body
         parties = _parties(doc, by_sentence.get(i, []), day, countries)
+        # the one country the sentence's towns lie in: "an army camp in Kupwara" is India's, whoever attacks it
+        placed = geo.countries_in(
+            m.text for m in by_sentence.get(i, []) if m.label in ("GPE", "LOC") and not m.actor_id
+        )
         money = amounts(sent.text)
         found: list[Interaction] = []
         # only words that code an event here ("resume" codes only through its patterns: "resume talks" is
@@ -608,7 +640,8 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 source, target = source[:1], source[1:2]
             if noun and ev.type == "ASSAULT" and not (source and target):
                 continue  # "the attack": an incident's business, not an interaction
-            if not source:
+            plotted = head is not None and plan_of(_verb_of(head)) is not None
+            if not source and not plotted:  # "it had foiled a plot to bomb ...": "it" foiled, not plotted
                 anaphor = _pronoun_subject(sdoc, end)
                 if anaphor == "speaker":
                     source = _speaker(sdoc, end, parties)
@@ -641,7 +674,9 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 target = target or [Party(ActorRef(None, ""), -1, -1, None)]
             modality = _modality(sdoc, sent, start, end, word if ev is not SAID_MUST else hit.text)
             kind, mode, cameo = ev.type, ev.mode, ev.cameo
-            if modality == "predicted" and kind in INTENT_TYPES:
+            if plotted:
+                modality = "hypothetical"  # a plotted act did not happen; nor is a plot a threat made
+            elif modality == "predicted" and kind in INTENT_TYPES:
                 # PLOVER codes a declared intention to cooperate ("will support", "will allow") as AGREE
                 kind, mode = "AGREE", f"intent_{ev.mode}"
             elif modality in ("predicted", "hypothetical") and kind in FORCE_TYPES:
@@ -664,7 +699,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
             amount = next(
                 (a for _s, _e, a in money if ev.type in ("SANCTION", "AID", "REQUEST", "CONCEDE")), None
             )
-            home = {p.country for p in parties if p.country and p.ref.actor_id}
+            home = placed or {p.country for p in parties if p.country and p.ref.actor_id}
             if len(home) == 1:  # an unnamed group in a sentence about one country is of it, as CAMEO codes it
                 source = [_of_country(p, next(iter(home))) for p in source]
                 target = [_of_country(p, next(iter(home))) for p in target]

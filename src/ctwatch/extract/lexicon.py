@@ -7,6 +7,7 @@ the entry that holds the phrase.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -73,6 +74,7 @@ class Lexicon:
     associates: frozenset[str]  # a side's helper: "a Police informer" is no policeman
     counted_only: frozenset[str]  # "five others were injured": counted, named no one
     associate_type: str  # ... but a private citizen
+    held_as: frozenset[str]  # "held 30 passengers hostage": the passengers, not a kind of hostage
     escaped: frozenset[str]  # "escaped an attack": its subject was the target
     fighting: frozenset[str]  # "were fighting gunmen": its subject fights
     telling: frozenset[str]  # "suspected that ...": its subject tells
@@ -91,6 +93,26 @@ class Lexicon:
     beside: re.Pattern[str]  # "near a checkpoint": the facility is where, not what, was hit
     away: re.Pattern[str]  # "as he left his home": where the victims came from or went, never a target
     after: re.Pattern[str]  # "rushed to the hospital": where the hit were taken, no target at all
+    owned_by_force: frozenset[str]  # target types whose word before a vehicle makes it theirs ("FC vehicle")
+    reference: re.Pattern[str]  # "the first two attacks", "both attacks": incidents told before, by place
+    ordinals: dict[str, int]  # "first": 1, "last": -1
+    counts: dict[str, int]  # "two": 2
+
+
+def _reference(table: dict[str, Any]) -> re.Pattern[str]:
+    """ "the first two attacks" (ordinal, count), "both attacks", "all three blasts" (count), "the second
+    blast" (ordinal): incidents of a report named by their place in it."""
+
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    nouns, ordinals, counts = alt(table["nouns"]), alt(table["ordinals"]), alt(table["counts"])
+    return re.compile(
+        rf"\b(?:the\s+(?P<ordinal>{ordinals})(?:\s+(?P<count>{counts}))?"
+        rf"|(?P<both>both)(?:\s+(?:of\s+)?the)?|(?P<all>all)(?:\s+(?:of\s+)?the)?(?:\s+(?P<all_count>{counts}))?)"
+        rf"\s+(?:{nouns})\b",
+        re.I,
+    )
 
 
 def _before(words: list[str]) -> re.Pattern[str]:
@@ -182,6 +204,7 @@ def lexicon() -> Lexicon:
         associates=frozenset(data["victims"]["associates"]),
         counted_only=frozenset(data["victims"]["counted_only"]),
         associate_type=data["victims"]["associate_type"],
+        held_as=frozenset(data["victims"]["held_as"]),
         escaped=frozenset(data["victims"]["escaped"]),
         fighting=frozenset(data["victims"]["fighting"]),
         telling=frozenset(data["victims"]["telling"]),
@@ -200,4 +223,8 @@ def lexicon() -> Lexicon:
         beside=_before(data["target_setting"]["beside"]),
         away=_before(data["target_setting"]["away"]),
         after=_before(data["target_setting"]["after"]),
+        owned_by_force=frozenset(data["target_owner"]["compound_types"]),
+        reference=_reference(data["reference"]),
+        ordinals=dict(data["reference"]["ordinals"]),
+        counts=dict(data["reference"]["counts"]),
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..actors import registry
 from ..model import Document, Mention, Perpetrator, Span
+from ..nlp import person_name_words
 from .incident_places import _token_at
 from .lexicon import Hit, lexicon
 from .retold import opens_another
@@ -142,6 +143,11 @@ def in_sentence(
             out.append(Perpetrator(actor.id, actor.name, attribution, conf, why, m.text))
         elif (kind in ("government", "military", "police") or as_government) and in_subject and has_ops:
             out.append(Perpetrator(actor.id, actor.name, "stated", 0.3, STATE_ACTOR, m.text))
+    out += [
+        p
+        for p in _unlisted_claimants(sdoc, sent, mentions, cues["claimed"], doc.text)
+        if p.name not in {q.name for q in out}
+    ]
     # unidentified attackers named by a noun: "gunmen", "guerrillas"
     for hit in lex.perpetrators.find(text, sent.start):
         tok = _token_at(sdoc, hit.end - 1)
@@ -236,6 +242,56 @@ def _among_the_hit(sdoc: Any, m: Mention, lex: Any) -> bool:
 
 
 _NAME_PARTS = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "VERB", "PART", "ADP"})
+
+
+# what a bare "claimed" must take to claim an attack: "claimed the killing", "claimed responsibility"
+_CLAIMED_WHAT = re.compile(r"\s+(?:responsibility|credit|the\s+\w+|both|all|it)\b", re.I)
+UNLISTED = "a group the registry does not know, claiming the attack"
+_NAME_LINKS = frozenset(
+    {"of", "al", "e", "ul", "i", "for", "and", "the", "de", "wal"}
+)  # "Jaish-e-...", "Front for"
+
+
+def _unlisted_claimants(
+    sdoc: Any, sent: Span, mentions: list[Mention], claims: list[Hit], text: str
+) -> list[Perpetrator]:
+    """A group the registry does not know that claims the attack as the subject of the claim: "The Kashmir
+    Freedom Fighters, a little-known group, claimed the killing", "A group calling itself the Sahel Liberation
+    Front claimed responsibility": its name as the text gives it, unresolved."""
+    out = []
+    for h in claims:
+        verb = _token_at(sdoc, h.start)
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if h.text.lower() == "claimed" and not _CLAIMED_WHAT.match(text, h.end):
+            continue  # "claimed to have killed", "claimed that"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        first, last = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        inside = [m for m in mentions if first <= m.start and m.end <= last]
+        if any(m.actor_id and not m.actor_id.startswith("place:") for m in inside):
+            continue  # a group the registry knows: read as such
+        if any(
+            m.label == "PERSON"
+            and m.start <= subject.idx < m.end
+            and any(w in person_name_words() for w in m.text.lower().split())
+            for m in inside
+        ):
+            continue  # "Ranabir Singh, in charge of TMMT, claimed responsibility": a person, for a group
+        named = [m for m in inside if m.label == "ORG"]
+        if named:  # "a group calling itself the Sahel Liberation Front"
+            name = named[0].text
+        elif subject.pos_ == "PROPN":  # "The Kashmir Freedom Fighters": the proper name the subject heads
+            words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            name = text[(words[0].idx if words else subject.idx) : subject.idx + len(subject.text)]
+        else:
+            continue
+        name = re.sub(r"^the\s+", "", name, flags=re.I)
+        if not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in name.split()):
+            continue  # "Barhat A red slip found at the spot": no group's name
+        out.append(Perpetrator(None, name, "claimed", 0.8, UNLISTED, name))
+    return out
 
 
 def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:

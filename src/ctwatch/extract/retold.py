@@ -104,3 +104,28 @@ def _merge(p: Draft, d: Draft) -> None:
     p.add_perpetrators(d.perpetrators)
     p.reasons.append(f"told again in sentence {d.sentences[0] + 1}")
     p.reasons += d.reasons
+
+
+def referred(text: str, told: int) -> list[int] | None:
+    """Which of the ``told`` incidents a sentence points back at by their place in the telling or their number
+    (``[reference]`` in data/incidents.toml): "claimed the first two attacks" [0, 1], "both attacks" the last
+    two, "the second blast" [1], "all the attacks" every one; None when it names none of them so."""
+    lex = lexicon()
+    m = lex.reference.search(text)
+    if m is None:
+        return None
+    if m["ordinal"]:
+        place = lex.ordinals[m["ordinal"].lower()]
+        n = lex.counts[m["count"].lower()] if m["count"] else 1
+        if n == 1:
+            picked = [place - 1 if place > 0 else told + place]
+        elif place in (1, -1):  # "the first two", "the last three"
+            picked = list(range(n)) if place == 1 else list(range(told - n, told))
+        else:
+            return None
+    elif m["both"]:
+        picked = [told - 2, told - 1]
+    else:
+        n = lex.counts[m["all_count"].lower()] if m["all_count"] else told
+        picked = list(range(told - n, told))
+    return picked if picked and all(0 <= k < told for k in picked) else None

@@ -33,7 +33,7 @@ def people_hit(
             continue
         tok = _token_at(sdoc, hit.end - 1)
         end = hit.end
-        if tok is not None and _describes_noun(tok):
+        if tok is not None and _describes_noun(tok) and tok.head.lower_ not in lex.held_as:
             head = tok.head.lower_
             if tok.dep_ != "poss" and (victim_noun(head) or head in lex.groups):
                 tok = tok.head  # "a Police informer", "a Police party"
@@ -266,6 +266,10 @@ def _acts(tok: Any, lex: Any) -> bool:
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if obj is None and _tells_that(head, lex):
         return True  # "a police official suspected that separatists could be behind it": who tells
+    if obj is None and any(
+        c.dep_ == "xcomp" and lex.triggers.find(c.doc[c.left_edge.i : c.i + 1].text) for c in head.children
+    ):
+        return True  # "Militants tried to storm an army camp ... but were beaten back": who tried
     if obj is None:  # "guerrillas dynamited ...", not a headline's "Three soldiers killed in blast"
         # the verb with its preposition: "fired at a weekly market" (the lexicon's "fired at"), not a headline's
         # "gunned down"

@@ -1,0 +1,23 @@
+import pytest
+
+from .test_incidents import incidents_in, perps
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # Bijapur is a district of Chhattisgarh, where the Maoists fight, and a larger one of Karnataka
+        ("Maoists blew up a bridge in Bijapur on Tuesday.", "Chhattisgarh"),
+        ("Maoists torched a villager's house in Bijapur District.", "Chhattisgarh"),
+        # without the group's local name, the larger namesake as before
+        ("Unidentified men blew up a bridge in Bijapur on Tuesday.", "Karnataka"),
+    ],
+)
+def test_a_group_named_by_its_local_name_places_the_story_in_its_region(tmp_path, text, admin1):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert (inc["location"]["country"], inc["location"]["admin1"]) == ("IND", admin1)
+
+
+def test_the_local_group_is_the_perpetrator_where_the_place_has_namesakes(tmp_path):
+    _doc, (inc,) = incidents_in(tmp_path, "Maoists blew up a bridge in Bijapur on Tuesday.")
+    assert perps(inc) == {("cpi-maoist", "stated")}
