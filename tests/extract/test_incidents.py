@@ -727,6 +727,35 @@ def test_a_force_named_by_its_men_is_the_victims_force(tmp_path):
             ["Chadian peacekeepers"],
             10,
         ),
+        # an attack that was beaten back is an attack; a throat slit a killing; a village head, a labourer
+        (
+            "Militants tried to storm an army camp in Bannu on Monday but were beaten back, killing one soldier.",
+            "Armed Assault",
+            "Military",
+            ["soldier"],
+            1,
+        ),
+        (
+            "Jihadists overran an army post in the Mopti region of Mali on Sunday, killing 12 soldiers.",
+            "Armed Assault",
+            "Military",
+            ["soldiers"],
+            12,
+        ),
+        (
+            "Unknown assailants slit the throat of a sarpanch in Tillaberi on Monday.",
+            "Armed Assault",
+            "Government (General)",
+            ["sarpanch"],
+            None,
+        ),
+        (
+            "Militants shot dead a migrant labourer from Bihar in Pulwama district on Thursday.",
+            "Armed Assault",
+            "Private Citizens & Property",
+            ["labourer"],
+            1,
+        ),
     ],
 )
 def test_words_of_other_theatres(tmp_path, text, attack, target, victims, killed):
