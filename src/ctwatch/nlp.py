@@ -363,11 +363,11 @@ _SETTLEMENT_AFTER = re.compile(r"\s+(?:town|village|hamlet|locality)\b", re.I)
 
 
 def _towns_after_prepositions(mentions: list[Mention], view: str) -> list[Mention]:
-    """Names tagged as no place after "in", "at", "near" or "the town of" (or before "town", "village") that are towns of a country the document's places
-    point to ("attacked a checkpost in Panjgur", tagged ORG, in a report from Balochistan; "near
-    Williamnagar", PERSON): a town of at least ``TOWN_MIN_POPULATION`` people or of a number the gazetteer
-    does not give (Panjgur, Wana), and, where it may be a person's name, no known person's name holds it ("in
-    Khanna")."""
+    """Names tagged as no place after "in", "at", "near" or "the town of" (or before "town", "village") that
+    are towns of a country the document's places point to ("attacked a checkpost in Panjgur", tagged ORG, in a
+    report from Balochistan; "near Williamnagar", PERSON; "stormed the town of Gubio"): a town of at least
+    ``TOWN_MIN_POPULATION`` people or of a number the gazetteer does not give (Panjgur, Wana), and, where it may
+    be a person's name, no known person's name holds it ("in Khanna")."""
     maybe = [
         k
         for k, m in enumerate(mentions)
