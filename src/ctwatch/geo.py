@@ -343,7 +343,7 @@ def _namesakes_within_one_country(name: str) -> frozenset[str]:
 
 def countries_in(names: Iterable[str]) -> set[str]:
     """The country place names lie in beyond doubt, when they all lie in one (``regions_named``); else none."""
-    found = {r for r in regions_named(names) if len(r) == 3 and r.isupper()}
+    found = context_countries(regions_named(names))
     return found if len(found) == 1 else set()
 
 

@@ -488,7 +488,7 @@ def _local_names(mentions: list[Mention]) -> list[Mention]:
             if possible is None:
                 possible = geo.regions_possible(places)
             actor = reg.local(m.text, possible)
-            if actor is not None and any(len(r) == 3 and r.isupper() and r != actor.country for r in regions):
+            if actor is not None and geo.context_countries(regions) - {actor.country}:
                 actor = None
         other = reg.get(m.actor_id) if m.actor_id else None
         if actor is not None and (other is None or other.country not in regions):

@@ -38,8 +38,7 @@ def place_context(doc: Document, sdoc: Any) -> dict[str, set[str]]:
         r
         for m in doc.mentions
         if m.actor_id and reg.has_local_alias(m.text) and (a := reg.get(m.actor_id)) is not None
-        for r in a.local_to
-        if not (len(r) == 3 and r.isupper())
+        for r in a.local_to - geo.context_countries(set(a.local_to))
     }
     return {name: seen | local for name, seen in context.items()} if local else context
 

@@ -273,9 +273,11 @@ def _sides(
     topics_ok: bool = True,
     places_ok: bool = False,
     accused: bool = False,
+    plan: Any = None,
 ) -> tuple[list[Party], list[Party], bool]:
     """(sources, targets, is_noun_event). ``topics_ok``: what the event is about may be its target;
-    ``places_ok``: where it happens may be, when nothing else is."""
+    ``places_ok``: where it happens may be, when nothing else is; ``plan``: the noun of the plan the act is
+    told as (``plan_of``), whose plotters act."""
     tok = _head_token(sdoc, hit_start, hit_end)
     if tok is None:
         return [], [], False
@@ -336,7 +338,6 @@ def _sides(
                 ):
                     continue  # "Afghanistan's soil": an attribute; "Gondor's government", "X's demand", "X's efforts": parties
                 target.append((p, ptok is not None and _is_topic(ptok, verb)))
-    plan = plan_of(verb)
     if plan is not None and not source:
         # "foiled a plot by al-Shabaab to bomb a mall": who plotted, not who foiled it
         source = _one_per_phrase(
@@ -618,6 +619,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 continue  # "issued an ultimatum": the ultimatum is the event (unless a pattern read them)
             if _object_of_event(head, heads, lex.light):
                 continue  # "rejected North Korea's demand": the rejection is the event, not the demand
+            plan = plan_of(_verb_of(head)) if head is not None else None
             source, target, noun = _sides(
                 sdoc,
                 parties,
@@ -627,6 +629,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 ev.type in TOPIC_TARGETS,
                 ev.type in PLACE_TARGETS and ev.mode != "arrest",
                 ev.type == "ACCUSE",
+                plan,
             )
             if ev.mode == "arrest":
                 target = [t for t in target if not t.place]  # "arrested suspects in Lahore": not Pakistan
@@ -640,7 +643,7 @@ def extract(doc: Document, partial: bool = False) -> list[Interaction]:
                 source, target = source[:1], source[1:2]
             if noun and ev.type == "ASSAULT" and not (source and target):
                 continue  # "the attack": an incident's business, not an interaction
-            plotted = head is not None and plan_of(_verb_of(head)) is not None
+            plotted = plan is not None
             if not source and not plotted:  # "it had foiled a plot to bomb ...": "it" foiled, not plotted
                 anaphor = _pronoun_subject(sdoc, end)
                 if anaphor == "speaker":

@@ -143,11 +143,8 @@ def in_sentence(
             out.append(Perpetrator(actor.id, actor.name, attribution, conf, why, m.text))
         elif (kind in ("government", "military", "police") or as_government) and in_subject and has_ops:
             out.append(Perpetrator(actor.id, actor.name, "stated", 0.3, STATE_ACTOR, m.text))
-    out += [
-        p
-        for p in _unlisted_claimants(sdoc, sent, mentions, cues["claimed"], doc.text)
-        if p.name not in {q.name for q in out}
-    ]
+    named = {q.name for q in out}
+    out += [p for p in _unlisted_claimants(sdoc, mentions, cues["claimed"], doc.text) if p.name not in named]
     # unidentified attackers named by a noun: "gunmen", "guerrillas"
     for hit in lex.perpetrators.find(text, sent.start):
         tok = _token_at(sdoc, hit.end - 1)
@@ -247,13 +244,12 @@ _NAME_PARTS = frozenset({"ADJ", "ADV", "NOUN", "PROPN", "VERB", "PART", "ADP"})
 # what a bare "claimed" must take to claim an attack: "claimed the killing", "claimed responsibility"
 _CLAIMED_WHAT = re.compile(r"\s+(?:responsibility|credit|the\s+\w+|both|all|it)\b", re.I)
 UNLISTED = "a group the registry does not know, claiming the attack"
-_NAME_LINKS = frozenset(
-    {"of", "al", "e", "ul", "i", "for", "and", "the", "de", "wal"}
-)  # "Jaish-e-...", "Front for"
+# the small words a group's name holds between its capitalised ones ("Jaish-e-...", "Front for the ...")
+_NAME_LINKS = frozenset({"of", "al", "e", "ul", "i", "for", "and", "the", "de", "wal"})
 
 
 def _unlisted_claimants(
-    sdoc: Any, sent: Span, mentions: list[Mention], claims: list[Hit], text: str
+    sdoc: Any, mentions: list[Mention], claims: list[Hit], text: str
 ) -> list[Perpetrator]:
     """A group the registry does not know that claims the attack as the subject of the claim: "The Kashmir
     Freedom Fighters, a little-known group, claimed the killing", "A group calling itself the Sahel Liberation
