@@ -561,6 +561,12 @@ def test_confessing_to_a_killing_codes_the_killing(pipe):
             "Mozambican troops shelled insurgent positions near Palma in Mozambique on Sunday.",
             {("MOZ", "MOZ")},
         ),
+        # ... as do the words of where it lies, past how near the border it is
+        (
+            "Mozambican troops shelled insurgent positions in Palma town near the border in Cabo Delgado "
+            "province on Sunday.",
+            {("MOZ", "MOZ")},
+        ),
         # ... while a town abroad named alone, or placed where the gazetteer has it, keeps its country
         ("Pakistani troops shelled Jalalabad, Afghanistan, on Monday.", {("PAK", "AFG")}),
         ("Israel lifted the curfew in Hebron.", {("ISR", "PSE")}),

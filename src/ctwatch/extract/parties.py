@@ -142,23 +142,25 @@ def _place_country(name: str, context: frozenset[str], day: str | None = None) -
     return country_on(cand.country, day)
 
 
-# "Palma in Mozambique", "Safi tehsil of Mohmand Agency", "Bonn Hanjan, Pulwama": the place a town lies in
+# "Palma in Mozambique", "Safi tehsil of Mohmand Agency", "Bonn Hanjan, Pulwama", "Palma town near the border in
+# Cabo Delgado": the place a town lies in
 _IN_PLACE = re.compile(
-    r"(?:\s+(?:tehsil|district|village|town|area|block))?(?:\s*,\s*|\s+in\s+|\s+of\s+)(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
+    r"(?:\s+(?:tehsil|district|village|town|area|block))?"
+    r"(?:\s+(?:near|along|on|close\s+to)\s+the\s+(?:border|frontier|coast|highway|outskirts))?"
+    r"(?:\s*,\s*|\s+in\s+|\s+of\s+)(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
 )
 
 
-def _placed_elsewhere(doc: Document, m: Mention, country: str, day: str | None) -> bool:
-    """Whether the words right after a town place it in a country other than the gazetteer's reading of it: the
-    town the gazetteer lacks at home ("near Palma in Mozambique")."""
+def _placed_elsewhere(doc: Document, m: Mention, country: str, day: str | None) -> set[str]:
+    """The countries the words right after a town place it in when the gazetteer's reading of it is not among
+    them (the town the gazetteer lacks at home: "near Palma in Mozambique"), else none."""
     from .. import geo
 
     found = _IN_PLACE.match(doc.text, m.end)
     if found is None:
-        return False
+        return set()
     named = {country_on(c, day) for c in geo.context_countries(geo.regions_named([found.group("place")]))}
-    return bool(named) and country not in named
+    return named if country not in named else set()
 
 
 _ETHNIC = re.compile(r"\bethnic\s+$", re.I)
@@ -231,8 +233,9 @@ def _parties(
             # another city or province stands for its country, as in CAMEO ("shelled Juba", "demonstrators
             # in Baghdad"); only a place big enough to be the likely reading of its name
             place_country = _place_country(m.text, countries, day)
-            if place_country and _placed_elsewhere(doc, m, place_country, day):
-                place_country = None  # "near Palma in Mozambique": not Palma de Mallorca
+            if place_country and (elsewhere := _placed_elsewhere(doc, m, place_country, day)):
+                # "near Palma in Mozambique": not Palma de Mallorca, a town of the one country its words name
+                place_country = next(iter(elsewhere)) if len(elsewhere) == 1 else None
             actor = reg.get(place_country) if place_country else None
             place = actor is not None
         if actor is not None:
