@@ -887,6 +887,44 @@ def test_a_town_abroad_gives_way_to_a_place_in_the_story_s_country(tmp_path, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "precision"),
+    [
+        # a small town's dateline is filed near the event: its province refines a place its words give as a country
+        (
+            "TILLABERI, Niger - Gunmen on motorbikes killed 12 villagers at a market in western Niger on Sunday.",
+            "Tillabéri",
+            "admin1",
+        ),
+        (
+            "DAMBOA, Nigeria - Boko Haram fighters shot dead 30 farmers in northeastern Nigeria on Saturday.",
+            "Borno",
+            "admin1",
+        ),
+        # ... not a large city's, where reporters sit
+        (
+            "NIAMEY, Niger - Gunmen on motorbikes killed 12 villagers at a market in western Niger on Sunday.",
+            "Niger",
+            "country",
+        ),
+        (
+            "MAIDUGURI, Nigeria - Boko Haram fighters shot dead 30 farmers in northeastern Nigeria on Saturday.",
+            "Nigeria",
+            "country",
+        ),
+        # ... nor one in another country than the incident's
+        (
+            "GAO, Mali - Suspected jihadists shot dead 20 civilians in central Burkina Faso.",
+            "Burkina Faso",
+            "country",
+        ),
+    ],
+)
+def test_a_small_town_s_dateline_refines_a_country_to_its_province(tmp_path, text, place, precision):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert (inc["location"]["name"], inc["location"]["precision"]) == (place, precision)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Gunmen stormed a hotel in Mogadishu, killing 20 people and taking 12 hostages.",

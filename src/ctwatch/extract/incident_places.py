@@ -160,6 +160,34 @@ def _dateline_place(doc: Document) -> Place | None:
     return dataclasses.replace(place, text=m.group("city").strip(), reason="the story's dateline")
 
 
+# a town this large is where wire bureaus sit (capitals, provincial capitals): its dateline is no news of where
+BUREAU_POPULATION = 250_000
+
+
+def dateline_region(doc: Document, places: list[Place]) -> Place | None:
+    """The province of the story's dateline, for an incident its words place in that province's country only: a
+    small town's dateline is filed near the event ("TILLABERI, Niger - ... an attack in western Niger" is the
+    Tillabéri region). Not a large city's, where reporters sit ("NIAMEY, Niger - ... in western Niger")."""
+    if not places or any(p.precision != "country" for p in places):
+        return None
+    line = _dateline_place(doc)
+    if line is None or not line.admin1 or {p.country for p in places} != {line.country}:
+        return None
+    towns = [
+        c for c in geo.candidates(line.text or "") if c.country == line.country and c.precision == "city"
+    ]
+    if any(c.population >= BUREAU_POPULATION for c in towns):
+        return None
+    region = (
+        line
+        if line.precision == "admin1"
+        else geo.resolve(line.admin1, {line.country} if line.country else None)
+    )
+    if region.precision != "admin1" or region.country != line.country:
+        return None
+    return dataclasses.replace(region, text=line.text, reason="the province of the story's dateline")
+
+
 def _city_of(place: Place) -> Place:
     """A facility's city (lower precision) for a place only inferred from context."""
     if place.precision != "point":

@@ -48,6 +48,7 @@ from .incident_places import (
     _dateline_place,
     _places,
     _token_at,
+    dateline_region,
     place_context,
 )
 from .lexicon import Hit, lexicon
@@ -487,6 +488,9 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
 
 def _fill_place(doc: Document, d: Draft, drafts: list[Draft]) -> None:
     if d.places:
+        if d.status == "reported" and (region := dateline_region(doc, d.places)) is not None:
+            d.places = [region]
+            d.reasons.append("place refined by the dateline")
         return
     # a state acting in its own country ("the government of Afghanistan ... operations")
     for p in d.perpetrators:
