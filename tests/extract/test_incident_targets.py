@@ -41,6 +41,9 @@ def test_a_possessive_s_mark_opens_no_target(tmp_path, text, target):
             ["Military"],
         ),
         ("Militants ambushed a police vehicle in Dera Ismail Khan on Monday.", ["Police"]),
+        # ... as does a force the registry knows by name, typed by its kind (the CRPF is a police force)
+        ("Militants ambushed a CRPF bus near Pulwama on Thursday.", ["Police"]),
+        ("An IED exploded under an FC vehicle in the Jhaho area of Awaran District on Friday.", ["Military"]),
         ("Gunmen fired on a passenger van in Kurram on Monday.", ["Transportation"]),
         # where the hit were coming from is no target: the people are
         (

@@ -601,11 +601,11 @@ def _preceded(setting: re.Pattern[str], doc: Document, hit: Hit, chars: int = 40
     return bool(setting.search(doc.text[max(0, hit.start - chars) : hit.start]))
 
 
-def _as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit]) -> Hit:
+def _as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit], mentions: list[Mention]) -> Hit:
     """A home or property typed as whose it is: "the Prime Minister's house" is a Government target, "the
     house of a legislator" and "a police officer's home" ones of their kinds; "a villager's house" stays
     private property; a force's word before it makes it the force's ("a Frontier Corps vehicle": Military,
-    ``[target_owner]``)."""
+    ``[target_owner]``), as does a force the registry knows by name ("a CRPF bus": Police)."""
     if hit.entry.kind != "facility" or hit.entry.subtype is not None:
         return hit
     tok = _token_at(sdoc, hit.end - 1)
@@ -622,11 +622,25 @@ def _as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit]) -> Hit:
         (p for p in hits if p.entry.kind == "person" and p.start <= owner.idx < p.end + 1 and p is not hit),
         None,
     )
+    if person is None and not owners:
+        kind = _registry_force(owner.idx, mentions)
+        if kind is None or kind == hit.entry.type:
+            return hit
+        return dataclasses.replace(hit, entry=dataclasses.replace(hit.entry, type=kind))
     if person is None or not person.entry.owner or person.entry.type == hit.entry.type:
         return hit
     if not owners and person.entry.type not in lexicon().owned_by_force:
         return hit
     return dataclasses.replace(hit, entry=dataclasses.replace(hit.entry, type=person.entry.type))
+
+
+def _registry_force(at: int, mentions: list[Mention]) -> str | None:
+    """The target type of the force the registry knows whose name covers offset ``at`` ("CRPF": Police)."""
+    reg, kinds = registry(), lexicon().force_kinds
+    for m in mentions:
+        if m.start <= at < m.end and m.actor_id and (actor := reg.get(m.actor_id)) is not None:
+            return kinds.get(actor.kind)
+    return None
 
 
 def _helper_of(sdoc: Any, hit: Hit, lex: Any) -> bool:
@@ -672,7 +686,7 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
         else t
         for t in hits
     ]
-    hits = [_as_owner_s(sdoc, t, d.targets) for t in hits]  # the owner need not be hit
+    hits = [_as_owner_s(sdoc, t, d.targets, mentions) for t in hits]  # the owner need not be hit
     # "as he left his home": where the victim came from or went, a target only when no one is named as hit
     away = [t for t in hits if t.entry.kind == "facility" and _preceded(lex.away, doc, t)]
     facilities = [t for t in hits if t.entry.kind == "facility" and t not in away]
