@@ -45,6 +45,24 @@ pytestmark = pytest.mark.slow
             "an IED near a school in Bajaur Agency on Friday.",
             2,
         ),
+        # the beating of those a group abducted is a step of the abduction, not a second incident
+        (
+            "Maoists abducted two villagers from Kamthala village in Gadchiroli District on May 24, reports The "
+            "Hindu. The cadres dragged them into the forest and thrashed them with sticks.",
+            1,
+        ),
+        (
+            "Suspecting them to be informers, Maoists abducted three tribal villagers in Kanker District on "
+            "October 1 and later slit their throats, reports The Hindu. The rebels dragged them out of their "
+            "houses, thrashed and kicked them. In the morning the bodies of the three villagers were found on a road.",
+            1,
+        ),
+        # ... while a beating the report says is another incident stays apart
+        (
+            "Maoists abducted two villagers in Gadchiroli District on May 24, reports The Hindu. In another "
+            "incident, a mob thrashed a Police constable in Gadchiroli District on May 24.",
+            2,
+        ),
     ],
 )
 def test_an_incident_told_again_is_one(tmp_path, text, incidents):

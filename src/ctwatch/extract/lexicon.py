@@ -98,6 +98,7 @@ class Lexicon:
     reference: re.Pattern[str]  # "the first two attacks", "both attacks": incidents told before, by place
     ordinals: dict[str, int]  # "first": 1, "last": -1
     counts: dict[str, int]  # "two": 2
+    steps_of: dict[str, frozenset[str]]  # a kind of attack -> those of the incidents it may be a step of
 
 
 def _reference(table: dict[str, Any]) -> re.Pattern[str]:
@@ -229,4 +230,5 @@ def lexicon() -> Lexicon:
         reference=_reference(data["reference"]),
         ordinals=dict(data["reference"]["ordinals"]),
         counts=dict(data["reference"]["counts"]),
+        steps_of={k: frozenset(v) for k, v in data["retelling"]["steps_of"].items()},
     )

@@ -43,11 +43,18 @@ def retells(p: Draft, d: Draft, opening: str) -> bool:
     if opens_another(opening):
         return False
     a, b = _kinds(p), _kinds(d)
-    if a and b and not a & b:
+    if a and b and not a & b and not _a_step_of(a, b):
         return False
     if p.date.start is not None and d.date.start is not None and p.date.start != d.date.start:
         return False
     return not p.places or not d.places or same_scene(_best(p.places), _best(d.places))
+
+
+def _a_step_of(told: set[str], later: set[str]) -> bool:
+    """Whether attacks of kinds ``later`` may be a step of an incident of kinds ``told`` (``[retelling]``: the
+    beating of those a group abducted)."""
+    steps = lexicon().steps_of
+    return all(k in steps and steps[k] & told for k in later)
 
 
 def opens_another(sentence: str, follow_up: bool = False) -> bool:
