@@ -91,6 +91,12 @@ def test_a_group_named_to_describe_another_is_no_perpetrator(tmp_path):
             "trader in Khunti District on May 24.",
             {"plfi"},
         ),
+        # whose helper the victim was thought to be: the victim's side, not a suspect
+        (
+            "Suspected Communist Party of India Maoist (CPI Maoist) cadres killed a villager on the suspicion of "
+            "being a Jharkhand Jan Mukti Parishad (JJMP) supporter in Gumla District on July 6.",
+            {"cpi-maoist"},
+        ),
         # a Senior Superintendent of Police, not Sipah-e-Sahaba Pakistan
         (
             "Militants shot dead two policemen in Karachi on Monday. SSP Rao Anwar said the attackers fled.",

@@ -71,6 +71,13 @@ _AFFILIATE = re.compile(
 _APPOSITIVE_CLAUSE = re.compile(r"\s*,\s+(?:a|an|the)\s+[^,;.()]*?\b(?:that|which|who)\s+[^,;.()]*", re.I)
 
 
+def _helped(text: str, end: int, associates: frozenset[str]) -> bool:
+    """Whether a group's name (its acronym after it or not) says whose helper someone is: "on the suspicion of
+    being a Jharkhand Jan Mukti Parishad (JJMP) supporter" names the victim's side, not a suspect."""
+    found = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?([a-z]+)\b", text[end : end + 40])
+    return found is not None and found.group(1) in associates
+
+
 def in_sentence(
     doc: Document,
     sent: Span,
@@ -108,6 +115,7 @@ def in_sentence(
             or (described >= 0 and doc.text[described : m.start].strip() in ("", "("))
             or _LINKED.match(doc.text[m.end : m.end + 20])
             or _AFFILIATE.match(doc.text, m.end)
+            or _helped(doc.text, m.end, lex.associates)
             or (named_before >= 0 and _APPOSITIVE_CLAUSE.fullmatch(doc.text[named_before : m.start]))
         ):
             # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban": describes another group; so does its
