@@ -45,6 +45,10 @@ def test_a_possessive_s_mark_opens_no_target(tmp_path, text, target):
         ("Militants ambushed a CRPF bus near Pulwama on Thursday.", ["Police"]),
         ("An IED exploded under an FC vehicle in the Jhaho area of Awaran District on Friday.", ["Military"]),
         ("Gunmen fired on a passenger van in Kurram on Monday.", ["Transportation"]),
+        # a convoy is of what it is made of or carries
+        ("Gunmen ambushed a convoy of supply trucks near Djibo on Tuesday.", ["Transportation"]),
+        ("Militants ambushed a convoy of security forces near Pulwama on Tuesday.", ["Military"]),
+        ("Militants ambushed a convoy near Pulwama on Tuesday.", ["Military"]),
         # where the hit were coming from is no target: the people are
         (
             "Suspected jihadists killed 58 civilians returning from a weekly market in western Niger on Monday.",

@@ -53,6 +53,7 @@ from .incident_places import (
 )
 from .lexicon import Hit, lexicon
 from .retold import merge_retold, opens_another, referred
+from .target_owners import as_made_of, as_owner_s, helper_of
 from .victims import DIE, acting, blamed, is_hit, named_hit, people_hit
 
 DENIAL_VERBS = {"denied", "denies", "deny", "rejected", "dismissed", "refuted"}
@@ -601,59 +602,6 @@ def _preceded(setting: re.Pattern[str], doc: Document, hit: Hit, chars: int = 40
     return bool(setting.search(doc.text[max(0, hit.start - chars) : hit.start]))
 
 
-def _as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit], mentions: list[Mention]) -> Hit:
-    """A home or property typed as whose it is: "the Prime Minister's house" is a Government target, "the
-    house of a legislator" and "a police officer's home" ones of their kinds; "a villager's house" stays
-    private property; a force's word before it makes it the force's ("a Frontier Corps vehicle": Military,
-    ``[target_owner]``), as does a force the registry knows by name ("a CRPF bus": Police)."""
-    if hit.entry.kind != "facility" or hit.entry.subtype is not None:
-        return hit
-    tok = _token_at(sdoc, hit.end - 1)
-    if tok is None:
-        return hit
-    of = tok if tok.lower_ == "of" else next((c for c in tok.children if c.lower_ == "of"), None)
-    owners = [c for c in tok.children if c.dep_ == "poss"]  # "the Prime Minister's house"
-    owners += [c for c in (of.children if of is not None else ()) if c.dep_ == "pobj"]  # "the house of a ..."
-    force = [c for c in tok.lefts if c.dep_ == "compound"]  # "a Frontier Corps vehicle": only a force's
-    if not owners and not force:
-        return hit
-    owner = (owners or force)[0]
-    person = next(
-        (p for p in hits if p.entry.kind == "person" and p.start <= owner.idx < p.end + 1 and p is not hit),
-        None,
-    )
-    if person is None and not owners:
-        kind = _registry_force(owner.idx, mentions)
-        if kind is None or kind == hit.entry.type:
-            return hit
-        return dataclasses.replace(hit, entry=dataclasses.replace(hit.entry, type=kind))
-    if person is None or not person.entry.owner or person.entry.type == hit.entry.type:
-        return hit
-    if not owners and person.entry.type not in lexicon().owned_by_force:
-        return hit
-    return dataclasses.replace(hit, entry=dataclasses.replace(hit.entry, type=person.entry.type))
-
-
-def _registry_force(at: int, mentions: list[Mention]) -> str | None:
-    """The target type of the force the registry knows whose name covers offset ``at`` ("CRPF": Police)."""
-    reg, kinds = registry(), lexicon().force_kinds
-    for m in mentions:
-        if m.start <= at < m.end and m.actor_id and (actor := reg.get(m.actor_id)) is not None:
-            return kinds.get(actor.kind)
-    return None
-
-
-def _helper_of(sdoc: Any, hit: Hit, lex: Any) -> bool:
-    """A side's word before a helper's ("a Police informer", "Maoist sympathisers"): whose helper, not who."""
-    tok = _token_at(sdoc, hit.end - 1)
-    return (
-        tok is not None
-        and tok.dep_ in ("compound", "amod")
-        and tok.head.i > tok.i
-        and tok.head.lower_ in lex.associates
-    )
-
-
 def _kidnapping_only(d: Draft, triggers: list[Hit], lex: Any) -> list[Hit]:
     """The typed triggers, less an armed assault that only the kidnappers' name tells ("Gunmen abducted 42
     students"): GTD codes a kidnapping by armed men a kidnapping, and an armed assault too only when people are
@@ -682,11 +630,13 @@ def _finish(doc: Document, d: Draft, sdoc: Any = None) -> Incident:
     ]
     hits = [  # "a Police informer": a private citizen, not the police
         dataclasses.replace(t, entry=dataclasses.replace(t.entry, type=lex.associate_type))
-        if t.entry.kind == "person" and _helper_of(sdoc, t, lex)
+        if t.entry.kind == "person" and helper_of(sdoc, t, lex)
         else t
         for t in hits
     ]
-    hits = [_as_owner_s(sdoc, t, d.targets, mentions) for t in hits]  # the owner need not be hit
+    hits = [
+        as_made_of(sdoc, as_owner_s(sdoc, t, d.targets, mentions), d.targets) for t in hits
+    ]  # the owner need not be hit
     # "as he left his home": where the victim came from or went, a target only when no one is named as hit
     away = [t for t in hits if t.entry.kind == "facility" and _preceded(lex.away, doc, t)]
     facilities = [t for t in hits if t.entry.kind == "facility" and t not in away]

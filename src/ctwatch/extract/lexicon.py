@@ -95,6 +95,7 @@ class Lexicon:
     after: re.Pattern[str]  # "rushed to the hospital": where the hit were taken, no target at all
     owned_by_force: frozenset[str]  # target types whose word before a vehicle makes it theirs ("FC vehicle")
     force_kinds: dict[str, str]  # a registry actor's kind -> the target type of what it owns ("a CRPF bus")
+    carriers: frozenset[str]  # typed by what follows "of": "a convoy of pilgrims"
     reference: re.Pattern[str]  # "the first two attacks", "both attacks": incidents told before, by place
     ordinals: dict[str, int]  # "first": 1, "last": -1
     counts: dict[str, int]  # "two": 2
@@ -227,6 +228,7 @@ def lexicon() -> Lexicon:
         after=_before(data["target_setting"]["after"]),
         owned_by_force=frozenset(data["target_owner"]["compound_types"]),
         force_kinds=dict(data["target_owner"]["force_kinds"]),
+        carriers=frozenset(data["target_owner"]["carriers"]),
         reference=_reference(data["reference"]),
         ordinals=dict(data["reference"]["ordinals"]),
         counts=dict(data["reference"]["counts"]),
