@@ -887,6 +887,29 @@ def test_a_town_abroad_gives_way_to_a_place_in_the_story_s_country(tmp_path, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # a country's name joined to a participle qualifies who acted, and is no place of the attack
+        (
+            "A Saudi-led coalition airstrike hit a market in Saada province on Friday, killing 20 civilians.",
+            "Sa'dah Governorate",
+            "YEM",
+        ),
+        ("US-backed forces shelled a village near Raqqa on Monday, killing 12 people.", "Ar Raqqah", "SYR"),
+        # ... while two countries joined name their border
+        (
+            "Militants attacked a checkpoint on the Pakistan-Afghanistan border on Monday, killing two soldiers.",
+            "Pakistan",
+            "PAK",
+        ),
+    ],
+)
+def test_a_country_qualifying_the_attackers_is_no_place(tmp_path, text, place, country):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert (inc["location"]["name"], inc["location"]["country"]) == (place, country)
+
+
+@pytest.mark.parametrize(
     ("text", "place", "precision"),
     [
         # a small town's dateline is filed near the event: its province refines a place its words give as a country

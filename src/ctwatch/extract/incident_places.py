@@ -52,8 +52,8 @@ def _is_modifier(doc: Document, m: Mention, sdoc: Any) -> bool:
     if actor is None or actor.kind != "state":
         return False
     after = doc.text[m.end : m.end + 3]
-    if after.startswith(("'s", "’s")):
-        return True
+    if after.startswith(("'s", "’s")) or re.match(r"-[a-z]", after):
+        return True  # "Pakistan's army", "a Saudi-led coalition", "US-backed forces"
     tok = _token_at(sdoc, m.end - 1)
     if tok is not None and tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.i > tok.i:
         head = tok.head
