@@ -357,6 +357,12 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             [],
         ),
         ("Two policemen were among the dead in the Quetta blast on Monday.", ["policemen"]),
+        # ... nor those before the next sentence's verb of saying
+        (
+            "A bomb exploded near a police van in Peshawar on Tuesday, killing three policemen. No group claimed "
+            "responsibility.",
+            ["policemen"],
+        ),
         # those after a comma are not who tells, and a hideout is no person
         (
             "Fighters shelled a market in El Fasher on Monday, killing 15 civilians, activists said.",
