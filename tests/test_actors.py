@@ -100,6 +100,23 @@ def test_factions_point_to_parents():
     assert registry().get("isis-k").parent == "isis"
 
 
+@pytest.mark.parametrize(
+    ("parent", "country", "children"),
+    [
+        ("isis", "AFG", {"isis-k"}),
+        ("al-qaeda", "SOM", {"al-shabaab"}),
+        ("al-qaeda", "MLI", {"jnim"}),
+        ("ttp", "PAK", {"jamaat-ul-ahrar", "hizb-ul-ahrar"}),
+        ("al-shabaab", "SOM", set()),
+    ],
+)
+def test_a_group_s_children_are_those_whose_parent_it_is(parent, country, children):
+    assert {a.id for a in registry().children(parent) if a.country == country} >= children
+    assert all(a.parent == parent for a in registry().children(parent))
+    if not children:
+        assert registry().children(parent) == []
+
+
 def test_record_shape_matches_schema():
     rec = registry().get("ttp").record()
     assert set(rec) >= {"id", "name", "aliases", "kind", "country", "designations"}

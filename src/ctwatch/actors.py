@@ -141,6 +141,10 @@ class Registry:
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
+    def children(self, actor_id: str) -> list[Actor]:
+        """The actors whose ``parent`` is this one (a group's provinces, factions and affiliates)."""
+        return [a for a in self.actors.values() if a.parent == actor_id]
+
     def lookup(self, text: str, people: bool = True) -> Actor | None:
         """The actor a name refers to, or None. ``people=False``: not one of the people and bodies of
         ``persons.tsv`` (a place name is never a person's)."""

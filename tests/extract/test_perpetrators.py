@@ -285,6 +285,17 @@ def test_dismissed_claims_claim_nothing(tmp_path):
             "Muslims (JNIM), al Qaeda's affiliate in the Sahel, claimed the attack.",
             {("jnim", "claimed"), ("jihadists", "stated")},
         ),
+        # ... and "the group's affiliate" that claims it is the group's one affiliate in the story's country
+        (
+            "A suicide bomber blew himself up outside a mosque in Kunduz, killing 46 worshippers. The Islamic "
+            "State's affiliate claimed responsibility.",
+            {("isis-k", "claimed"), ("suicide bomber", "stated")},
+        ),
+        (
+            "An al Qaeda affiliate claimed a bombing in Mogadishu that killed 12 people.",
+            {("al-shabaab", "claimed")},
+        ),
+        ("An al Qaeda affiliate claimed a bombing that killed 12 people.", set()),
         (
             "Rebels of the Allied Democratic Forces killed 22 villagers in the Beni territory of North Kivu. The army "
             "blamed the ADF, a Ugandan group that has pledged allegiance to Islamic State.",

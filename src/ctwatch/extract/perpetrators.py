@@ -14,7 +14,7 @@ import dataclasses
 import re
 from typing import Any
 
-from ..actors import registry
+from ..actors import Actor, registry
 from ..model import Document, Mention, Perpetrator, Span
 from ..nlp import person_name_words
 from .incident_places import _token_at
@@ -66,9 +66,21 @@ _LINKED = re.compile(rf"\s*-\s*(?:{'|'.join(sorted(LINKED))})\b", re.I)
 _AFFILIATE = re.compile(
     r"(?:'s|’s)\s+(?:\w+\s+)?(?:affiliate|branch|wing|offshoot|franchise|ally|allies|arm)\b", re.I
 )
+# "an al Qaeda affiliate", "the Islamic State branch": the same, the group's name a modifier
+_AFFILIATE_NOUN = re.compile(r"\s+(?:affiliate|affiliates|branch|franchise|offshoot)\b", re.I)
 # "the ADF, a Ugandan group that has pledged allegiance to Islamic State", "JAD, a network that supports
 # Islamic State": a group named in a clause that describes the group before it
 _APPOSITIVE_CLAUSE = re.compile(r"\s*,\s+(?:a|an|the)\s+[^,;.()]*?\b(?:that|which|who)\s+[^,;.()]*", re.I)
+
+
+def _affiliate_in(doc: Document, group: str) -> Actor | None:
+    """The one affiliate of a group (the registry's ``parent``) in a country the story names: "the Islamic
+    State's affiliate" in a story from Kunduz is the Islamic State Khorasan Province."""
+    from .. import geo
+
+    where = geo.context_countries(geo.regions_named(m.text for m in doc.mentions if m.label in ("GPE", "LOC")))
+    found = [a for a in registry().children(group) if a.country in where]
+    return found[0] if len(found) == 1 else None
 
 
 def _helped(text: str, end: int, associates: frozenset[str]) -> bool:
@@ -106,7 +118,10 @@ def in_sentence(
             continue  # its people were hit, and it claims nothing ("a PLA militant was killed ... PLA claimed")
         if re.search(r"\b(anti|counter)[\s-]*$", doc.text[max(sent.start, m.start - 10) : m.start], re.I):
             continue  # "the anti Maoist Special Operation Group": who fights the group
-        if (
+        affiliate = _AFFILIATE.match(doc.text, m.end) or _AFFILIATE_NOUN.match(doc.text, m.end)
+        if affiliate and (child := _affiliate_in(doc, actor.id)) is not None:
+            actor = child  # "the Islamic State's affiliate claimed", in a story from Afghanistan: ISKP
+        elif (
             re.search(
                 r"\b(faction|affiliate|branch|wing|offshoot|splinter group|part|member|members|chapter)\s+of\s+(the\s+)?$",
                 doc.text[max(sent.start, m.start - 40) : m.start],
@@ -114,7 +129,7 @@ def in_sentence(
             )
             or (described >= 0 and doc.text[described : m.start].strip() in ("", "("))
             or _LINKED.match(doc.text[m.end : m.end + 20])
-            or _AFFILIATE.match(doc.text, m.end)
+            or affiliate
             or _helped(doc.text, m.end, lex.associates)
             or (named_before >= 0 and _APPOSITIVE_CLAUSE.fullmatch(doc.text[named_before : m.start]))
         ):
