@@ -96,6 +96,22 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
         ("Four persons including a woman lost their lives.", (4, 4, 4), (None, None, None)),
         ("Nine people including four policemen sustained injuries.", (None, None, None), (9, 9, 9)),
         ("Three soldiers, among them a major, were killed in the ambush.", (3, 3, 3), (None, None, None)),
+        # ... however many words name them, with "and" among them
+        (
+            "At least 70 people, many of them women and children, were killed in the park.",
+            (70, 70, None),
+            (None, None, None),
+        ),
+        (
+            "Five persons, including three women and two children, were killed in a landmine explosion.",
+            (5, 5, 5),
+            (None, None, None),
+        ),
+        (
+            "Three were killed and ten others, including five security men and a woman, were wounded.",
+            (3, 3, 3),
+            (10, 10, 10),
+        ),
         # one person by a pronoun; deaths after injuries; deaths by other hands than guns and bombs
         ("Unidentified gunmen shot him dead near his house in Kharan.", (1, 1, 1), (None, None, None)),
         ("The militants fired at the constable, killing him on the spot.", (1, 1, 1), (None, None, None)),

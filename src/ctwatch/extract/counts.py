@@ -225,6 +225,15 @@ _IDENTIFIED = re.compile(
 )
 
 
+# "At least 70 people, many of them women and children, were killed", "... people, including women and
+# children, were killed": who was among them stands between the figure and its casualty word and is left out
+_AMONG_THEM = re.compile(
+    r",\s*(?:(?:many|most|some|all|several|half)\s+of\s+(?:them|whom)|including|among them|mostly|mainly)\b"
+    r"[^,;:()]{1,80},(?=\s+(?:were|was|have been|had been|are|died)\b)",
+    re.I,
+)
+
+
 # "Three Tehreek e Taliban Pakistan (TTP) militants were killed": a name's acronym after it stands between the
 # figure and its people
 _ACRONYM = re.compile(r"(?<=[A-Za-z])\s+\([A-Z][A-Za-z&-]{1,9}\)(?=\s)")
@@ -232,7 +241,7 @@ _ACRONYM = re.compile(r"(?<=[A-Za-z])\s+\([A-Z][A-Za-z&-]{1,9}\)(?=\s)")
 
 def casualties(sentence: str) -> tuple[Count, Count]:
     """(killed, wounded) stated in one sentence; empty Counts where none is given."""
-    sentence = _ACRONYM.sub("", _IDENTIFIED.sub("", sentence))
+    sentence = _ACRONYM.sub("", _AMONG_THEM.sub("", _IDENTIFIED.sub("", sentence)))
     lex = lexicon()
     qs = quantities(sentence)
     died = [
