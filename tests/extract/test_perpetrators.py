@@ -267,6 +267,12 @@ def test_dismissed_claims_claim_nothing(tmp_path):
             "said its fighters carried out the attack.",
             {("al-shabaab", "claimed")},
         ),
+        # a group that says it targeted the victims claims the attack
+        (
+            "A suicide bomber struck a crowded park in Lahore, killing 70 people. Jamaat-ul-Ahrar, a faction of "
+            "the Pakistani Taliban, said it had targeted Christians.",
+            {("jamaat-ul-ahrar", "claimed"), ("suicide bomber", "stated")},
+        ),
         # a group that says it carried out the attack claims it
         (
             "Two suicide bombers attacked crowds outside Kabul airport, killing 170 people. Islamic State Khorasan "
