@@ -357,6 +357,12 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             [],
         ),
         ("Two policemen were among the dead in the Quetta blast on Monday.", ["policemen"]),
+        # ... nor those a report cites
+        (
+            "Insurgents beheaded more than 50 people in Cabo Delgado province, state media reported on Monday, "
+            "citing police.",
+            ["people"],
+        ),
         # ... nor those before the next sentence's verb of saying
         (
             "A bomb exploded near a police van in Peshawar on Tuesday, killing three policemen. No group claimed "

@@ -539,6 +539,18 @@ def test_our_own_verb_patterns(text, kind):
     assert (ev.type if ev else None) == kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maoists hacked to death a village headman in Bijapur District on Monday.",
+        "Al-Shabaab militants beheaded five villagers in Lamu County, Kenya, on Sunday.",
+    ],
+)
+def test_a_killing_with_blades_is_an_assault_not_a_cyber_attack(pipe, text):
+    found, _doc = coded(pipe, text)
+    assert found and {kind for _s, kind, _t, _m in found} == {"ASSAULT"}, found
+
+
 def test_an_unknown_person_is_kept_by_name(pipe):
     from ctwatch.extract.interactions import extract
 

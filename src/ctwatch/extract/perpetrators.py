@@ -78,7 +78,9 @@ def _affiliate_in(doc: Document, group: str) -> Actor | None:
     State's affiliate" in a story from Kunduz is the Islamic State Khorasan Province."""
     from .. import geo
 
-    where = geo.context_countries(geo.regions_named(m.text for m in doc.mentions if m.label in ("GPE", "LOC")))
+    where = geo.context_countries(
+        geo.regions_named(m.text for m in doc.mentions if m.label in ("GPE", "LOC"))
+    )
     found = [a for a in registry().children(group) if a.country in where]
     return found[0] if len(found) == 1 else None
 

@@ -396,7 +396,9 @@ def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
         lexicon().sources.match(after)
         or re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I)
         or (re.search(r":\s*$", before) and re.match(r"[ \t.]*(?:\n|$)", after))
-        or re.search(r"\b(?:told|tell|tells|telling|briefed|informed)\s+(?:the\s+)?$", before, re.I)
+        or re.search(
+            r"\b(?:told|tell|tells|telling|briefed|informed|citing|quoting)\s+(?:the\s+)?$", before, re.I
+        )
     ):
         # "officials said", "according to the police", a headline's "Bomb kills three soldiers: officials": who
         # tells, not who was hit
