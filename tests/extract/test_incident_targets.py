@@ -45,6 +45,9 @@ def test_a_possessive_s_mark_opens_no_target(tmp_path, text, target):
         ("Militants ambushed a CRPF bus near Pulwama on Thursday.", ["Police"]),
         ("An IED exploded under an FC vehicle in the Jhaho area of Awaran District on Friday.", ["Military"]),
         ("Gunmen fired on a passenger van in Kurram on Monday.", ["Transportation"]),
+        # a force's word retypes a facility the lexicon types by default ("checkpoint": military)
+        ("Taliban fighters attacked a police checkpoint in Ghazni province overnight.", ["Police"]),
+        ("Militants attacked a checkpoint in Ghazni province overnight.", ["Military"]),
         # a convoy is of what it is made of or carries
         ("Gunmen ambushed a convoy of supply trucks near Djibo on Tuesday.", ["Transportation"]),
         ("Militants ambushed a convoy of security forces near Pulwama on Tuesday.", ["Military"]),

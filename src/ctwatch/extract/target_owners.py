@@ -18,15 +18,20 @@ def as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit], mentions: list[Mention]) ->
     """A home or property typed as whose it is: "the Prime Minister's house" is a Government target, "the
     house of a legislator" and "a police officer's home" ones of their kinds; "a villager's house" stays
     private property; a force's word before it makes it the force's ("a Frontier Corps vehicle": Military,
-    ``[target_owner]``), as does a force the registry knows by name ("a CRPF bus": Police)."""
-    if hit.entry.kind != "facility" or hit.entry.subtype is not None:
+    ``[target_owner]``), as does a force the registry knows by name ("a CRPF bus": Police). A facility the
+    lexicon gives a subtype ("checkpoint": a military checkpost) is retyped by a force's word only ("a police
+    checkpoint": Police), its subtype then left open."""
+    if hit.entry.kind != "facility":
         return hit
+    typed = hit.entry.subtype is not None
     tok = _token_at(sdoc, hit.end - 1)
     if tok is None:
         return hit
     of = tok if tok.lower_ == "of" else next((c for c in tok.children if c.lower_ == "of"), None)
     owners = [c for c in tok.children if c.dep_ == "poss"]  # "the Prime Minister's house"
     owners += [c for c in (of.children if of is not None else ()) if c.dep_ == "pobj"]  # "the house of a ..."
+    if typed:
+        owners = []
     force = [c for c in tok.lefts if c.dep_ == "compound"]  # "a Frontier Corps vehicle": only a force's
     if not owners and not force:
         return hit
@@ -39,12 +44,14 @@ def as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit], mentions: list[Mention]) ->
         kind = _registry_force(owner.idx, mentions)
         if kind is None or kind == hit.entry.type:
             return hit
-        return dataclasses.replace(hit, entry=dataclasses.replace(hit.entry, type=kind))
+        return dataclasses.replace(hit, entry=dataclasses.replace(hit.entry, type=kind, subtype=None))
     if person is None or not person.entry.owner or person.entry.type == hit.entry.type:
         return hit
     if not owners and person.entry.type not in lexicon().owned_by_force:
         return hit
-    return dataclasses.replace(hit, entry=dataclasses.replace(hit.entry, type=person.entry.type))
+    return dataclasses.replace(
+        hit, entry=dataclasses.replace(hit.entry, type=person.entry.type, subtype=None)
+    )
 
 
 def as_made_of(sdoc: Any, hit: Hit, hits: list[Hit]) -> Hit:
