@@ -267,6 +267,12 @@ def test_dismissed_claims_claim_nothing(tmp_path):
             "said its fighters carried out the attack.",
             {("al-shabaab", "claimed")},
         ),
+        # a known group's name the parser splits is that group, not an unknown one named by its first word
+        (
+            "A bomb exploded in a crowded market in Parachinar, killing 24 people. Lashkar-e-Jhangvi claimed the "
+            "attack, saying it targeted Shiites to avenge the killing of Sunnis in Syria.",
+            {("lej", "claimed")},
+        ),
         # a group that says it targeted the victims claims the attack
         (
             "A suicide bomber struck a crowded park in Lahore, killing 70 people. Jamaat-ul-Ahrar, a faction of "

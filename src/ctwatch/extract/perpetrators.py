@@ -291,8 +291,12 @@ def _unlisted_claimants(
             continue
         first, last = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
         inside = [m for m in mentions if first <= m.start and m.end <= last]
-        if any(m.actor_id and not m.actor_id.startswith("place:") for m in inside):
-            continue  # a group the registry knows: read as such
+        if any(
+            m.actor_id and not m.actor_id.startswith("place:")
+            for m in mentions
+            if m.start < last and m.end > first
+        ):
+            continue  # a group the registry knows, or a word of its name the parser made the subject: read as such
         if any(
             m.label == "PERSON"
             and m.start <= subject.idx < m.end
