@@ -197,6 +197,13 @@ def test_a_known_place_mislabelled_is_a_place(text, place):
             "Tank",
             None,
         ),
+        # ... or tags nothing, beside a place it did tag
+        (
+            "Indian security forces killed three suspected militants in a gunfight in the Kupwara district of "
+            "Kashmir on Friday, the army said.",
+            "Kupwara district",
+            None,
+        ),
     ],
 )
 def test_a_district_named_as_one_is_a_place(text, place, not_place):

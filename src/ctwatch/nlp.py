@@ -422,6 +422,8 @@ def _entities(
         # fill a gap only: "(Bannu)" beside "Swabi District" is a unit's home, not where it happened
         if not any(start <= c < end for c in placed):
             found.append((a, b, "GPE", ""))
+            taken.append((a, b))
+    found += [(a, b, "GPE", "") for a, b in _unnamed_units(view, taken)]
     yield from sorted(found)
 
 
@@ -437,6 +439,25 @@ def _place_before_noun(view: str, a: int, b: int, names: frozenset[str]) -> int 
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,5}\b")
+
+
+def _unnamed_units(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A district or province spaCy tagged nothing, named with its unit's word in lower case ("in the Kupwara
+    district of Kashmir"): a place wherever it stands, when the gazetteer knows a district or province of that
+    name (``_names_an_admin_unit``)."""
+    out: list[tuple[int, int]] = []
+    for run in _CAPITALISED_RUN.finditer(view):
+        a, b = run.span()
+        unit = re.match(rf"\s+{_ADMIN_UNIT}\b", view[b : b + 30])
+        if unit is None or any(x < b + unit.end() and a < y for x, y in taken):
+            continue
+        while (space := view.find(" ", a, b)) > 0 and view[a:space].lower() in _LEADING:
+            a = space + 1
+        if view[a:b].lower() in _LEADING or person_name_words() & set(view[a:b].lower().split()):
+            continue
+        if _names_an_admin_unit(view[a:b], view[b : b + 30]):
+            out.append((a, b + unit.end()))
+    return out
 
 
 _LEADING = frozenset({"the", "in", "at", "on", "from", "near", "outside", "across"})
