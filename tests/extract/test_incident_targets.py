@@ -48,6 +48,21 @@ def test_a_possessive_s_mark_opens_no_target(tmp_path, text, target):
         # a force's word retypes a facility the lexicon types by default ("checkpoint": military)
         ("Taliban fighters attacked a police checkpoint in Ghazni province overnight.", ["Police"]),
         ("Militants attacked a checkpoint in Ghazni province overnight.", ["Military"]),
+        # "their vehicle": the force's, when its people are the ones the sentence says were hit
+        (
+            "Two soldiers were killed and three injured when their vehicle hit a roadside bomb in Kech district.",
+            ["Military"],
+        ),
+        ("Two policemen were killed when gunmen fired at their vehicle in Quetta.", ["Police"]),
+        # ... not when others were hit with them, nor when the police only tell of it
+        (
+            "Two soldiers and a civilian were killed when their vehicle hit a roadside bomb in Kech.",
+            ["Transportation"],
+        ),
+        (
+            "Police said that the trader was sitting near his home when armed men shot him in Quetta.",
+            ["Private Citizens & Property"],
+        ),
         # a convoy is of what it is made of or carries
         ("Gunmen ambushed a convoy of supply trucks near Djibo on Tuesday.", ["Transportation"]),
         ("Militants ambushed a convoy of security forces near Pulwama on Tuesday.", ["Military"]),

@@ -40,6 +40,12 @@ def as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit], mentions: list[Mention]) ->
         (p for p in hits if p.entry.kind == "person" and p.start <= owner.idx < p.end + 1 and p is not hit),
         None,
     )
+    if person is None and owner.lower_ in ("their", "his", "her"):
+        # "Two soldiers were killed when their vehicle hit a bomb": the force's people named before it
+        person = _force_named_before(owner, hits)
+        if person is None:
+            return hit
+        owners = []
     if person is None and not owners:
         kind = _registry_force(owner.idx, mentions)
         if kind is None or kind == hit.entry.type:
@@ -52,6 +58,29 @@ def as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit], mentions: list[Mention]) ->
     return dataclasses.replace(
         hit, entry=dataclasses.replace(hit.entry, type=person.entry.type, subtype=None)
     )
+
+
+def _force_named_before(pronoun: Any, hits: list[Hit]) -> Hit | None:
+    """The people of one force (the lexicon's Military or Police words) the pronoun's sentence names before it as
+    the subject of a passive ("Two soldiers were killed when their vehicle ..."), whose the pronoun's vehicle or
+    post is; none when people of another kind are named so too, or the force is who tells ("Police said ...
+    his home")."""
+    sent = pronoun.sent
+    start = sent.start_char
+
+    def hit_subject(p: Hit) -> bool:
+        tok = next((t for t in sent if t.idx <= p.end - 1 < t.idx + len(t.text)), None)
+        while tok is not None and tok.dep_ == "conj":
+            tok = tok.head
+        return tok is not None and tok.dep_ == "nsubjpass"
+
+    before = [
+        p for p in hits if p.entry.kind == "person" and start <= p.start < pronoun.idx and hit_subject(p)
+    ]
+    kinds = {p.entry.type for p in before}
+    if len(kinds) != 1 or not kinds <= lexicon().owned_by_force:
+        return None
+    return before[0]
 
 
 def as_made_of(sdoc: Any, hit: Hit, hits: list[Hit]) -> Hit:
