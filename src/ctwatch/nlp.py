@@ -441,26 +441,14 @@ def _place_before_noun(view: str, a: int, b: int, names: frozenset[str]) -> int 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,5}\b")
 
 
-def _unnamed_units(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A district or province spaCy tagged nothing, named with its unit's word in lower case ("in the Kupwara
-    district of Kashmir"): a place wherever it stands, when the gazetteer knows a district or province of that
-    name (``_names_an_admin_unit``)."""
-    out: list[tuple[int, int]] = []
-    for run in _CAPITALISED_RUN.finditer(view):
-        a, b = run.span()
-        unit = re.match(rf"\s+{_ADMIN_UNIT}\b", view[b : b + 30])
-        if unit is None or any(x < b + unit.end() and a < y for x, y in taken):
-            continue
-        while (space := view.find(" ", a, b)) > 0 and view[a:space].lower() in _LEADING:
-            a = space + 1
-        if view[a:b].lower() in _LEADING or person_name_words() & set(view[a:b].lower().split()):
-            continue
-        if _names_an_admin_unit(view[a:b], view[b : b + 30]):
-            out.append((a, b + unit.end()))
-    return out
-
-
 _LEADING = frozenset({"the", "in", "at", "on", "from", "near", "outside", "across"})
+
+
+def _past_leading(view: str, a: int, b: int) -> int:
+    """Where a run of capitalised words starts past its leading "The", "In", "Near"... ("In Peshawar")."""
+    while (space := view.find(" ", a, b)) > 0 and view[a:space].lower() in _LEADING:
+        a = space + 1
+    return a
 
 
 def _unnamed_places(view: str, taken: list[tuple[int, int]], names: frozenset[str]) -> list[tuple[int, int]]:
@@ -471,12 +459,29 @@ def _unnamed_places(view: str, taken: list[tuple[int, int]], names: frozenset[st
     out: list[tuple[int, int]] = []
     for run in _CAPITALISED_RUN.finditer(view):
         a, b = run.span()
-        while (space := view.find(" ", a, b)) > 0 and view[a:space].lower() in _LEADING:
-            a = space + 1
+        a = _past_leading(view, a, b)
         if _gazetteer_place(view[a:b], names, may_be_person=True) and not any(
             x < b and a < y for x, y in taken
         ):
             out.append((a, b))
+    return out
+
+
+def _unnamed_units(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A district or province spaCy tagged nothing, named with its unit's word in lower case ("in the Kupwara
+    district of Kashmir"): a place wherever it stands, when the gazetteer knows a district or province of that
+    name (``_names_an_admin_unit``)."""
+    out: list[tuple[int, int]] = []
+    for run in _CAPITALISED_RUN.finditer(view):
+        a, b = run.span()
+        unit = re.match(rf"\s+{_ADMIN_UNIT}\b", view[b : b + 30])
+        if unit is None or any(x < b + unit.end() and a < y for x, y in taken):
+            continue
+        a = _past_leading(view, a, b)
+        if view[a:b].lower() in _LEADING or person_name_words() & set(view[a:b].lower().split()):
+            continue
+        if _names_an_admin_unit(view[a:b], view[b : b + 30]):
+            out.append((a, b + unit.end()))
     return out
 
 
