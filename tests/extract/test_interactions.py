@@ -540,6 +540,27 @@ def test_our_own_verb_patterns(text, kind):
 
 
 @pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # "engaged in" codes what it is engaged in (PETRARCH2's ENGAGE IN patterns), not force by default
+        ("Pakistan engaged in negotiations with the Taliban last week, officials said.", {"CONSULT"}),
+        ("Turkey and Greece engaged in a war of words over the island.", {"ACCUSE"}),
+        ("The army engaged in fierce fighting with Taliban militants in Helmand.", {"ASSAULT"}),
+        ("The army engaged Taliban fighters near Lashkar Gah on Sunday.", {"ASSAULT"}),
+        # labourers at work do nothing to anyone ("an earth mover engaged in road construction")
+        (
+            "Suspected Maoists set fire to three trucks and an earth mover engaged in road construction near "
+            "Dantewada on Friday night.",
+            {"COERCE"},
+        ),
+    ],
+)
+def test_engaged_in_codes_what_it_is_engaged_in(pipe, text, kinds):
+    found, _doc = coded(pipe, text)
+    assert {kind for _s, kind, _t, _m in found} == kinds, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Maoists hacked to death a village headman in Bijapur District on Monday.",
