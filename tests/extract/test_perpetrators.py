@@ -358,6 +358,12 @@ def test_dismissed_claims_claim_nothing(tmp_path):
             "Manipur on Monday. The PLA claimed that its cadres carried out the attack.",
             {("pla-manipur", "claimed")},
         ),
+        # a hyphened modifier is named whole
+        (
+            "Two motorcycle-borne gunmen shot dead a local leader of the ruling party outside his home in Dera "
+            "Ismail Khan on Thursday and escaped, police said.",
+            {("motorcycle-borne gunmen", "stated")},
+        ),
     ],
 )
 def test_who_did_it_in_wire_copy(tmp_path, text, perpetrators):

@@ -328,11 +328,27 @@ def _noun_phrase(sdoc: Any, tok: Any, hit: Hit, text: str) -> str:
     lefts = {t.i: t for t in tok.lefts if t.dep_ in ("amod", "compound") and t.is_alpha}
     while i in lefts and sdoc[i].idx < start:
         edge = i  # back over the modifier's own words while they are words of a name or an adjective
-        while edge > lefts[i].left_edge.i and _name_part(sdoc[edge - 1]):
-            edge -= 1  # not "when" ("when suspected Hizb ul Mujahideen militants"), nor over a line break
+        while edge > lefts[i].left_edge.i:
+            if _name_part(sdoc[edge - 1]):
+                edge -= 1  # not "when" ("when suspected Hizb ul Mujahideen militants"), nor over a line break
+            elif _hyphen_joined(sdoc, edge - 1):
+                edge -= 2  # a hyphened modifier whole: "motorcycle-borne gunmen", not "borne gunmen"
+            else:
+                break
         start = sdoc[edge].idx
         i = edge - 1
     return text[start : hit.end]
+
+
+def _hyphen_joined(sdoc: Any, k: int) -> bool:
+    """Whether token ``k`` is a hyphen that joins the words either side of it with no space between."""
+    return (
+        k >= 1
+        and sdoc[k].text == "-"
+        and not sdoc[k].whitespace_
+        and not sdoc[k - 1].whitespace_
+        and sdoc[k - 1].is_alpha
+    )
 
 
 def _name_part(tok: Any) -> bool:
