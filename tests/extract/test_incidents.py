@@ -969,3 +969,11 @@ def test_a_small_town_s_dateline_refines_a_country_to_its_province(tmp_path, tex
 def test_a_kidnapping_with_people_shot_or_killed_is_an_armed_assault_too(tmp_path, text):
     _doc, (inc,) = incidents_in(tmp_path, text)
     assert set(inc["attack_types"]) == {"Armed Assault", "Hostage Taking (Kidnapping)"}
+
+
+def test_who_found_the_bodies_was_not_hit(tmp_path):
+    _doc, (inc,) = incidents_in(
+        tmp_path, "Police recovered the bodies of two men who had been shot dead in Turbat on Sunday."
+    )
+    assert inc["victims"] == [] and "Police" not in inc["target_types"]
+    assert inc["killed"]["best"] == 2

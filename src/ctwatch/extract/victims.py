@@ -277,8 +277,9 @@ def _acts(tok: Any, lex: Any) -> bool:
         words = head.doc[head.i : head.i + 2].text if nxt is not None and nxt.dep_ == "prep" else head.text
         attacks = bool(lex.triggers.find(words)) and not suffered(head, lex)
         return attacks or head.lower_ in lex.fighting  # "were still fighting gunmen holed up ..."
-    if is_harm(obj.text, lex, casualty_only=True):
-        return False  # "villagers sustained injuries", "two civilians lost their lives"
+    if is_harm(obj.text, lex, casualty_only=True) and obj.lower_ != "bodies":
+        return False  # "villagers sustained injuries", "two civilians lost their lives"; "Police recovered
+        # the bodies of two men" found the dead, as any other deed below
     # "soldiers killed three militants", "militants opened fire", "persons hurled a hand grenade"
     if is_harm(head.text, lex) or lex.triggers.find(head.doc[head.i : obj.right_edge.i + 1].text):
         return True
