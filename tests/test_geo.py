@@ -20,6 +20,11 @@ from ctwatch.geo import haversine_km
         ("Jaffarabad", "PAK", 28.37, 68.35, "admin2"),  # GeoNames: Jafarabad District
         ("Dir", "PAK", 35.21, 71.88, "city"),
         ("Razmak", "PAK", 32.60, 69.85, "city"),
+        # Somalia's regions as English news names them (curated: "Shabelle" alone is a zone of Ethiopia)
+        ("Lower Shabelle", "SOM", 1.72, 44.77, "admin1"),
+        ("Middle Shabelle", "SOM", 2.78, 45.50, "admin1"),
+        ("Hiraan", "SOM", 4.74, 45.20, "admin1"),
+        ("Galgaduud", "SOM", 5.54, 46.39, "admin1"),
     ],
 )
 def test_resolve(name, country, lat, lon, precision):
