@@ -971,6 +971,81 @@ def test_a_kidnapping_with_people_shot_or_killed_is_an_armed_assault_too(tmp_pat
     assert set(inc["attack_types"]) == {"Armed Assault", "Hostage Taking (Kidnapping)"}
 
 
+@pytest.mark.parametrize(
+    ("text", "attacks", "target_type", "weapon_type", "killed"),
+    [
+        # acid thrown at people: GTD's unarmed assault with a chemical weapon
+        (
+            "Unknown assailants threw acid on two schoolgirls on their way to school in Kandahar city on "
+            "Wednesday, police said.",
+            ["Unarmed Assault"],
+            "Educational Institution",
+            "Chemical",
+            None,
+        ),
+        # a hostage standoff named outright is a barricade incident, and the storming before it its step
+        (
+            "Gunmen stormed a hotel in Mogadishu late on Saturday, taking guests hostage. At least 21 people were "
+            "killed before security forces ended the 14-hour hostage standoff, the government said.",
+            ["Armed Assault", "Hostage Taking (Kidnapping)", "Hostage Taking (Barricade Incident)"],
+            "Business",
+            "Firearms",
+            21,
+        ),
+        # a body found shot: someone was shot
+        (
+            "Police found the bullet-riddled body of a man in a field near Turbat on Sunday.",
+            ["Armed Assault"],
+            "Private Citizens & Property",
+            "Firearms",
+            None,
+        ),
+        # places of work and those at work: a cafe, lorries, an earth mover, coal miners
+        (
+            "A suicide bomber blew himself up at a crowded cafe in Mogadishu, killing nine people.",
+            ["Bombing/Explosion"],
+            "Business",
+            "Explosives",
+            9,
+        ),
+        (
+            "Militants torched two lorries carrying supplies near Torkham on Monday.",
+            ["Facility/Infrastructure Attack"],
+            "Transportation",
+            "Incendiary",
+            None,
+        ),
+        (
+            "Suspected Maoists set fire to an earth mover engaged in road construction near Dantewada.",
+            ["Facility/Infrastructure Attack"],
+            "Business",
+            "Incendiary",
+            None,
+        ),
+        (
+            "Gunmen killed four coal miners in Harnai district of Balochistan on Sunday.",
+            ["Armed Assault"],
+            "Business",
+            "Firearms",
+            4,
+        ),
+        (
+            "A worshipper was killed when gunmen opened fire on a mosque in Peshawar.",
+            ["Armed Assault"],
+            "Religious Figures/Institutions",
+            "Firearms",
+            1,
+        ),
+    ],
+)
+def test_acts_and_targets_the_lexicon_names(tmp_path, text, attacks, target_type, weapon_type, killed):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert inc["attack_types"] == attacks
+    assert target_type in inc["target_types"]
+    assert weapon_type in inc["weapon_types"]
+    assert inc["killed"]["best"] == killed
+
+
 def test_who_found_the_bodies_was_not_hit(tmp_path):
     _doc, (inc,) = incidents_in(
         tmp_path, "Police recovered the bodies of two men who had been shot dead in Turbat on Sunday."

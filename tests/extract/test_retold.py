@@ -63,6 +63,23 @@ pytestmark = pytest.mark.slow
             "incident, a mob thrashed a Police constable in Gadchiroli District on May 24.",
             2,
         ),
+        # a body found is what became of the one abducted, found a day later, not a new shooting
+        (
+            "Maoists abducted a villager from his house in Gaya District on December 6, reports The Times of "
+            "India. His bullet-riddled body was recovered from the forest on December 7.",
+            1,
+        ),
+        (
+            "Militants kidnapped an engineer from a construction site in Gwadar District on Monday, reports Dawn. "
+            "The engineer's bullet riddled body was later found in a nearby area.",
+            1,
+        ),
+        # ... unless the report says it is another one
+        (
+            "Maoists abducted a villager from his house in Gaya District on December 6, reports The Times of "
+            "India. In another incident, the bullet-riddled body of a trader was found in Gaya District.",
+            2,
+        ),
     ],
 )
 def test_an_incident_told_again_is_one(tmp_path, text, incidents):

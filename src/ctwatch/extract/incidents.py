@@ -52,7 +52,7 @@ from .incident_places import (
     place_context,
 )
 from .lexicon import Hit, lexicon
-from .retold import merge_retold, opens_another, referred
+from .retold import merge_retold, opens_another, referred, tells_outcome
 from .target_owners import as_made_of, as_owner_s, helper_of
 from .victims import DIE, acting, blamed, is_hit, named_hit, people_hit
 
@@ -381,6 +381,8 @@ def _same_incident(
     prev_places = {(p.name, p.country) for p in prev.places}
     if any((p.name, p.country) not in prev_places for p in places):
         return False
+    if tells_outcome(triggers):
+        return True  # "Shabbir's bullet ridden body was recovered on December 7": the end of the one before
     found = dates.find_dates(sent.text)
     if found and prev.date.start is not None and found[0][2].start != prev.date.start:
         return False

@@ -31,6 +31,7 @@ class Entry:
     not_passive: frozenset[str] = frozenset()  # ... or ends its clause as a passive verb ("were recovered")
     instrument: bool = False  # the trigger names the weapon itself ("bomb"), not the act ("blast"): a filler
     owner: bool = True  # a person word whose kind types what it owns ("the Prime Minister's house")
+    outcome: bool = False  # a trigger that tells what became of someone ("a bullet-riddled body was found")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ _TRIGGER_KEYS = frozenset(
         "not_after",
         "not_passive",
         "instruments",
+        "outcome",
     }
 )
 _TARGET_KEYS = frozenset({"words", "type", "subtype", "kind", "owner"})
@@ -185,6 +187,7 @@ def lexicon() -> Lexicon:
             "not_before": frozenset(w.lower() for w in t.get("not_before", ())),
             "not_after": frozenset(w.lower() for w in t.get("not_after", ())),
             "not_passive": frozenset(w.lower() for w in t.get("not_passive", ())),
+            "outcome": t.get("outcome", False),
         }
         triggers += _phrases([w for w in t["words"] if w not in things], **common)
         triggers += _phrases([w for w in t["words"] if w in things], instrument=True, **common)

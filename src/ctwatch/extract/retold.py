@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..geo import haversine_km
 from ..model import Place
 from .incident_places import PRECISION_RANK
-from .lexicon import lexicon
+from .lexicon import Hit, lexicon
 
 if TYPE_CHECKING:
     from .incidents import Draft
@@ -42,6 +42,8 @@ def retells(p: Draft, d: Draft, opening: str) -> bool:
         return False
     if opens_another(opening):
         return False
+    if tells_outcome(d.triggers):  # what became of the victim, told later and dated when the body was found
+        return not p.places or not d.places or same_scene(_best(p.places), _best(d.places))
     a, b = _kinds(p), _kinds(d)
     if a and b and not a & b and not _a_step_of(a, b):
         return False
@@ -55,6 +57,13 @@ def _a_step_of(told: set[str], later: set[str]) -> bool:
     beating of those a group abducted)."""
     steps = lexicon().steps_of
     return all(k in steps and steps[k] & told for k in later)
+
+
+def tells_outcome(triggers: list[Hit]) -> bool:
+    """Whether a telling's kinds of attack come only from words for what became of someone (``outcome``: "the
+    bullet-riddled body of ... was found"), which tell the end of an incident told before."""
+    told = [t for t in triggers if t.entry.specific]
+    return bool(told) and all(t.entry.outcome for t in told)
 
 
 def opens_another(sentence: str, follow_up: bool = False) -> bool:
