@@ -23,6 +23,9 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
             (12, 12, 12),
         ),
         ("At least 59 people were killed and dozens injured.", (59, 59, None), (24, 24, None)),
+        # "dozen" multiplies what comes before it
+        ("A dozen policemen were injured in the attack.", (None, None, None), (12, 12, 12)),
+        ("Two dozen people were killed in the attack.", (24, 24, 24), (None, None, None)),
         (
             "The death toll from the bombing rose to at least 84 on Thursday.",
             (84, 84, None),

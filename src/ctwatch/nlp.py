@@ -342,14 +342,14 @@ def _gazetteer_place(name: str, names: frozenset[str], may_be_person: bool) -> b
     return low in names and not (may_be_person and low in person_name_words())
 
 
-_ADMIN_UNIT = r"(?:districts?|tehsils?|talukas?|agency|division|sub-?division|province)"
+ADMIN_UNIT = r"(?:districts?|tehsils?|talukas?|agency|division|sub-?division|province)"
 
 
 def _names_an_admin_unit(name: str, after: str) -> bool:
     """Whether a name is that of a district, tehsil or province the gazetteer knows, by its own words
     ("Lakki Marwat District", tagged PERSON) or the word after it ("the Tank district", "Tank" tagged ORG):
     the administrative word says it is a place, and the gazetteer which one."""
-    if not (re.search(rf"\s{_ADMIN_UNIT}$", name, re.I) or re.match(rf"\s+{_ADMIN_UNIT}\b", after, re.I)):
+    if not (re.search(rf"\s{ADMIN_UNIT}$", name, re.I) or re.match(rf"\s+{ADMIN_UNIT}\b", after, re.I)):
         return False
     return any(c.precision in ("admin1", "admin2", "city") for c in geo.candidates(name))
 
@@ -474,7 +474,7 @@ def _unnamed_units(view: str, taken: list[tuple[int, int]]) -> list[tuple[int, i
     out: list[tuple[int, int]] = []
     for run in _CAPITALISED_RUN.finditer(view):
         a, b = run.span()
-        unit = re.match(rf"\s+{_ADMIN_UNIT}\b", view[b : b + 30])
+        unit = re.match(rf"\s+{ADMIN_UNIT}\b", view[b : b + 30])
         if unit is None or any(x < b + unit.end() and a < y for x, y in taken):
             continue
         a = _past_leading(view, a, b)

@@ -21,3 +21,16 @@ def test_a_group_named_by_its_local_name_places_the_story_in_its_region(tmp_path
 def test_the_local_group_is_the_perpetrator_where_the_place_has_namesakes(tmp_path):
     _doc, (inc,) = incidents_in(tmp_path, "Maoists blew up a bridge in Bijapur on Tuesday.")
     assert perps(inc) == {("cpi-maoist", "stated")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name the gazetteer knows only with its unit's word after it: "Kashmore District"
+        "Gunmen killed a trader in Sindh's Kashmore district on Monday.",
+        "Gunmen killed a trader in Kashmore district on Monday.",
+    ],
+)
+def test_a_district_known_only_by_its_unit_s_name_is_that_district(tmp_path, text):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert (inc["location"]["name"], inc["location"]["precision"]) == ("Kashmore District", "admin2")

@@ -409,6 +409,34 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
         ),
         # the people a seizure takes, not "passengers hostage"
         ("Gunmen held 30 passengers hostage on a bus in Balochistan.", ["passengers"]),
+        # the people a number "of" counts take its role: "Dozens of militants attacked" names the attackers
+        (
+            "Dozens of militants attacked an army post in North Waziristan before dawn on Sunday, killing four "
+            "soldiers, the military said.",
+            ["soldiers"],
+        ),
+        # ... wherever a gathering of them stands: the agent of a passive, the attackers of a noun
+        (
+            "Two policemen were injured in a gun attack by a group of militants in Panjgur District on Monday.",
+            ["policemen"],
+        ),
+        # who had a narrow escape was the target
+        (
+            "A team of Andhra Pradesh Police had a narrow escape when Maoists triggered a landmine in Visakhapatnam.",
+            ["Andhra Pradesh Police"],
+        ),
+        # who is accused of the deed, and whom the claim was sent to, are no one hit
+        ("The army accused the rebels of killing 12 villagers in Beni on Monday.", ["villagers"]),
+        (
+            "At least nine people were injured in a bomb blast targeting a police van in Charsadda on Monday. The "
+            "Pakistani Taliban claimed responsibility for the attack in an email sent to journalists.",
+            ["people"],
+        ),
+        (
+            "Militants attacked an army post in North Waziristan, killing four soldiers. The Pakistani Taliban "
+            "claimed the attack in a message to journalists.",
+            ["soldiers"],
+        ),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
@@ -589,6 +617,11 @@ def test_ids_are_stable_across_runs(tmp_path):
         (
             "LAHORE - Ten years after the Data Darbar bombing, families of the victims say they are still waiting "
             "for justice.",
+            "historical",
+            "asserted",
+        ),
+        (
+            "Some three years ago two marines died following a bombing of a market in Callao.",
             "historical",
             "asserted",
         ),
@@ -1052,3 +1085,31 @@ def test_who_found_the_bodies_was_not_hit(tmp_path):
     )
     assert inc["victims"] == [] and "Police" not in inc["target_types"]
     assert inc["killed"]["best"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a later sentence's risen toll updates the figure told before
+        (
+            "A suicide bomber targeted a police truck near a market in Quetta on Tuesday, killing at least 14 "
+            "people, officials said. The death toll from the blast rose to 17 on Wednesday after three of the "
+            "wounded died in hospital.",
+            17,
+        ),
+        (
+            "A bomb exploded in a market in Peshawar on Monday, killing 12 people. Three more of the wounded died "
+            "overnight, taking the toll to 15.",
+            15,
+        ),
+        # ... but a smaller figure told later is a part of the dead, not a new toll
+        (
+            "A bomb exploded in a market in Peshawar on Monday, killing 12 people. Police said 3 of the dead were "
+            "children.",
+            12,
+        ),
+    ],
+)
+def test_a_risen_toll_updates_the_dead(tmp_path, text, killed):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert inc["killed"]["best"] == killed

@@ -300,6 +300,36 @@ def test_a_foiled_plot_is_the_plotters_and_did_not_happen(pipe, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whom a verb accuses, blames or praises of a deed after "of" or "for" does that deed, not the accuser
+        (
+            "India accused Pakistan of sheltering the militants behind the attack.",
+            {("IND", "ACCUSE", "PAK", "asserted"), ("PAK", "AID", "the militants", "asserted")},
+        ),
+        (
+            "Washington praised India for helping Afghanistan.",
+            {
+                ("USA", "SUPPORT", "IND", "asserted"),
+                ("USA", "SUPPORT", "AFG", "asserted"),
+                ("IND", "AID", "AFG", "asserted"),
+            },
+        ),
+        # a pledge is the pledger's alone, not both sides' as a meeting is
+        ("China pledged $500 million in aid to Sri Lanka.", {("CHN", "AGREE", "LKA", "asserted")}),
+        # what a group threatens or vows to do has not happened
+        (
+            "Al-Shabaab vowed to attack Kenyan forces in Somalia.",
+            {("al-shabaab", "THREATEN", "KEN", "hypothetical")},
+        ),
+    ],
+)
+def test_the_accused_does_the_deed_and_a_threatened_one_did_not_happen(pipe, text, expected):
+    found, _doc = coded(pipe, text)
+    assert found == expected
+
+
 def test_an_unnamed_party_is_of_the_country_its_sentence_s_town_lies_in(pipe):
     # not of the country the attacking group comes from
     _found, doc = coded(pipe, "Lashkar-e-Taiba militants attacked an army camp in Kupwara.")

@@ -358,6 +358,48 @@ def test_dismissed_claims_claim_nothing(tmp_path):
             "Manipur on Monday. The PLA claimed that its cadres carried out the attack.",
             {("pla-manipur", "claimed")},
         ),
+        # the people a number "of" counts are the attackers it is the subject for
+        (
+            "Dozens of militants attacked an army post in North Waziristan before dawn on Sunday, killing four "
+            "soldiers, the military said.",
+            {("militants", "stated")},
+        ),
+        # a denial belongs to its own clause, not to a group named in the clause before ", and"
+        (
+            "A bomb exploded at a wedding party in Nangarhar province late on Tuesday, killing seven guests. Islamic "
+            "State militants are active in the province, and the Taliban denied involvement.",
+            {("taliban", "denied")},
+        ),
+        # ... but attackers who destroyed several things did this attack
+        (
+            "The fighting is centered in the neighbourhoods of the capital, where the rebels reportedly blew up "
+            "several electricity poles with dynamite.",
+            {("rebels", "stated")},
+        ),
+        # a claim after a sentence on the wounded's care belongs to the attack
+        (
+            "A bomb exploded near a police checkpost in Quetta on Monday, killing five people. Rescue teams shifted "
+            "the injured to the Civil Hospital. The Balochistan Liberation Army claimed responsibility for the "
+            "attack in a statement.",
+            {("bla", "claimed")},
+        ),
+        # herdsmen who attack are attackers
+        (
+            "Fulani herdsmen attacked farming villages in Benue state on Sunday night, killing 43 people, the "
+            "state governor said.",
+            {("fulani herdsmen", "stated")},
+        ),
+        # attackers said to have carried out other attacks before are background, no suspects
+        (
+            "A suicide bomber targeted a police truck in Quetta on Tuesday, killing 14 people. No group claimed "
+            "responsibility, but Baloch separatists have carried out similar attacks in the province.",
+            {("suicide bomber", "stated")},
+        ),
+        # whom the army accuses of the deed is suspected of it
+        (
+            "The army accused the rebels of killing 12 villagers in Beni on Monday.",
+            {("rebels", "suspected")},
+        ),
         # a hyphened modifier is named whole
         (
             "Two motorcycle-borne gunmen shot dead a local leader of the ruling party outside his home in Dera "

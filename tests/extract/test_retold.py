@@ -74,6 +74,12 @@ pytestmark = pytest.mark.slow
             "The engineer's bullet riddled body was later found in a nearby area.",
             1,
         ),
+        # a sentence opening on an earlier time tells of an earlier incident
+        (
+            "A bomb hidden in a loudspeaker exploded at a wedding party in Nangarhar province late on Tuesday, "
+            "killing seven guests. Last month, a suicide bomber killed 12 people at a funeral in the same district.",
+            2,
+        ),
         # ... unless the report says it is another one
         (
             "Maoists abducted a villager from his house in Gaya District on December 6, reports The Times of "

@@ -49,11 +49,11 @@ UNITS = {
     "seventy": 70,
     "eighty": 80,
     "ninety": 90,
-    "dozen": 12,
     "couple": 2,
     "pair": 2,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# a scale multiplies what comes before it: "a dozen" 12 and "two dozen" 24, not 13 and 14 as units would sum
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE = {
     "dozens": 24,
     "scores": 40,
@@ -185,6 +185,17 @@ RISE = re.compile(
     r"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|stood at|stands at|passed)\s+(?:to\s+)?$"
 )
 _ARTICLE = re.compile(r"^(?:a|an|one|single)$", re.I)
+_TOLL_TO = re.compile(r"\b(?:toll|tally|number of (?:the )?dead)\s+(?:\w+\s+)?to\s+$", re.I)
+
+
+def raised_toll(sentence: str, count: Count) -> bool:
+    """Whether a sentence gives its figure of the dead as a toll that has risen ("the death toll rose to 17",
+    "taking the toll to 20"): an update of the figure told before, not a figure of its own."""
+    if count.text is None:
+        return False
+    at = sentence.find(count.text)
+    before = sentence[max(0, at - 40) : at] if at >= 0 else ""
+    return bool(RISE.search(before) or _TOLL_TO.search(before))
 
 
 def _before_mark(sentence: str, q: Quantity, marks: Sequence[tuple[int, int]]) -> bool:

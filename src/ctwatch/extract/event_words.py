@@ -169,9 +169,9 @@ def lexicon() -> Lexicon:
         word, cameo, kind, mode = (*row, "")[:4]
         if word in STOP_VERBS:
             continue
-        events.setdefault(
-            word, EventWord(word, kind, mode or kind.lower(), cameo, kind in SYMMETRIC_TYPES, True)
-        )
+        # an intent (CAMEO 03: "pledged", "promised") is one side's; meeting and cooperating take two
+        symmetric = kind in SYMMETRIC_TYPES and not cameo.startswith("03")
+        events.setdefault(word, EventWord(word, kind, mode or kind.lower(), cameo, symmetric, True))
     own: dict[str, list[Pattern]] = {}
     for entry in data.get("pattern", []):  # our own verbs whose code depends on the words around them
         for verb in entry["verbs"]:

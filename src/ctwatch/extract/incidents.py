@@ -39,8 +39,8 @@ from ..model import (
     content_hash,
 )
 from ..nlp import parse
-from . import perpetrators
-from .counts import UNITS, VAGUE, casualties
+from . import event_words, perpetrators
+from .counts import UNITS, VAGUE, casualties, raised_toll
 from .incident_places import (
     PLACE_LABELS,
     PRECISION_RANK,
@@ -185,7 +185,8 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
             if (
                 near_prev
                 and prev is not None
-                and gap == 1
+                # a claim may come after a sentence on the wounded's care ("... The BLA claimed responsibility")
+                and (gap == 1 or RESPONSIBILITY.search(sent.text) is not None)
                 and _adds_facts(r, sdoc, lex)
                 and not opens_another(sent.text, follow_up=True)
             ):
@@ -397,8 +398,11 @@ def _absorb(doc: Document, d: Draft, r: Reading, sdoc: Any, follow_up: bool, uni
     sent, mentions, killed, wounded = r.sent, r.mentions, r.killed, r.wounded
     if r.index not in d.sentences:
         d.sentences.append(r.index)
-    # a headline's round figure gives way to the lead's ("rises to 59" -> "at least 59")
-    if killed.best is not None and (d.killed.best is None or union):
+    # a headline's round figure gives way to the lead's ("rises to 59" -> "at least 59"); a later sentence's
+    # risen toll to the figure told before ("The death toll from the blast rose to 17 on Wednesday")
+    if killed.best is not None and (
+        d.killed.best is None or union or (killed.best > d.killed.best and raised_toll(sent.text, killed))
+    ):
         d.killed = killed
     if wounded.best is not None and (d.wounded.best is None or union):
         d.wounded = wounded
@@ -442,6 +446,11 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
             d.status = "historical"
             d.reasons.append("dated more than a year before publication")
             return
+    low = sent.text.lower()
+    if cue := next((c for c in event_words.lexicon().modality["historical"] if c in low), None):
+        d.status = "historical"  # "some 3 years ago two marines died following a bombing": background
+        d.reasons.append(f"told as past: {cue!r}")
+        return
     for t in d.triggers:
         tok = _token_at(sdoc, t.start)
         if tok is not None:

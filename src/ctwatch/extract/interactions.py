@@ -251,6 +251,23 @@ def _subject_above(verb: Any, parties: list[Party]) -> list[Party]:
     return []
 
 
+def _object_acting(verb: Any, parties: list[Party]) -> list[Party]:
+    """The actors of the object whose deed a verb after "of" or "for" tells: "India accused Pakistan of
+    sheltering the militants", "Kabul blamed Islamabad for harbouring fighters": Pakistan shelters, not India."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return []
+    holder = verb.head.head
+    obj = (
+        holder
+        if holder.dep_ == "dobj"
+        else next((c for c in holder.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    )
+    if obj is None:
+        return []
+    start = obj.doc[obj.left_edge.i].idx
+    return _one_per_phrase(_within(parties, start, obj.idx + len(obj.text)), text_of(verb.doc))
+
+
 def _describes(tok: Any) -> bool:
     """Whether a word such as "linked" or "allied" describes a group by another rather than tells an event:
     a participle after its noun, or the parser's root with the sentence's real verb hung below it."""
@@ -350,7 +367,7 @@ def _sides(
         and verb.head.i != verb.i
         and not _subject_was_hit(verb.head, sent)
     ):
-        source = _subject_above(verb.head, parties)
+        source = _object_acting(verb, parties) or _subject_above(verb.head, parties)
     direct = [p for p, topic in target if not topic]
     if accused:
         # "complained to the UN over Israeli raids": the accused is behind "over", the UN is addressed

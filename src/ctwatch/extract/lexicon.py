@@ -79,6 +79,8 @@ class Lexicon:
     escaped: frozenset[str]  # "escaped an attack": its subject was the target
     fighting: frozenset[str]  # "were fighting gunmen": its subject fights
     telling: frozenset[str]  # "suspected that ...": its subject tells
+    accusing: frozenset[str]  # "accused the rebels of killing ...": its object is suspected
+    gatherings: frozenset[str]  # "a group of militants": the people take the group's role
     saying: frozenset[str]  # "..., police said": a report's frame
     sources: re.Pattern[str]  # "officials said": a person word before them names who tells
     office_titles: frozenset[str]
@@ -90,6 +92,7 @@ class Lexicon:
     generic: Matcher
     historical: tuple[tuple[Matcher, dict[str, Any]], ...]
     perpetrators: Matcher
+    other_deeds: frozenset[str]  # "have carried out similar attacks": other attacks than the one told
     operations: Matcher
     beside: re.Pattern[str]  # "near a checkpoint": the facility is where, not what, was hit
     away: re.Pattern[str]  # "as he left his home": where the victims came from or went, never a target
@@ -215,6 +218,8 @@ def lexicon() -> Lexicon:
         escaped=frozenset(data["victims"]["escaped"]),
         fighting=frozenset(data["victims"]["fighting"]),
         telling=frozenset(data["victims"]["telling"]),
+        accusing=frozenset(data["victims"]["accusing"]),
+        gatherings=frozenset(data["victims"]["gatherings"]) | frozenset(data["victims"]["groups"]),
         saying=frozenset(data["saying"]["frames"]),
         sources=_sayers(data["saying"]["sources"]),
         office_titles=frozenset(w.lower() for w in data["offices"]["titles"]),
@@ -226,6 +231,7 @@ def lexicon() -> Lexicon:
         generic=Matcher(_phrases(data["generic"]["phrases"])),
         historical=tuple((Matcher(_phrases(h["names"])), h) for h in data.get("historical", [])),
         perpetrators=Matcher(_phrases(data["perpetrator_nouns"]["words"])),
+        other_deeds=frozenset(data["perpetrator_nouns"]["other_deeds"]),
         operations=Matcher(_phrases(data["operations"]["words"])),
         beside=_before(data["target_setting"]["beside"]),
         away=_before(data["target_setting"]["away"]),

@@ -20,10 +20,24 @@ from ..nlp import person_name_words
 from .incident_places import _token_at
 from .lexicon import Hit, lexicon
 from .retold import opens_another
-from .victims import LINKED, blamed, copula_adjective, is_harm, killed_as_said, suffered
+from .victims import (
+    LINKED,
+    blamed,
+    copula_adjective,
+    counted_subject,
+    first_conjunct,
+    is_harm,
+    killed_as_said,
+    suffered,
+)
 
 STATE_ACTOR = "state actor as the subject of an operation"
-CLAUSE_BREAK = re.compile(r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b", re.I)
+# a clause's end: a semicolon, a contrast, or ", and" before a new subject ("Islamic State militants are active in
+# the province, and the Taliban denied involvement"; not "..., and later claimed it", whose subject is the first's)
+CLAUSE_BREAK = re.compile(
+    r"[;]|,\s*(but|while|whereas|although|though|however)\b|\b(but|whereas)\b|,\s*and\s+(?:the\s|an?\s|(?-i:[A-Z]))",
+    re.I,
+)
 NEGATED = re.compile(r"\b(no|not|never|nobody|none)\b(\s+\w+){0,3}\s*$", re.I)
 GOV_WORDS = re.compile(r"\b(government|regime|administration|emirates?|authorities|forces|ministry)\b", re.I)
 # "the forces of the Taliban", "the government of the Taliban": the group as a state; not "The government blamed
@@ -184,9 +198,12 @@ def in_sentence(
             # "three attackers were killed", a headline's "Eight militants killed as ...": casualties here;
             # "militants kill four policemen": agents
             continue
+        if tok is not None and _did_other_deeds(tok, lex):
+            continue  # "Baloch separatists have carried out similar attacks in the province": background
         suspects = tok is not None and blamed(tok, lex)  # "Police blamed separatist insurgents"
+        subject = counted_subject(tok) if tok is not None else None  # "Dozens of militants attacked ..."
         agent = tok is not None and (
-            (tok.dep_ == "nsubj" and not _present_only(tok, lex))
+            (subject is not None and subject.dep_ == "nsubj" and not _present_only(subject, lex))
             or (tok.dep_ == "pobj" and tok.head.lower_ == "by")
             or suspects
         )
@@ -210,6 +227,22 @@ def in_sentence(
                     )
                 )
     return out
+
+
+def _did_other_deeds(tok: Any, lex: Any) -> bool:
+    """Whether attackers are the subject of a verb whose object is other attacks than the one told ("have
+    carried out similar attacks", "have staged several such attacks")."""
+    tok = first_conjunct(tok)
+    if tok.dep_ != "nsubj":
+        return False
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+    return (
+        obj is not None
+        and bool(lex.triggers.find(obj.text))  # attacks, not "blew up several electricity poles"
+        and any(
+            c.lower_ in lex.other_deeds for c in obj.children if c.dep_ in ("amod", "det", "predet", "nummod")
+        )
+    )
 
 
 def _present_only(tok: Any, lex: Any) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..actors import registry
 from ..model import Document, Mention, Span, Victim
-from .counts import victim_noun, words_to_int
+from .counts import UNITS, VAGUE, victim_noun, words_to_int
 from .incident_places import _token_at
 from .lexicon import Hit, lexicon
 
@@ -153,8 +153,11 @@ def _a_groups_people(doc: Document, mentions: list[Mention], sdoc: Any, found: l
 
 
 def blamed(tok: Any, lex: Any) -> bool:
-    """Whether a word is the object of a verb of suspicion: "Police blamed separatist insurgents"."""
-    return tok.dep_ == "dobj" and bool(lex.attribution["suspected"].find(tok.head.text))
+    """Whether a word is the object of a verb of suspicion: "Police blamed separatist insurgents", "The army
+    accused the rebels of killing 12 villagers"."""
+    return tok.dep_ == "dobj" and (
+        bool(lex.attribution["suspected"].find(tok.head.text)) or tok.head.lower_ in lex.accusing
+    )
 
 
 def _hit_noun(noun: Any, lex: Any) -> bool:
@@ -222,6 +225,18 @@ def _fought_with(tok: Any) -> bool:
     return bool(lex.triggers.find(words) or lex.operations.find(words))
 
 
+def counted_subject(tok: Any) -> Any:
+    """The word whose people are named after "of", which holds their role: a subject ("Dozens of militants
+    attacked an army post", "a vehicle of suspected militants hit them", "The bomb squad of Police recovered"), or a
+    word that counts or gathers them wherever it stands ("a gun attack by a group of militants", "killed by one of
+    our constables"); else the word itself ("Inspector General of Police" in "..., said X, Inspector General")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return tok
+    head = tok.head.head
+    counts = head.pos_ == "NUM" or head.lower_ in VAGUE or head.lower_ in UNITS
+    return head if head.dep_ == "nsubj" or counts or head.lower_ in lexicon().gatherings else tok
+
+
 def first_conjunct(tok: Any) -> Any:
     """The first of words joined by "and" ("soldiers and policemen" -> "soldiers"), which holds their role."""
     while tok.dep_ == "conj" and tok.head is not tok:
@@ -241,7 +256,7 @@ def _acts(tok: Any, lex: Any) -> bool:
     incident word or of "said" ("guerrillas dynamited ...", "officials said"), the agent of a passive ("shot
     dead by unidentified militants"), the object of blame ("police blamed insurgents"), or the subject of a verb
     with an object ("soldiers killed three militants"; a headline's "Three soldiers killed in blast" has none)."""
-    tok = first_conjunct(tok)
+    tok = counted_subject(first_conjunct(tok))
     head = tok.head
     if head.lower_ in LINKED and head.dep_ == "ROOT":
         # "Insurgents linked to the Islamic State ambushed a convoy": the parser's root is the description
@@ -277,6 +292,8 @@ def _acts(tok: Any, lex: Any) -> bool:
         words = head.doc[head.i : head.i + 2].text if nxt is not None and nxt.dep_ == "prep" else head.text
         attacks = bool(lex.triggers.find(words)) and not suffered(head, lex)
         return attacks or head.lower_ in lex.fighting  # "were still fighting gunmen holed up ..."
+    if obj.lower_ in lex.escaped:
+        return False  # "A Greyhounds team of the Police had a narrow escape when ...": the target
     if is_harm(obj.text, lex, casualty_only=True) and obj.lower_ != "bodies":
         return False  # "villagers sustained injuries", "two civilians lost their lives"; "Police recovered
         # the bodies of two men" found the dead, as any other deed below
@@ -400,9 +417,14 @@ def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
         or re.search(
             r"\b(?:told|tell|tells|telling|briefed|informed|citing|quoting)\s+(?:the\s+)?$", before, re.I
         )
+        or re.search(
+            r"\b(?:sent|e-?mailed|released|issued|distributed|message|statement|e-?mail|letter)\s+to\s+(?:the\s+)?$",
+            before,
+            re.I,
+        )
     ):
-        # "officials said", "according to the police", a headline's "Bomb kills three soldiers: officials": who
-        # tells, not who was hit
+        # "officials said", "according to the police", a headline's "Bomb kills three soldiers: officials", "a
+        # statement sent to reporters": who tells or is told, not who was hit
         return False
     office = re.search(
         r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s+of\s+(?:the\s+)?$",
