@@ -625,6 +625,12 @@ def test_ids_are_stable_across_runs(tmp_path):
             "historical",
             "asserted",
         ),
+        # ... but "in the past 24 hours" is recent
+        (
+            "Three soldiers were killed in a roadside bomb blast in Kurram in the past 24 hours, officials said.",
+            "reported",
+            "asserted",
+        ),
     ],
 )
 def test_incident_modality(tmp_path, text, status, modality):

@@ -326,6 +326,27 @@ def matched_pattern(
     return None
 
 
+# "in the past 24 hours", "in the past week", "in the past year": a recent span, not the past the cue means (as
+# "in the past five years" is)
+_RECENT_SPAN = re.compile(
+    r"\s+(?:(?:\d+|few|several|couple of|two|three|four|five|six|seven|ten)\s+)?(?:hours?|days?|weeks?|months?|year)\b",
+    re.I,
+)
+
+
+def past_cue(text: str) -> str | None:
+    """The cue of ``[modality] historical`` a text tells the past by ("years ago", "in the 1990s", "in the
+    past", "in the past five years"), or None; "in the past 24 hours", "in the past week" are recent."""
+    low = text.lower()
+    for cue in lexicon().modality["historical"]:
+        at = low.find(cue)
+        while at >= 0:
+            if not (cue == "in the past" and _RECENT_SPAN.match(low, at + len(cue))):
+                return cue
+            at = low.find(cue, at + 1)
+    return None
+
+
 # ---- amounts ------------------------------------------------------------------------------------------
 
 _SCALE = {

@@ -446,8 +446,7 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
             d.status = "historical"
             d.reasons.append("dated more than a year before publication")
             return
-    low = sent.text.lower()
-    if cue := next((c for c in event_words.lexicon().modality["historical"] if c in low), None):
+    if cue := event_words.past_cue(sent.text):
         d.status = "historical"  # "some 3 years ago two marines died following a bombing": background
         d.reasons.append(f"told as past: {cue!r}")
         return

@@ -38,6 +38,7 @@ from .event_words import (  # noqa: F401  (find_events, amounts, pattern_event: 
     find_events,
     lexicon,
     matched_pattern,
+    past_cue,
     pattern_event,
 )
 from .incident_places import _token_at
@@ -562,8 +563,7 @@ def _modality(sdoc: Any, sent: Span, hit_start: int, hit_end: int, word: str) ->
 
 
 def _historical(doc: Document, sent: Span, day: str | None) -> bool:
-    low = sent.text.lower()
-    if any(cue in low for cue in lexicon().modality["historical"]):
+    if past_cue(sent.text) is not None:
         return True
     found = dates.find_dates(sent.text)
     return bool(found and day and found[0][2].end and found[0][2].end < str(int(day[:4]) - 1) + day[4:])
