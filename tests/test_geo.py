@@ -208,3 +208,15 @@ def test_a_source_home_is_a_share_of_its_documents():
     for names in (["Texas"], ["Ohio"], ["Ohio"], ["Ohio", "Paris"]):
         sources.add("x.example", names)
     assert sources.home("x.example") == {"USA", "ohio"}  # Texas: 1 of 4 documents
+
+
+@pytest.mark.parametrize(
+    "names, named",
+    [
+        (["Gaya District"], {"IND", "bihar"}),  # "Gaya" alone lies in India, Niger and Nigeria
+        (["Gaya"], set()),
+        (["Gadchiroli District"], {"IND", "maharashtra"}),
+    ],
+)
+def test_a_unit_s_word_names_its_one_region(names, named):
+    assert geo.regions_named(names) == named

@@ -325,8 +325,14 @@ def regions_named(names: Iterable[str]) -> set[str]:
     """The countries (alpha-3) and provinces (admin1 names, normalised) place names name beyond doubt, their
     generic words dropped ("Gadchiroli District": Maharashtra, India)."""
     out: set[str] = set()
-    for name in map(_without_generic, set(names)):
-        out |= _named_outright(name) if name else frozenset()
+    for raw in set(names):
+        name = _without_generic(raw)
+        found = _named_outright(name) if name else frozenset()
+        if not found and name and name != raw:
+            found = _named_outright(
+                raw
+            )  # "Gaya District": India's alone, where "Gaya" is in Niger and Nigeria too
+        out |= found
     return out
 
 

@@ -11,6 +11,8 @@ from .test_incidents import incidents_in, perps
         ("Maoists torched a villager's house in Bijapur District.", "Chhattisgarh"),
         # without the group's local name, the larger namesake as before
         ("Unidentified men blew up a bridge in Bijapur on Tuesday.", "Karnataka"),
+        # a district's word picks its one namesake, of Bihar, among the towns of Nigeria and Niger
+        ("Maoists shot dead a trader in Gaya District on Monday.", "Bihar"),
     ],
 )
 def test_a_group_named_by_its_local_name_places_the_story_in_its_region(tmp_path, text, admin1):
