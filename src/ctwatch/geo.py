@@ -329,9 +329,8 @@ def regions_named(names: Iterable[str]) -> set[str]:
         name = _without_generic(raw)
         found = _named_outright(name) if name else frozenset()
         if not found and name and name != raw:
-            found = _named_outright(
-                raw
-            )  # "Gaya District": India's alone, where "Gaya" is in Niger and Nigeria too
+            # "Gaya District": India's alone, where "Gaya" is in Niger and Nigeria too
+            found = _named_outright(raw)
         out |= found
     return out
 

@@ -343,13 +343,16 @@ def _gazetteer_place(name: str, names: frozenset[str], may_be_person: bool) -> b
 
 
 ADMIN_UNIT = r"(?:districts?|tehsils?|talukas?|agency|division|sub-?division|province)"
+UNIT_AFTER = re.compile(
+    rf"\s+(?P<unit>{ADMIN_UNIT})\b", re.I
+)  # "the Tank district": the unit's word after a name
 
 
 def _names_an_admin_unit(name: str, after: str) -> bool:
     """Whether a name is that of a district, tehsil or province the gazetteer knows, by its own words
     ("Lakki Marwat District", tagged PERSON) or the word after it ("the Tank district", "Tank" tagged ORG):
     the administrative word says it is a place, and the gazetteer which one."""
-    if not (re.search(rf"\s{ADMIN_UNIT}$", name, re.I) or re.match(rf"\s+{ADMIN_UNIT}\b", after, re.I)):
+    if not (re.search(rf"\s{ADMIN_UNIT}$", name, re.I) or UNIT_AFTER.match(after)):
         return False
     return any(c.precision in ("admin1", "admin2", "city") for c in geo.candidates(name))
 

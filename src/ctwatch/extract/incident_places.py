@@ -10,7 +10,7 @@ from typing import Any
 from .. import geo
 from ..actors import registry
 from ..model import Document, Mention, Place
-from ..nlp import ADMIN_UNIT
+from ..nlp import UNIT_AFTER
 from ..text import DATELINE
 from .lexicon import lexicon
 
@@ -63,9 +63,6 @@ def _is_modifier(doc: Document, m: Mention, sdoc: Any) -> bool:
     return False
 
 
-_UNIT_AFTER = re.compile(rf"\s+(?P<unit>{ADMIN_UNIT})\b", re.I)
-
-
 def _places(
     doc: Document, mentions: list[Mention], sdoc: Any, context: dict[str, set[str]], home: frozenset[str]
 ) -> list[Place]:
@@ -88,7 +85,7 @@ def _places(
         if re.search(r"\b(borders?|frontier|boundary)\s+with\s+(the\s+)?$|\bbordering\s+$", before):
             continue  # "near the border with Mali": the country across it
         place = geo.resolve(m.text, context.get(m.text, set()), home)
-        unit = _UNIT_AFTER.match(doc.text, m.end)
+        unit = UNIT_AFTER.match(doc.text, m.end)
         if place.precision == "unknown" and unit:
             # "in Kashmore district": the gazetteer knows "Kashmore District", not "Kashmore" alone
             place = geo.resolve(f"{m.text} {unit['unit'].title()}", context.get(m.text, set()), home)

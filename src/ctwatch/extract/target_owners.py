@@ -23,15 +23,15 @@ def as_owner_s(sdoc: Any, hit: Hit, hits: list[Hit], mentions: list[Mention]) ->
     checkpoint": Police), its subtype then left open."""
     if hit.entry.kind != "facility":
         return hit
-    typed = hit.entry.subtype is not None
     tok = _token_at(sdoc, hit.end - 1)
     if tok is None:
         return hit
-    of = tok if tok.lower_ == "of" else next((c for c in tok.children if c.lower_ == "of"), None)
-    owners = [c for c in tok.children if c.dep_ == "poss"]  # "the Prime Minister's house"
-    owners += [c for c in (of.children if of is not None else ()) if c.dep_ == "pobj"]  # "the house of a ..."
-    if typed:
-        owners = []
+    owners: list[Any] = []
+    if hit.entry.subtype is None:  # a subtyped facility ("checkpoint") is retyped by a force's word only
+        of = tok if tok.lower_ == "of" else next((c for c in tok.children if c.lower_ == "of"), None)
+        owners = [c for c in tok.children if c.dep_ == "poss"]  # "the Prime Minister's house"
+        # "the house of a ..."
+        owners += [c for c in (of.children if of is not None else ()) if c.dep_ == "pobj"]
     force = [c for c in tok.lefts if c.dep_ == "compound"]  # "a Frontier Corps vehicle": only a force's
     if not owners and not force:
         return hit
