@@ -6,6 +6,22 @@ from ctwatch.extract.counts import casualties, quantities, words_to_int
 @pytest.mark.parametrize(
     "sentence, killed, wounded",
     [
+        # a list after "wounding" is summed; people "of" a unit are counted by their figure; "him" is one
+        (
+            "Gunmen sprayed bullets on a car carrying a lawyer, killing him and his driver.",
+            (2, 2, 2),
+            (None, None, None),
+        ),
+        (
+            "Gunmen opened fire on a school bus, wounding a schoolgirl and her driver.",
+            (None, None, None),
+            (2, 2, 2),
+        ),
+        (
+            "A landmine exploded under a police vehicle, killing 15 commandos of the C-60 unit and their driver.",
+            (16, 16, 16),
+            (None, None, None),
+        ),
         (
             "A recent Police line mosque bombing in Peshawar is one of the deadliest attacks that has killed more "
             "than hundred police officials.",

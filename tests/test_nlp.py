@@ -184,6 +184,18 @@ def test_a_known_place_mislabelled_is_a_place(text, place):
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [  # a route named by its two ends, which spaCy tags as one facility or organisation
+        ("Gunmen stopped a bus on the Abuja-Kaduna highway on Friday.", ["Abuja", "Kaduna"]),
+        ("Gunmen attacked a bus on the Quetta-Karachi highway on Friday.", ["Quetta", "Karachi"]),
+        ("Indo-Pakistan talks resumed on Friday.", []),  # no road: no places of its words
+    ],
+)
+def test_a_route_named_by_its_ends_gives_both_places(text, places):
+    assert [m.text for m in analyse(text).mentions if m.label == "GPE" and m.text != "Pakistan"] == places
+
+
+@pytest.mark.parametrize(
     ("text", "place", "not_place"),
     [  # sentences we wrote in the style of South Asian wire copy; the small English NER tags the district a
         # person, the town before "district" an organisation

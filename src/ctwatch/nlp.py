@@ -409,6 +409,9 @@ def _entities(
     read = text_of(sdoc)  # as spaCy read it: caseless text truecased
     for ent in sdoc.ents:
         a, b = ent.start_char, ent.end_char
+        if "\n" not in view[a:b] and (ends := _route_ends(view, a, b, names)):
+            found += [(x, y, "GPE", "") for x, y in ends]
+            continue
         if "\n" not in view[a:b]:
             place = _place_before_noun(read, a, b, names) if ent.label_ == "ORG" and not ent.ent_id_ else None
             found.append((a, place, "GPE", "") if place else (a, b, ent.label_, ent.ent_id_))
@@ -428,6 +431,27 @@ def _entities(
             taken.append((a, b))
     found += [(a, b, "GPE", "") for a, b in _unnamed_units(view, taken)]
     yield from sorted(found)
+
+
+# "the Abuja-Kaduna highway", "the Quetta-Karachi road": a route named by its two ends, which spaCy tags as one
+# facility or organisation
+_ROUTE_ENDS = re.compile(
+    r"(?:the\s+)?(?P<a>[A-Z][\w.]*(?: [A-Z][\w.]*)?)-(?P<b>[A-Z][\w.]*(?: [A-Z][\w.]*)?)$"
+)
+_ROUTE_WORD = re.compile(
+    r"\s+(?:national\s+)?(?:highway|road|motorway|expressway|railway|rail\s+line|railroad|route|corridor)\b",
+    re.I,
+)
+
+
+def _route_ends(view: str, a: int, b: int, names: frozenset[str]) -> list[tuple[int, int]]:
+    """The two places that name a route ("the Abuja-Kaduna highway"), as spans, when the gazetteer knows
+    both and a road's word follows; else none."""
+    m = _ROUTE_ENDS.fullmatch(view[a:b])
+    if m is None or not _ROUTE_WORD.match(view, b):
+        return []
+    ends = [(a + m.start(k), a + m.end(k)) for k in ("a", "b")]
+    return ends if all(view[x:y].lower() in names for x, y in ends) else []
 
 
 def _place_before_noun(view: str, a: int, b: int, names: frozenset[str]) -> int | None:

@@ -36,3 +36,22 @@ def test_the_local_group_is_the_perpetrator_where_the_place_has_namesakes(tmp_pa
 def test_a_district_known_only_by_its_unit_s_name_is_that_district(tmp_path, text):
     _doc, (inc,) = incidents_in(tmp_path, text)
     assert (inc["location"]["name"], inc["location"]["precision"]) == ("Kashmore District", "admin2")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # a town the gazetteer lacks, curated: where it happened, before the country that spoke
+        (
+            "China urged Pakistan to ensure the safety of its nationals after a suicide bombing killed five Chinese "
+            "engineers in Besham.",
+            "Besham",
+            "PAK",
+        ),
+        # a route named by its two ends: the first end
+        ("Bandits abducted 12 travellers on the Abuja-Kaduna highway on Saturday.", "Abuja", "NGA"),
+    ],
+)
+def test_a_curated_town_and_a_route_s_first_end(tmp_path, text, place, country):
+    _doc, (inc,) = incidents_in(tmp_path, text)
+    assert (inc["location"]["name"], inc["location"]["country"]) == (place, country)

@@ -72,6 +72,11 @@ def test_a_possessive_s_mark_opens_no_target(tmp_path, text, target):
             "Suspected jihadists killed 58 civilians returning from a weekly market in western Niger on Monday.",
             ["Private Citizens & Property"],
         ),
+        # a convoy is of the type of whom it carries
+        (
+            "Gunmen ambushed a convoy carrying Chinese engineers near Gwadar on Sunday.",
+            ["Business"],
+        ),
     ],
 )
 def test_a_home_is_typed_by_whose_it_is(tmp_path, text, target_types):

@@ -437,6 +437,28 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             "claimed the attack in a message to journalists.",
             ["soldiers"],
         ),
+        # the subject of "responded ... and killed" acted
+        (
+            "Two soldiers were martyred when terrorists opened fire on a checkpost in Khyber district on Monday. "
+            "Troops responded effectively and killed three terrorists.",
+            ["soldiers", "terrorists"],
+        ),
+        # "an aid worker held hostage": the parser reads him as holding a hostage, but he was held
+        (
+            "Kidnappers released an Italian aid worker held hostage for 18 months in Somalia after a ransom was "
+            "paid, officials said.",
+            ["Italian aid worker"],
+        ),
+        # people "of" a unit that is no known name were hit; a schoolgirl is a person hit
+        (
+            "A landmine exploded under a police vehicle in Gadchiroli district on Wednesday, killing 15 commandos "
+            "of the C-60 unit and their driver.",
+            ["commandos", "driver"],
+        ),
+        (
+            "Gunmen opened fire on a school bus in Swat, wounding a schoolgirl and her driver.",
+            ["schoolgirl", "driver"],
+        ),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
@@ -581,6 +603,12 @@ def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
         "in Sheikhupura District.",
         # nor arms that "were seized"
         "One AK-56 rifle and 20 rounds of ammunition were seized from the slain militants in Rohtas District.",
+        # nor security forces' raid told by the arrests made and the arms recovered in it
+        "Security forces arrested five suspected militants of the Tehreek-e-Taliban Pakistan in a raid in "
+        "Peshawar on Monday and recovered explosives and suicide vests, the CTD said.",
+        # nor a cache of guns
+        "Security forces on Tuesday recovered a huge cache of arms and ammunition, including 20 AK rifles and 5,000 "
+        "rounds, from a hideout in the Bajaur tribal district.",
         # nor a law or a unit named after explosives
         "Police registered a case under the Explosive Substances Act against two men in Jessore District on Monday.",
     ],
@@ -622,6 +650,13 @@ def test_ids_are_stable_across_runs(tmp_path):
         ),
         (
             "Some three years ago two marines died following a bombing of a market in Callao.",
+            "historical",
+            "asserted",
+        ),
+        # a named attack of years before, as a court case retells it
+        (
+            "The National Investigation Agency filed a chargesheet against 12 accused in the 2019 Pulwama suicide "
+            "attack that killed 40 CRPF personnel.",
             "historical",
             "asserted",
         ),
@@ -743,7 +778,7 @@ def test_a_force_named_by_its_men_is_the_victims_force(tmp_path):
         (
             "ANKARA - Two suicide bombers struck a peace rally outside the main train station, killing 103 people.",
             "Bombing/Explosion",
-            "Violent Political Party",
+            "Government (General)",
             ["people"],
             103,
         ),
@@ -1075,6 +1110,53 @@ def test_a_kidnapping_with_people_shot_or_killed_is_an_armed_assault_too(tmp_pat
             "Firearms",
             1,
         ),
+        # people held captive are kidnapped; a polling station is an election's target, GTD's Government (General)
+        (
+            "Gunmen held 23 passengers captive for nine days after stopping their bus near Kaduna, police said.",
+            ["Hostage Taking (Kidnapping)"],
+            "Transportation",
+            "Firearms",
+            None,
+        ),
+        (
+            "Militants attacked a polling station in Bannu district on Saturday, killing two policemen and "
+            "wounding three voters.",
+            ["Unknown"],
+            "Government (General)",
+            "Unknown",
+            2,
+        ),
+        # a petrol bomb is an incendiary, not an explosive; travellers are private citizens
+        (
+            "Suspected militants hurled a petrol bomb at the house of a councillor in Imphal West district on "
+            "Wednesday night.",
+            ["Facility/Infrastructure Attack"],
+            "Government (General)",
+            "Incendiary",
+            None,
+        ),
+        (
+            "Bandits abducted 12 travellers near Kaduna on Saturday.",
+            ["Hostage Taking (Kidnapping)"],
+            "Private Citizens & Property",
+            "Unknown",
+            None,
+        ),
+        # throats slit are an armed assault with a sharp instrument; a suicide vest a suicide bombing
+        (
+            "Boko Haram fighters tied up 14 farmers near Maiduguri on Tuesday before slitting their throats.",
+            ["Armed Assault"],
+            "Private Citizens & Property",
+            "Melee",
+            None,
+        ),
+        (
+            "A suicide bomber detonated an explosives-laden belt at a checkpoint in Baghdad, killing nine people.",
+            ["Bombing/Explosion"],
+            "Military",
+            "Explosives",
+            9,
+        ),
     ],
 )
 def test_acts_and_targets_the_lexicon_names(tmp_path, text, attacks, target_type, weapon_type, killed):
@@ -1119,3 +1201,38 @@ def test_who_found_the_bodies_was_not_hit(tmp_path):
 def test_a_risen_toll_updates_the_dead(tmp_path, text, killed):
     _doc, (inc,) = incidents_in(tmp_path, text)
     assert inc["killed"]["best"] == killed
+
+
+def test_on_the_same_day_opens_another_incident(tmp_path):
+    _doc, incs = incidents_in(
+        tmp_path,
+        "A Hindu trader was shot dead in Shikarpur district on Sunday. His family said he had been receiving "
+        "extortion calls. On the same day, two policemen were injured in an attack on a police post in Jacobabad.",
+    )
+    assert [(i["location"]["name"], i["killed"]["best"], i["wounded"]["best"]) for i in incs] == [
+        ("Shikarpur", 1, None),
+        ("Jacobabad", None, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "incidents"),
+    [
+        # a roundup sums up the incidents told after it: each is one of its own, in the roundup's city
+        (
+            "At least eight persons were killed in separate incidents in Karachi on August 25, police said. A "
+            "religious scholar was shot dead near a mosque in Orangi Town. Two brothers were gunned down in Lyari. In "
+            "another incident, five people were killed when gunmen opened fire on a tea stall in Baldia Town.",
+            [("Karachi", 1), ("Karachi", 2), ("Karachi", 5)],
+        ),
+        # ... and stays the one incident when nothing after it tells of an attack
+        (
+            "The Maoists killed two persons in separate incidents in Gadchiroli District on March 27, police said. "
+            "The victims were identified as Suryabhan Tembhurne and Panchamsingh Koreti.",
+            [("Gadchiroli", 2)],
+        ),
+    ],
+)
+def test_a_roundup_is_the_incidents_it_sums_up(tmp_path, text, incidents):
+    _doc, incs = incidents_in(tmp_path, text)
+    assert [(i["location"]["name"], i["killed"]["best"]) for i in incs] == incidents

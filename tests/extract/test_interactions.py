@@ -191,6 +191,18 @@ def test_names_in_modifiers_are_no_parties(pipe, text, absent):
     assert sides and absent not in sides, sides
 
 
+def test_where_two_sides_agreed_is_no_third_party(pipe):
+    from ctwatch.extract.interactions import extract
+
+    _found, doc = coded(
+        pipe, "The Colombian government and the ELN agreed to extend a ceasefire at talks in Havana."
+    )
+    pairs = {
+        (x.source.actor_id or x.source.country, x.target.actor_id or x.target.country) for x in extract(doc)
+    }
+    assert ("COL", "eln") in pairs and not any("CUB" in pair for pair in pairs), pairs
+
+
 def test_an_agent_the_registry_knows_by_name(pipe):
     found, _doc = coded(pipe, "The Bush administration said that Japan must open its markets.")
     assert ("ci:george-bush", "REQUEST", "JPN", "asserted") in found, found

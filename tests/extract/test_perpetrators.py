@@ -406,6 +406,23 @@ def test_dismissed_claims_claim_nothing(tmp_path):
             "Ismail Khan on Thursday and escaped, police said.",
             {("motorcycle-borne gunmen", "stated")},
         ),
+        # a claim through "one of its members"; the Islamic State's affiliate in an Afghan story is ISKP
+        (
+            "An explosion tore through a mosque in Kunduz during Friday prayers, killing at least 50 worshippers. "
+            "The Islamic State group's local affiliate said one of its members detonated a suicide vest.",
+            {("isis-k", "claimed")},
+        ),
+        # groups of other theatres the registry knows
+        (
+            "Militants of the Kuki National Army torched 15 houses in a village in Churachandpur district.",
+            {("kna", "stated"), ("militants", "stated")},
+        ),
+        (
+            "Suspected BRN insurgents shot dead two rangers in Narathiwat province on Thursday.",
+            {("brn", "suspected")},
+        ),
+        # a group whose camps an attack was "on" is what was hit, no suspect
+        ("Iran launched missile strikes on Jaish al-Adl bases in Balochistan province on Tuesday.", set()),
     ],
 )
 def test_who_did_it_in_wire_copy(tmp_path, text, perpetrators):

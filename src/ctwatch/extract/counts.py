@@ -454,7 +454,7 @@ _ONE_SUBJECT = re.compile(
 )
 # the casualty verbs whose object is who was hit ("bomb kills soldier")
 _ACTIVE = frozenset(
-    {"kills", "killed", "killing", "kill", "injures", "injured", "injuring", "wounds", "wounded"}
+    {"kills", "killed", "killing", "kill", "injures", "injured", "injuring", "wounds", "wounded", "wounding"}
     | {"shot dead", "shoot dead", "shoots dead", "shooting dead", "gunned down", "gun down", "guns down"}
     | {"gunning down", "massacred", "assassinated", "lynched", "beheaded"}
 )
@@ -495,12 +495,17 @@ def _listed_after(sentence: str, end: int) -> Count | None:
             words = words[len(lead.group().split()) :]
             at_least = at_least or " ".join(lead.group().split()).lower() in ("at least", "over", "more than")
         n = None
+        if len(words) == 1 and words[0].lower() in ("him", "her"):
+            total, n_items, shared_ok = total + 1, n_items + 1, False  # "killing him and his driver"
+            continue
         if words and words[0].lower() in ("a", "an", "one"):
             n, words = 1, words[1:]
         else:
             figure = max((j for j in (1, 2, 3) if words_to_int(" ".join(words[:j])) is not None), default=0)
             if figure:
                 n, words = words_to_int(" ".join(words[:figure])), words[figure:]
+        if "of" in words[1:]:  # "15 commandos of the C-60 unit and their driver": whose people they were
+            words = words[: words.index("of", 1)]
         tail = next(
             (
                 k

@@ -85,6 +85,7 @@ class Draft:
     status: str = "reported"
     modality: str = "asserted"
     reasons: list[str] = field(default_factory=list)
+    apart: bool = False  # one of the incidents a roundup sums up: no telling again of another
 
     def add_victims(self, victims: list[Victim]) -> None:
         """Add the people hit not already named (the same words, any case)."""
@@ -158,15 +159,28 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
     context = place_context(doc, sdoc)
     title_para = _title_paragraph(doc)
     drafts: list[Draft] = []
+    paras = [bisect.bisect_right(para_starts, s.start) - 1 for s in doc.sentences]
+    # the paragraph, date and places of a sentence summing up the incidents told after it
+    roundup: tuple[int, When, list[Place]] | None = None
     for i, sent in enumerate(doc.sentences):
-        para = bisect.bisect_right(para_starts, sent.start) - 1
+        para = paras[i]
+        if _sums_up(doc, i, paras, lex):
+            # "At least eight persons were killed in separate incidents in Karachi on August 25": the incidents
+            # are told after it; the total is none of theirs, the date and place each one's when it names none
+            where = _places(doc, by_sentence.get(i, []), sdoc, context, home)
+            when = dates.resolve(sent.text, doc.published, None)
+            if roundup is not None and roundup[0] == para:  # summed up again: what it leaves out stands
+                when, where = when if when.start is not None else roundup[1], where or roundup[2]
+            roundup = (para, when, where)
+            continue
+        in_roundup = roundup is not None and roundup[0] == para
         mentions = by_sentence.get(i, [])
         trigger_hits = lex.triggers.find(sent.text, sent.start)
-        triggers = _triggers(sent, lex, trigger_hits)
+        killed, wounded = casualties(sent.text)
+        triggers = _triggers(sent, lex, trigger_hits, sdoc if not (killed.best or wounded.best) else None)
         prev = drafts[-1] if drafts else None
         gap = i - prev.sentences[-1] if prev else 99
         near_prev = prev is not None and gap <= 2 and para - prev.paragraph <= 1
-        killed, wounded = casualties(sent.text)
         if killed.best is None and (named := named_hit(sdoc, mentions, lex.killed, DIE)):
             killed = Count(len(named), len(named), None, ", ".join(named))  # "Siraj Ahmed died on the spot"
         if wounded.best is None and (named := named_hit(sdoc, mentions, lex.wounded, frozenset())):
@@ -220,6 +234,7 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
                 continue
             if (
                 near_prev
+                and not in_roundup  # each attack a roundup goes on to tell is one of its own
                 and _same_incident(prev, triggers, targets, places, sent)
                 and not opens_another(sent.text)
             ):
@@ -229,6 +244,10 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
                 continue
         draft = Draft([i], para, triggers)
         _absorb(doc, draft, r, sdoc, follow_up=False)
+        if in_roundup and roundup is not None:
+            draft.apart = True
+            draft.date = draft.date if draft.date.start is not None else roundup[1]
+            draft.places = draft.places or list(roundup[2])
         _set_status(draft, doc, sent, sdoc, lex)
         if (
             draft.status == "reported"
@@ -306,15 +325,28 @@ def _recovered_after(tail: str, words: frozenset[str]) -> bool:
 _COUNTED_ITEM = re.compile(rf"\s*(?:\d+|{'|'.join(sorted({*UNITS, *VAGUE}, key=len, reverse=True))})\b", re.I)
 
 
-def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit]) -> list[Hit]:
+def _under(sdoc: Any, h: Hit) -> bool:
+    """Whether the verb a trigger hangs from is one of its ``not_under`` verbs: "Police arrested five
+    militants in a raid in Peshawar" tells of an arrest, not of an attack (but "two militants were killed in a
+    raid" of a killing)."""
+    tok = _token_at(sdoc, h.end - 1)
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.lower_ in h.entry.not_under
+
+
+def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit], sdoc: Any = None) -> list[Hit]:
     """The trigger words that are not inside a generic phrase ("war on terror") nor made none by a word
-    close to them (``_vetoed``)."""
+    close to them (``_vetoed``) or the verb they hang from (``_under``; only given ``sdoc``, which the caller
+    leaves out where someone was hurt: "One dead, several detained as forces raid a party's headquarters")."""
     generic = lex.generic.find(sent.text, sent.start)
     hits = []
     for h in trigger_hits:
         if any(g.start <= h.start < g.end for g in generic):
             continue
         if (h.entry.not_before or h.entry.not_after or h.entry.not_passive) and _vetoed(sent, h):
+            continue
+        if h.entry.not_under and _under(sdoc, h):
             continue
         if (
             _ATTRIBUTIVE.search(sent.text[: h.start - sent.start])
@@ -337,6 +369,17 @@ def _historical(text: str, lex: Any) -> dict[str, Any] | None:
         if matcher.find(text):
             return dict(event)
     return None
+
+
+def _sums_up(doc: Document, i: int, paras: list[int], lex: Any) -> bool:
+    """Whether sentence ``i`` sums up incidents (``[status] roundup``: "killed in separate incidents") that a
+    later sentence of its paragraph goes on to tell with an attack word of its own."""
+    if not lex.roundup.find(doc.sentences[i].text):
+        return False
+    return any(
+        paras[j] == paras[i] and any(h.entry.specific for h in lex.triggers.find(doc.sentences[j].text))
+        for j in range(i + 1, len(doc.sentences))
+    )
 
 
 def _title_paragraph(doc: Document) -> int:

@@ -376,6 +376,9 @@ def _sides(
         if behind and any(_behind(sdoc, p, ("to",)) for p in direct):
             direct = behind
     direct.sort(key=lambda p: _in_place(sdoc, p))  # whom before where: "streets in X in defiance of Y"
+    if not places_ok and len(source) >= 2:
+        # "The government and the ELN agreed ... at talks in Havana": each other's, not where they met
+        direct = [p for p in direct if not _in_place(sdoc, p)]
     chosen = direct or ([p for p, _topic in target] if topics_ok else [])
     if not chosen and places_ok:
         # "remained on alert in the West Bank", "a curfew in Abidjan": where force is used is its target

@@ -29,6 +29,7 @@ class Entry:
     not_before: frozenset[str] = frozenset()  # a trigger is none when one of these words follows it closely
     not_after: frozenset[str] = frozenset()  # ... or comes closely before it
     not_passive: frozenset[str] = frozenset()  # ... or ends its clause as a passive verb ("were recovered")
+    not_under: frozenset[str] = frozenset()  # ... or hangs from one of these verbs ("arrested ... in a raid")
     instrument: bool = False  # the trigger names the weapon itself ("bomb"), not the act ("blast"): a filler
     owner: bool = True  # a person word whose kind types what it owns ("the Prime Minister's house")
     outcome: bool = False  # a trigger that tells what became of someone ("a bullet-riddled body was found")
@@ -89,6 +90,7 @@ class Lexicon:
     anaphoric: Matcher
     past: Matcher  # "Ten years after the ... bombing": an attack long past
     another: Matcher  # "In another incident", "Separately": a sentence telling of a new incident
+    roundup: Matcher  # "killed in separate incidents": a sentence summing up the incidents told after it
     generic: Matcher
     historical: tuple[tuple[Matcher, dict[str, Any]], ...]
     perpetrators: Matcher
@@ -151,6 +153,7 @@ _TRIGGER_KEYS = frozenset(
         "not_before",
         "not_after",
         "not_passive",
+        "not_under",
         "instruments",
         "outcome",
     }
@@ -190,6 +193,7 @@ def lexicon() -> Lexicon:
             "not_before": frozenset(w.lower() for w in t.get("not_before", ())),
             "not_after": frozenset(w.lower() for w in t.get("not_after", ())),
             "not_passive": frozenset(w.lower() for w in t.get("not_passive", ())),
+            "not_under": frozenset(w.lower() for w in t.get("not_under", ())),
             "outcome": t.get("outcome", False),
         }
         triggers += _phrases([w for w in t["words"] if w not in things], **common)
@@ -228,6 +232,7 @@ def lexicon() -> Lexicon:
         anaphoric=Matcher(_phrases(data["status"]["anaphoric"])),
         past=Matcher(_phrases(data["status"]["past"])),
         another=Matcher(_phrases(data["status"]["another"])),
+        roundup=Matcher(_phrases(data["status"]["roundup"])),
         generic=Matcher(_phrases(data["generic"]["phrases"])),
         historical=tuple((Matcher(_phrases(h["names"])), h) for h in data.get("historical", [])),
         perpetrators=Matcher(_phrases(data["perpetrator_nouns"]["words"])),

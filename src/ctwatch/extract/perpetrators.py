@@ -274,9 +274,9 @@ _MODIFIES = ("compound", "amod", "poss", "nmod", "appos")
 
 
 def _among_the_hit(sdoc: Any, m: Mention, lex: Any) -> bool:
-    """Whether a name qualifies who was hit: the passive subject of a casualty word or the object of an attack
+    """Whether a name qualifies who was hit: the passive subject of a casualty word, the object of an attack
     or casualty verb ("three Lashkar-e-Islam militants were killed", "killed two members of the ASWJ", "shot
-    dead a leader belonging to the SSP")."""
+    dead a leader belonging to the SSP") or what an attack was "on" ("strikes on Jaish al-Adl bases")."""
     tok = _token_at(sdoc, m.end - 1)
     for _ in range(4):
         if tok is None:
@@ -289,7 +289,12 @@ def _among_the_hit(sdoc: Any, m: Mention, lex: Any) -> bool:
             tok = tok.head.head.head  # "a leader belonging to X"
         else:
             break
-    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubjpass", "dobj"):
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against", "at") and tok.head.head.i < tok.head.i:
+        # "missile strikes on Jaish al-Adl bases", "an offensive against TTP positions": what was hit
+        return bool(lex.triggers.find(tok.head.head.text) or lex.operations.find(tok.head.head.text))
+    if tok.dep_ not in ("nsubjpass", "dobj"):
         return False
     verb = tok.head
     particle = next((c.text for c in verb.children if c.dep_ == "prt"), "")

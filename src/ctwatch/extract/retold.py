@@ -38,7 +38,7 @@ def merge_retold(drafts: list[Draft], sentence_texts: list[str], genre: str | No
 
 def retells(p: Draft, d: Draft, opening: str) -> bool:
     """Whether draft ``d``, whose first sentence is ``opening``, tells again the incident of draft ``p``."""
-    if d.status != "reported" or d.paragraph - p.paragraph > PARAGRAPHS:
+    if d.status != "reported" or d.paragraph - p.paragraph > PARAGRAPHS or d.apart:
         return False
     if opens_another(opening):
         return False

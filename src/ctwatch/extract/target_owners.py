@@ -83,16 +83,23 @@ def _force_named_before(pronoun: Any, hits: list[Hit]) -> Hit | None:
     return before[0]
 
 
+_CARRYING = frozenset({"carrying", "transporting", "ferrying"})
+
+
 def as_made_of(sdoc: Any, hit: Hit, hits: list[Hit]) -> Hit:
     """A convoy typed by what the words after its "of" name (``[target_owner] carriers``): "a convoy of
-    pilgrims" is of the pilgrims' type, "a convoy of supply trucks" transportation; a plural the lexicon lists in the
-    singular is read as it ("trucks")."""
+    pilgrims" is of the pilgrims' type, "a convoy of supply trucks" transportation, "a convoy carrying Chinese
+    engineers" the engineers'; a plural the lexicon lists in the singular is read as it ("trucks")."""
     lex = lexicon()
     if hit.text.lower() not in lex.carriers:
         return hit
     tok = _token_at(sdoc, hit.end - 1)
-    of = next((c for c in tok.children if c.lower_ == "of"), None) if tok is not None else None
-    what = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    of = (
+        next((c for c in tok.children if c.lower_ == "of" or c.lower_ in _CARRYING), None)
+        if tok is not None
+        else None
+    )
+    what = next((c for c in of.children if c.dep_ in ("pobj", "dobj")), None) if of is not None else None
     if what is None:
         return hit
     found = next((h for h in hits if h is not hit and h.start <= what.idx < h.end), None)

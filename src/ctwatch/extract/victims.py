@@ -279,6 +279,8 @@ def _acts(tok: Any, lex: Any) -> bool:
     if lexicon().sources.match(head.text):
         return True
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None and (then := _next_deed(head)) is not None:
+        head, obj = then  # "Troops responded effectively and killed three terrorists": the subject acts
     if obj is None and _tells_that(head, lex):
         return True  # "a police official suspected that separatists could be behind it": who tells
     if obj is None and any(
@@ -294,6 +296,8 @@ def _acts(tok: Any, lex: Any) -> bool:
         return attacks or head.lower_ in lex.fighting  # "were still fighting gunmen holed up ..."
     if obj.lower_ in lex.escaped:
         return False  # "A Greyhounds team of the Police had a narrow escape when ...": the target
+    if obj.lower_ in lex.held_as and not obj.lower_.endswith("s") and not list(obj.children):
+        return False  # "released an aid worker held hostage": the parser's holder of a hostage was held
     if is_harm(obj.text, lex, casualty_only=True) and obj.lower_ != "bodies":
         return False  # "villagers sustained injuries", "two civilians lost their lives"; "Police recovered
         # the bodies of two men" found the dead, as any other deed below
@@ -303,6 +307,18 @@ def _acts(tok: Any, lex: Any) -> bool:
     # any other deed: "police arrested three suspects", "Police suspected the TTP"; not a parse of wire
     # copy's closing "... in Bannu District reports Daily Times", where the dead are the subject of "reports"
     return head.pos_ == "VERB" and head.lower_ != "reports"
+
+
+def _next_deed(verb: Any) -> tuple[Any, Any] | None:
+    """The verb joined to an intransitive one by "and" that shares its subject, with its object: "responded
+    ... and killed three terrorists"; None when there is none or it has a subject of its own."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i:
+            if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                return None
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            return (c, obj) if obj is not None else None
+    return None
 
 
 _CLAUSE_OPENERS = frozenset({"when", "while", "as", "after", "before", "since", "because", "if", "until"})
@@ -434,7 +450,11 @@ def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
     if office and any(" ".join(office.group(1).lower().split()[k:]) in titles for k in range(3)):
         return False  # "Superintendent of Police": an officer's title, not the police hit
     if re.match(r"\s+of\s+(the\s+)?[A-Z]", after):
-        return any(
-            m.start > hit.end and m.start - hit.end < 12 and m.label in ("GPE", "NORP") for m in mentions
+        # "a commander of Jamaat-ul-Ahrar": the group's (``_a_groups_people`` names its people hit); "soldiers of
+        # the Afghan army", "15 commandos of the C-60 unit": people hit, whose a place or no name says ("the
+        # village of Qara Bagh District", "the Police Station of the District" only tell where)
+        near = [m for m in mentions if m.start > hit.end and m.start - hit.end < 12]
+        return any(m.label in ("GPE", "NORP") for m in near) or (
+            hit.entry.kind == "person" and not any(m.label in NAME_LABELS for m in near)
         )
     return True
