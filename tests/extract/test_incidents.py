@@ -1236,3 +1236,15 @@ def test_on_the_same_day_opens_another_incident(tmp_path):
 def test_a_roundup_is_the_incidents_it_sums_up(tmp_path, text, incidents):
     _doc, incs = incidents_in(tmp_path, text)
     assert [(i["location"]["name"], i["killed"]["best"]) for i in incs] == incidents
+
+
+def test_a_roundup_names_who_did_each_incident_it_sums_up(tmp_path):
+    _doc, incs = incidents_in(
+        tmp_path,
+        "Maoists killed three villagers in separate incidents in Bijapur District on April 6, police said. A villager "
+        "was shot dead in Gangaloor village. Two others were hacked to death in Usoor on the same night.",
+    )
+    assert [(i["killed"]["best"], perps(i)) for i in incs] == [
+        (1, {("cpi-maoist", "stated")}),
+        (2, {("cpi-maoist", "stated")}),
+    ]

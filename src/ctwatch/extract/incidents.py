@@ -160,20 +160,22 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
     title_para = _title_paragraph(doc)
     drafts: list[Draft] = []
     paras = [bisect.bisect_right(para_starts, s.start) - 1 for s in doc.sentences]
-    # the paragraph, date and places of a sentence summing up the incidents told after it
-    roundup: tuple[int, When, list[Place]] | None = None
+    roundup: _Roundup | None = None
     for i, sent in enumerate(doc.sentences):
         para = paras[i]
         if _sums_up(doc, i, paras, lex):
             # "At least eight persons were killed in separate incidents in Karachi on August 25": the incidents
-            # are told after it; the total is none of theirs, the date and place each one's when it names none
-            where = _places(doc, by_sentence.get(i, []), sdoc, context, home)
-            when = dates.resolve(sent.text, doc.published, None)
-            if roundup is not None and roundup[0] == para:  # summed up again: what it leaves out stands
-                when, where = when if when.start is not None else roundup[1], where or roundup[2]
-            roundup = (para, when, where)
+            # are told after it; the total is none of theirs, the date, place and perpetrators each one's when it
+            # names none ("Maoists killed three villagers in separate incidents ...")
+            got = _Roundup(
+                para,
+                dates.resolve(sent.text, doc.published, None),
+                _places(doc, by_sentence.get(i, []), sdoc, context, home),
+                perpetrators.in_sentence(doc, sent, by_sentence.get(i, []), sdoc, lex, set(), False),
+            )
+            roundup = got if roundup is None or roundup.paragraph != para else roundup.summed_up_again(got)
             continue
-        in_roundup = roundup is not None and roundup[0] == para
+        in_roundup = roundup is not None and roundup.paragraph == para
         mentions = by_sentence.get(i, [])
         trigger_hits = lex.triggers.find(sent.text, sent.start)
         killed, wounded = casualties(sent.text)
@@ -246,8 +248,15 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
         _absorb(doc, draft, r, sdoc, follow_up=False)
         if in_roundup and roundup is not None:
             draft.apart = True
-            draft.date = draft.date if draft.date.start is not None else roundup[1]
-            draft.places = draft.places or list(roundup[2])
+            draft.date = draft.date if draft.date.start is not None else roundup.date
+            draft.places = draft.places or list(roundup.places)
+            if not draft.perpetrators:  # "Maoists killed three villagers in separate incidents ..."
+                draft.add_perpetrators(
+                    [
+                        dataclasses.replace(p, reason=f"{p.reason}, in the roundup of its incidents")
+                        for p in roundup.perpetrators
+                    ]
+                )
         _set_status(draft, doc, sent, sdoc, lex)
         if (
             draft.status == "reported"
@@ -369,6 +378,25 @@ def _historical(text: str, lex: Any) -> dict[str, Any] | None:
         if matcher.find(text):
             return dict(event)
     return None
+
+
+@dataclass
+class _Roundup:
+    """What a sentence summing up the incidents its paragraph goes on to tell says of all of them."""
+
+    paragraph: int
+    date: When
+    places: list[Place]
+    perpetrators: list[Perpetrator]
+
+    def summed_up_again(self, later: _Roundup) -> _Roundup:
+        """A later roundup of the same paragraph, with what it leaves out taken from this one."""
+        return _Roundup(
+            later.paragraph,
+            later.date if later.date.start is not None else self.date,
+            later.places or self.places,
+            later.perpetrators or self.perpetrators,
+        )
 
 
 def _sums_up(doc: Document, i: int, paras: list[int], lex: Any) -> bool:
