@@ -409,10 +409,10 @@ def _entities(
     read = text_of(sdoc)  # as spaCy read it: caseless text truecased
     for ent in sdoc.ents:
         a, b = ent.start_char, ent.end_char
-        if "\n" not in view[a:b] and (ends := _route_ends(view, a, b, names)):
-            found += [(x, y, "GPE", "") for x, y in ends]
-            continue
         if "\n" not in view[a:b]:
+            if ends := _route_ends(view, a, b, names):  # "the Abuja-Kaduna highway": both its ends
+                found += [(x, y, "GPE", "") for x, y in ends]
+                continue
             place = _place_before_noun(read, a, b, names) if ent.label_ == "ORG" and not ent.ent_id_ else None
             found.append((a, place, "GPE", "") if place else (a, b, ent.label_, ent.ent_id_))
             continue
@@ -451,7 +451,7 @@ def _route_ends(view: str, a: int, b: int, names: frozenset[str]) -> list[tuple[
     if m is None or not _ROUTE_WORD.match(view, b):
         return []
     ends = [(a + m.start(k), a + m.end(k)) for k in ("a", "b")]
-    return ends if all(view[x:y].lower() in names for x, y in ends) else []
+    return ends if all(_gazetteer_place(view[x:y], names, may_be_person=False) for x, y in ends) else []
 
 
 def _place_before_noun(view: str, a: int, b: int, names: frozenset[str]) -> int | None:

@@ -160,10 +160,11 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
     title_para = _title_paragraph(doc)
     drafts: list[Draft] = []
     paras = [bisect.bisect_right(para_starts, s.start) - 1 for s in doc.sentences]
+    hits_at = [lex.triggers.find(s.text, s.start) for s in doc.sentences]  # each sentence's trigger words
     roundup: _Roundup | None = None
     for i, sent in enumerate(doc.sentences):
         para = paras[i]
-        if _sums_up(doc, i, paras, lex):
+        if _sums_up(doc, i, paras, hits_at, lex):
             # "At least eight persons were killed in separate incidents in Karachi on August 25": the incidents
             # are told after it; the total is none of theirs, the date, place and perpetrators each one's when it
             # names none ("Maoists killed three villagers in separate incidents ...")
@@ -177,9 +178,9 @@ def extract(doc: Document, home: frozenset[str] = frozenset()) -> list[Incident]
             continue
         in_roundup = roundup is not None and roundup.paragraph == para
         mentions = by_sentence.get(i, [])
-        trigger_hits = lex.triggers.find(sent.text, sent.start)
+        trigger_hits = hits_at[i]
         killed, wounded = casualties(sent.text)
-        triggers = _triggers(sent, lex, trigger_hits, sdoc if not (killed.best or wounded.best) else None)
+        triggers = _triggers(sent, lex, trigger_hits, sdoc, hurt=bool(killed.best or wounded.best))
         prev = drafts[-1] if drafts else None
         gap = i - prev.sentences[-1] if prev else 99
         near_prev = prev is not None and gap <= 2 and para - prev.paragraph <= 1
@@ -344,10 +345,12 @@ def _under(sdoc: Any, h: Hit) -> bool:
     return tok is not None and tok.pos_ in ("VERB", "AUX") and tok.lower_ in h.entry.not_under
 
 
-def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit], sdoc: Any = None) -> list[Hit]:
+def _triggers(
+    sent: Span, lex: Any, trigger_hits: list[Hit], sdoc: Any = None, hurt: bool = False
+) -> list[Hit]:
     """The trigger words that are not inside a generic phrase ("war on terror") nor made none by a word
-    close to them (``_vetoed``) or the verb they hang from (``_under``; only given ``sdoc``, which the caller
-    leaves out where someone was hurt: "One dead, several detained as forces raid a party's headquarters")."""
+    close to them (``_vetoed``) or, where no one was ``hurt``, the verb they hang from (``_under``: "One dead,
+    several detained as forces raid a party's headquarters" still tells of a raid)."""
     generic = lex.generic.find(sent.text, sent.start)
     hits = []
     for h in trigger_hits:
@@ -355,7 +358,7 @@ def _triggers(sent: Span, lex: Any, trigger_hits: list[Hit], sdoc: Any = None) -
             continue
         if (h.entry.not_before or h.entry.not_after or h.entry.not_passive) and _vetoed(sent, h):
             continue
-        if h.entry.not_under and _under(sdoc, h):
+        if h.entry.not_under and not hurt and _under(sdoc, h):
             continue
         if (
             _ATTRIBUTIVE.search(sent.text[: h.start - sent.start])
@@ -399,13 +402,14 @@ class _Roundup:
         )
 
 
-def _sums_up(doc: Document, i: int, paras: list[int], lex: Any) -> bool:
+def _sums_up(doc: Document, i: int, paras: list[int], hits_at: list[list[Hit]], lex: Any) -> bool:
     """Whether sentence ``i`` sums up incidents (``[status] roundup``: "killed in separate incidents") that a
-    later sentence of its paragraph goes on to tell with an attack word of its own."""
+    later sentence of its paragraph goes on to tell with an attack word of its own (``hits_at``: each
+    sentence's trigger words)."""
     if not lex.roundup.find(doc.sentences[i].text):
         return False
     return any(
-        paras[j] == paras[i] and any(h.entry.specific for h in lex.triggers.find(doc.sentences[j].text))
+        paras[j] == paras[i] and any(h.entry.specific for h in hits_at[j])
         for j in range(i + 1, len(doc.sentences))
     )
 
