@@ -250,6 +250,18 @@ def test_people_named_as_the_dead_are_counted(tmp_path, text, killed, wounded):
             "The abducted engineers were freed by the Maoists in Malkangiri District on Monday.",
             [("Hostage Taking (Kidnapping)",)],
         ),
+        # arms found after an attack are no attack of their own, plural or not; the kidnappings a claim refers to
+        # are those told before it
+        (
+            "Maoists fired at a party rally in Jhargram on November 6 and injured one party worker. A motorbike, "
+            "a pistol and four IEDs were found in the forest nearby during the combing operation that followed.",
+            [("Armed Assault",)],
+        ),
+        (
+            "Militants abducted five passengers from a bus in Zhob District on January 4, reports Dawn. No group "
+            "claimed responsibility for the kidnappings.",
+            [("Hostage Taking (Kidnapping)",)],
+        ),
     ],
 )
 def test_the_dead_named_again_are_the_same_incident(tmp_path, text, types):
@@ -459,6 +471,21 @@ def test_who_tells_is_not_who_was_hit(tmp_path):
             "Gunmen opened fire on a school bus in Swat, wounding a schoolgirl and her driver.",
             ["schoolgirl", "driver"],
         ),
+        # a force's name before the person word ("a Police official") is whose he was; "according to a" and
+        # "informed a" name who told
+        (
+            "Unidentified armed assailants shot dead a Police official on Jail Road in Quetta on July 20.",
+            ["Police official"],
+        ),
+        (
+            "Gunmen shot dead two traders in Quetta on May 25, according to a Police official.",
+            ["traders"],
+        ),
+        (
+            "Armed Maoists abducted six tractor drivers in Lakhisarai District on February 8, informed a Police "
+            "officer.",
+            ["drivers"],
+        ),
     ],
 )
 def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
@@ -484,6 +511,9 @@ def test_who_was_hit_not_who_did_it(tmp_path, text, victims):
         # a word for people that describes a place hit is that place's type
         ("Militants attacked a Police picket in Hyderabad on Sunday.", ["Police"]),
         ("Unidentified persons blew up a tube well in Bara tehsil on September 29.", []),
+        # a force's name qualifying the thing hit leaves it hit; the last word of a group's name does not
+        ("Militants fired at an Army vehicle in Baramulla District on March 9.", ["Military"]),
+        ("Militants attacked the Balochistan Liberation Army camp in Kohlu on Monday.", []),
     ],
 )
 def test_target_types_come_from_who_was_hit(tmp_path, text, types):
@@ -1156,6 +1186,37 @@ def test_a_kidnapping_with_people_shot_or_killed_is_an_armed_assault_too(tmp_pat
             "Military",
             "Explosives",
             9,
+        ),
+        # plurals name what their singular names: grenades thrown beside gunfire are a bombing too
+        (
+            "Militants hurled two grenades and fired indiscriminately at a police van in Baramulla District "
+            "on March 9. The officers escaped unhurt.",
+            ["Bombing/Explosion", "Armed Assault"],
+            "Police",
+            "Explosives",
+            None,
+        ),
+        (
+            "Maoists planted IEDs on the road to Bhejji in Sukma District and set them off as a patrol passed on "
+            "Monday, wounding four troopers.",
+            ["Bombing/Explosion"],
+            "Military",
+            "Explosives",
+            None,
+        ),
+        (
+            "Militants blew up two schools in Bara tehsil of Khyber Agency on Sunday night.",
+            ["Bombing/Explosion"],
+            "Educational Institution",
+            "Explosives",
+            None,
+        ),
+        (
+            "Unidentified miscreants torched three mosques in Jos on Friday.",
+            ["Facility/Infrastructure Attack"],
+            "Religious Figures/Institutions",
+            "Incendiary",
+            None,
         ),
     ],
 )

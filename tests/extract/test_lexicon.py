@@ -7,7 +7,12 @@ from ctwatch.extract.lexicon import _TARGET_KEYS, _TRIGGER_KEYS, _known_keys, le
 def test_the_shipped_lexicon_uses_known_keys_only():
     lex = lexicon()
     grenade = lex.triggers.entries["grenade"]
-    assert "recovered" in grenade.not_after and grenade.not_passive == {"recovered", "seized", "confiscated"}
+    assert "recovered" in grenade.not_after and grenade.not_passive == {
+        "recovered",
+        "seized",
+        "confiscated",
+        "found",
+    }
     assert (
         "arms" in lex.triggers.entries["seized"].not_after and not lex.triggers.entries["seized"].not_passive
     )

@@ -419,8 +419,14 @@ def named_hit(sdoc: Any, mentions: list[Mention], words: Any, intransitive: froz
 
 def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
     """A person word that names people hit, not a source ("officials said") or part of a name
-    ("Balochistan Liberation Army", "a commander of Jamaat-ul-Ahrar")."""
-    if any(m.start <= hit.start < m.end and m.label in ("ACTOR", "ORG") for m in mentions) and (
+    ("Balochistan Liberation Army", "a commander of Jamaat-ul-Ahrar"); a name that only qualifies the thing hit
+    ("an Army vehicle") leaves it hit."""
+    if any(
+        m.start <= hit.start < m.end
+        and (hit.end <= m.end or m.start < hit.start)
+        and m.label in ("ACTOR", "ORG")
+        for m in mentions
+    ) and (
         _force_named(doc, hit, mentions) is None  # only for a word inside a name: "four Rangers" is hit
     ):
         return False
@@ -428,10 +434,12 @@ def is_hit(doc: Document, hit: Hit, mentions: list[Mention]) -> bool:
     before = doc.text[max(0, hit.start - 20) : hit.start]
     if (
         lexicon().sources.match(after)
-        or re.search(r"\baccording to\s+(?:the\s+)?$", before, re.I)
+        or re.search(r"\baccording to\s+(?:the\s+|an?\s+)?$", before, re.I)
         or (re.search(r":\s*$", before) and re.match(r"[ \t.]*(?:\n|$)", after))
         or re.search(
-            r"\b(?:told|tell|tells|telling|briefed|informed|citing|quoting)\s+(?:the\s+)?$", before, re.I
+            r"\b(?:told|tell|tells|telling|briefed|informed|citing|quoting)\s+(?:the\s+|an?\s+)?$",
+            before,
+            re.I,
         )
         or re.search(
             r"\b(?:sent|e-?mailed|released|issued|distributed|message|statement|e-?mail|letter)\s+to\s+(?:the\s+)?$",
