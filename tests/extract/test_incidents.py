@@ -626,6 +626,9 @@ def test_attack_types_of_south_asian_reports(tmp_path, text, attack):
         # nor is an inventory of what was recovered, however long the list before the grenade
         "The recoveries from the hideout in Kupwara District included one rifle, three magazines, 62 rounds of "
         "ammunition, two radio sets and one hand grenade.",
+        # punctuated or not
+        "The arms and ammunition recovered from the slain militants include four AK 47 rifles 15 AK magazines 400 "
+        "rounds one UBGL seven UBGL rounds four hand grenades two GPS devices and one compass.",
         # nor a list of things that ends "were recovered"
         "A 10 kg IED, 200 metres of wire and two detonators were later recovered from a hideout in Bijapur "
         "District on Monday.",

@@ -308,11 +308,23 @@ def _vetoed(sent: Span, h: Hit) -> bool:
     if len(items) > 1 and all(_COUNTED_ITEM.match(item) for item in items[1:]):
         before = re.findall(r"[a-z]+", items[0].lower())  # an inventory: "the recoveries from the hideout
         # included one rifle, 62 rounds and 7 grenades": the clause before the list
+    listed = _INVENTORY.search(head) is not None and bool(h.entry.not_after & _RECOVERY)
     return bool(
         h.entry.not_before.intersection(after)
         or h.entry.not_after.intersection(before)
+        or listed
         or _recovered_after(sent.text[h.end - sent.start :], h.entry.not_passive)
     )
+
+
+# an inventory of what was recovered, however long and however punctuated: "The arms and ammunition recovered
+# include four AK 47 rifles 15 AK magazines 400 AK ammunition rounds ... four hand grenades"
+_INVENTORY = re.compile(
+    r"\b(?:recovered|recovery|recoveries|seized|seizure|seizures|confiscated)\b[^.;]*?"
+    r"\b(?:include|includes|included|including|comprise|comprises|comprised|comprising|consisted of)\b",
+    re.I,
+)
+_RECOVERY = frozenset({"recovered", "seized", "confiscated"})
 
 
 # "... a 10 kg IED, 200 metre wire and two detonators were later recovered": the verb after the list
