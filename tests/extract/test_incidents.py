@@ -693,6 +693,25 @@ def test_ids_are_stable_across_runs(tmp_path):
             "historical",
             "asserted",
         ),
+        # what governs the act told first decides: a vow of more attacks later in the sentence plans no shooting
+        (
+            "Gunmen shot dead a polio worker in Peshawar on Monday and the group's spokesman vowed to carry out "
+            "more attacks.",
+            "reported",
+            "asserted",
+        ),
+        # "September 11" alone is a day, not the attacks of 2001; "the September 11 attacks" are those
+        (
+            "Four persons were injured when a grenade hurled by militants exploded on the roof of a house in Imphal "
+            "East District on September 11.",
+            "reported",
+            "asserted",
+        ),
+        (
+            "The September 11 attacks killed nearly 3,000 people in New York and Washington.",
+            "historical",
+            "asserted",
+        ),
         # ... but "in the past 24 hours" is recent
         (
             "Three soldiers were killed in a roadside bomb blast in Kurram in the past 24 hours, officials said.",

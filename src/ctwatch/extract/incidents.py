@@ -537,8 +537,10 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
         d.status = "historical"  # "some 3 years ago two marines died following a bombing": background
         d.reasons.append(f"told as past: {cue!r}")
         return
-    for t in d.triggers:
-        tok = _token_at(sdoc, t.start)
+    for n, t in enumerate(d.triggers):
+        # only what governs the act told first: "was shot dead ... the group vowed to carry out more attacks"
+        # reports the shooting
+        tok = _token_at(sdoc, t.start) if n == 0 else None
         if tok is not None:
             verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             for anc in [verb, *verb.ancestors][:3]:
