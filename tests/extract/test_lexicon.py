@@ -45,7 +45,22 @@ def test_instruments_name_the_weapon_and_the_other_words_the_act():
     assert lex.triggers.entries["ambush"].weapon == lex.triggers.entries["rifles"].weapon == "Firearms"
 
 
-def test_an_instrument_not_among_its_trigger_s_words_is_an_error(monkeypatch):
+@pytest.mark.parametrize(
+    ("triggers", "message"),
+    [
+        # an instrument not among its trigger's words
+        (
+            lambda t: [{**t[0], "instruments": ["suicide vest"]}],
+            r"incidents\.toml: \[\[trigger\]\] .*instruments suicide vest are not",
+        ),
+        # a word in two entries, the earlier's copy dead ("car-bomb" is "car bomb")
+        (
+            lambda t: [*t, {**t[0], "words": ["car-bomb"]}],
+            r"incidents\.toml: \[\[trigger\]\] \['car-bomb'\] lists 'car bomb', as \[\[trigger\]\] \['car bomb'\]",
+        ),
+    ],
+)
+def test_a_malformed_trigger_table_is_an_error(monkeypatch, triggers, message):
     from ctwatch import datafiles
 
     real = datafiles.toml
@@ -53,15 +68,13 @@ def test_an_instrument_not_among_its_trigger_s_words_is_an_error(monkeypatch):
     def bad(name):
         data = real(name)
         if name == "incidents.toml":
-            data = {**data, "trigger": [{**data["trigger"][0], "instruments": ["suicide vest"]}]}
+            data = {**data, "trigger": triggers(data["trigger"])}
         return data
 
     monkeypatch.setattr(datafiles, "toml", bad)
     lexicon.cache_clear()
     try:
-        with pytest.raises(
-            DataError, match=r"incidents\.toml: \[\[trigger\]\] .*instruments suicide vest are not"
-        ):
+        with pytest.raises(DataError, match=message):
             lexicon()
     finally:
         monkeypatch.undo()

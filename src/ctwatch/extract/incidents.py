@@ -308,11 +308,10 @@ def _vetoed(sent: Span, h: Hit) -> bool:
     if len(items) > 1 and all(_COUNTED_ITEM.match(item) for item in items[1:]):
         before = re.findall(r"[a-z]+", items[0].lower())  # an inventory: "the recoveries from the hideout
         # included one rifle, 62 rounds and 7 grenades": the clause before the list
-    listed = _INVENTORY.search(head) is not None and bool(h.entry.not_after & _RECOVERY)
     return bool(
         h.entry.not_before.intersection(after)
         or h.entry.not_after.intersection(before)
-        or listed
+        or (h.entry.not_after & _RECOVERY and _INVENTORY.search(head))
         or _recovered_after(sent.text[h.end - sent.start :], h.entry.not_passive)
     )
 
@@ -537,39 +536,39 @@ def _set_status(d: Draft, doc: Document, sent: Span, sdoc: Any, lex: Any) -> Non
         d.status = "historical"  # "some 3 years ago two marines died following a bombing": background
         d.reasons.append(f"told as past: {cue!r}")
         return
-    for n, t in enumerate(d.triggers):
-        # only what governs the act told first: "was shot dead ... the group vowed to carry out more attacks"
-        # reports the shooting
-        tok = _token_at(sdoc, t.start) if n == 0 else None
-        if tok is not None:
-            verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-            for anc in [verb, *verb.ancestors][:3]:
-                if any(c.dep_ == "aux" and c.lower_ in MODALS for c in anc.children) or anc.lower_ in (
-                    "threatened",
-                    "plan",
-                    "planned",
-                    "planning",
-                    "plotting",
-                    "intend",
-                    "intended",
-                    "vowed",
-                ):
-                    d.status = "hypothetical"
-                    d.modality = (
-                        "hypothetical"
-                        if any(
-                            c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "can")
-                            for c in anc.children
-                        )
-                        else "predicted"
-                    )
-                    d.reasons.append(f"modal or plan governs {t.text!r}")
-                    return
-            if any(c.dep_ == "neg" for c in verb.children) or any(
-                a.lower_ in DENIAL_VERBS and verb.dep_ in ("ccomp", "xcomp") for a in [verb.head]
+    # only what governs the act told first: "was shot dead ... the group vowed to carry out more attacks" reports
+    # the shooting
+    first = d.triggers[0] if d.triggers else None
+    tok = _token_at(sdoc, first.start) if first is not None else None
+    if first is not None and tok is not None:
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        for anc in [verb, *verb.ancestors][:3]:
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in anc.children) or anc.lower_ in (
+                "threatened",
+                "plan",
+                "planned",
+                "planning",
+                "plotting",
+                "intend",
+                "intended",
+                "vowed",
             ):
-                d.modality = "denied"
-                d.reasons.append(f"the report denies {t.text!r}")
+                d.status = "hypothetical"
+                d.modality = (
+                    "hypothetical"
+                    if any(
+                        c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "can") for c in anc.children
+                    )
+                    else "predicted"
+                )
+                d.reasons.append(f"modal or plan governs {first.text!r}")
+                return
+        if any(c.dep_ == "neg" for c in verb.children) or any(
+            a.lower_ in DENIAL_VERBS and verb.dep_ in ("ccomp", "xcomp") for a in [verb.head]
+        ):
+            d.modality = "denied"
+            d.reasons.append(f"the report denies {first.text!r}")
+    for t in d.triggers:
         window = sent.text[max(0, t.start - sent.start - 40) : t.start - sent.start].lower()
         if lex.past.find(window):
             d.status = "historical"

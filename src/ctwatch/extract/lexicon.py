@@ -61,8 +61,13 @@ class Matcher:
         return out
 
 
+def _phrase(word: str) -> str:
+    """How the Matcher keys a word: lower case, a hyphen read as a space ("car-bomb" is "car bomb")."""
+    return re.sub(r"[\s\-]+", " ", word.lower())
+
+
 def _phrases(words: list[str], **kw: Any) -> list[Entry]:
-    return [Entry(phrase=re.sub(r"[\s\-]+", " ", w.lower()), **kw) for w in words]
+    return [Entry(phrase=_phrase(w), **kw) for w in words]
 
 
 @dataclass(frozen=True)
@@ -172,11 +177,27 @@ def _known_keys(entries: list[dict[str, Any]], table: str, known: frozenset[str]
             )
 
 
+def _listed_once(entries: list[dict[str, Any]], table: str) -> None:
+    """A word in two entries of a table would be read by the later alone (a Matcher keeps one entry a
+    phrase), the earlier's copy silently dead."""
+    first: dict[str, str] = {}
+    for entry in entries:
+        for phrase in {_phrase(w) for w in entry["words"]}:
+            if phrase in first:
+                raise DataError(
+                    f"{datafiles.path('incidents.toml')}: [[{table}]] {entry['words'][:1]} lists {phrase!r}, as "
+                    f"[[{table}]] {[first[phrase]]} does; keep it in one"
+                )
+        first.update((_phrase(w), entry["words"][0]) for w in entry["words"])
+
+
 @cache
 def lexicon() -> Lexicon:
     data = datafiles.toml("incidents.toml")
     _known_keys(data["trigger"], "trigger", _TRIGGER_KEYS)
     _known_keys(data["target"], "target", _TARGET_KEYS)
+    _listed_once(data["trigger"], "trigger")
+    _listed_once(data["target"], "target")
     triggers: list[Entry] = []
     for t in data["trigger"]:
         things = set(t.get("instruments", ()))
